@@ -1,0 +1,21 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Cited',
+    description:
+      'See what a news article cites, whether each source still stands, and keep local copies of everything.',
+    permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: 'Cited: show citations' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'cited@cited.example', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
