@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  // Lets parallel builds (benchmarks, e2e runs) use their own folder; `.output` by default.
+  outDir: process.env.CITED_OUT_DIR || '.output',
   vite: () => ({
     plugins: [preact()],
   }),
