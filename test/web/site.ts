@@ -30,4 +30,9 @@ export interface RecordedRequest {
   headers: Record<string, string | string[] | undefined>;
   startedAt: number;
   endedAt: number | null;
+  /**
+   * Set when the request never reached a site because its connection failed (hosts no site claims: 'dns-failure').
+   * Over https such an entry is the CONNECT itself: method 'CONNECT', url 'https://host/' (the path is never seen).
+   */
+  connection?: 'dns-failure' | 'refused' | 'tls-failure';
 }

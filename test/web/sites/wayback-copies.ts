@@ -1,0 +1,68 @@
+import { articlePage, notFoundPage } from '../templates';
+import * as demo from './demo/source-pages';
+import { newburyportnewsArchivedArticle, newburyportnewsUrl } from './seed-sources';
+
+/** One capture in the local Wayback: the page as it was at `timestamp`, with the status it had then. */
+export interface ArchivedCopy {
+  /** The original URL as captured. */
+  url: string;
+  /** YYYYMMDDhhmmss (UTC), as the Wayback writes it. */
+  timestamp: string;
+  /** The HTTP status the capture recorded: only 2xx copies are usable, but later captures of dead pages are 404s. */
+  status: number;
+  html: () => string;
+}
+
+const article = (content: Parameters<typeof articlePage>[0]) => () => articlePage(content);
+
+/**
+ * The captures the local Wayback holds: the seed's newburyportnews source and the demo's dead and soft-404
+ * sources (some but not all of them, so "no copy" happens too), plus the beach status page the demo links to.
+ * Two pages also have a later 404 capture, as the real archive does for pages that died: the most recent copy is
+ * then not a usable one.
+ */
+export const archivedCopies: ArchivedCopy[] = [
+  {
+    url: newburyportnewsUrl,
+    timestamp: '20170624153012',
+    status: 200,
+    html: article(newburyportnewsArchivedArticle),
+  },
+  {
+    url: newburyportnewsUrl.replace('http:', 'https:'),
+    timestamp: '20210412080511',
+    status: 404,
+    html: () => notFoundPage('Newburyport Daily News'),
+  },
+  {
+    url: demo.coastlineBacklog.url,
+    timestamp: '20250903101500',
+    status: 200,
+    html: article(demo.coastlineBacklog),
+  },
+  {
+    url: demo.coastlineBacklog.url,
+    timestamp: '20260402093000',
+    status: 404,
+    html: () => notFoundPage('Coastline Daily'),
+  },
+  {
+    url: demo.keepersSampling.url,
+    timestamp: '20250815083000',
+    status: 200,
+    html: article(demo.keepersSampling),
+  },
+  {
+    url: demo.countyWeeklyTowns.url,
+    timestamp: '20251002140000',
+    status: 200,
+    html: article(demo.countyWeeklyTowns),
+  },
+  {
+    url: demo.maritimeTowns.url,
+    timestamp: '20250910091000',
+    status: 200,
+    html: article(demo.maritimeTowns),
+  },
+  { url: demo.beachStatusUrl, timestamp: '20250601120000', status: 200, html: article(demo.beachStatus) },
+];
