@@ -16,6 +16,21 @@ export default defineConfig({
     permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Cited: show citations' },
+    // The shortcut does what the toolbar button does: Chrome opens the side panel, Firefox toggles the sidebar.
+    commands:
+      browser === 'firefox'
+        ? {
+            _execute_sidebar_action: {
+              suggested_key: { default: 'Alt+Shift+C' },
+              description: 'Show or hide Cited',
+            },
+          }
+        : {
+            _execute_action: {
+              suggested_key: { default: 'Alt+Shift+C' },
+              description: 'Show Cited for this page',
+            },
+          },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'cited@cited.example', strict_min_version: '128.0' } } }
       : {}),

@@ -2,10 +2,24 @@ import { browser } from 'wxt/browser';
 
 /** The toolbar button (and its shortcut) opens the side panel on the current tab. */
 export function registerPanelBehaviour(): void {
-  // Chrome only: Firefox opens the sidebar through sidebar_action and _execute_sidebar_action.
+  // Chrome: the browser opens the panel itself on a click or on _execute_action, no listener needed.
   const sidePanel = (globalThis as { chrome?: typeof chrome }).chrome?.sidePanel;
-  sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => {
-    console.error('Cited: could not make the toolbar button open the side panel', error);
-  });
-  browser.runtime.onInstalled.addListener(() => {});
+  if (sidePanel) {
+    sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => {
+      console.error('Cited: could not make the toolbar button open the side panel', error);
+    });
+    return;
+  }
+  // Firefox: the sidebar belongs to sidebar_action; the toolbar button toggles it. toggle() must run inside
+  // the click handler itself, which is what Firefox counts as the reader's gesture.
+  const sidebarAction = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
+  const toolbarButton =
+    browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  if (sidebarAction && toolbarButton) {
+    toolbarButton.onClicked.addListener(() => {
+      sidebarAction.toggle().catch((error: unknown) => {
+        console.error('Cited: could not open the sidebar', error);
+      });
+    });
+  }
 }

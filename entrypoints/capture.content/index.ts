@@ -1,9 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { installCaptureHandlers } from './handlers';
 
+// Injected on demand by utils/page-access.ts (scripting.executeScript), never into every page.
 export default defineContentScript({
   registration: 'runtime',
   matches: ['http://*/*', 'https://*/*'],
+  // The page need not hear about Cited's content script starting.
+  noScriptStartedPostMessage: true,
   main() {
-    return document.title;
+    return installCaptureHandlers();
   },
 });

@@ -1,6 +1,5 @@
 import { render } from 'preact';
+import { App } from './App';
+import './panel.css';
 
-function App() {
-  return <h1>Cited</h1>;
-}
 render(<App />, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,150 @@
+import type { TargetedKeyboardEvent } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import type { Citation } from '../core/citations/types';
+import { CitationRow } from './CitationRow';
+import { NOT_CHECKED, type RowStatus } from './row-status';
+import './CitationList.css';
+
+export interface CitationListProps {
+  citations: Citation[];
+  /** Go to one occurrence of the citation on the page (0-based index into `occurrences`). */
+  onGoTo: (citation: Citation, occurrenceIndex: number) => void;
+  onOpen: (citation: Citation) => void;
+  statusFor?: (citation: Citation) => RowStatus;
+  label?: string;
+  locale?: string;
+}
+
+type Column = 0 | 1;
+
+const PAGE_STEP = 5;
+
+/**
+ * The citations as a keyboard grid: one tab stop, arrows move between rows (and to the "open" button),
+ * Home/End jump, Enter goes to the link on the page, Shift+Enter opens the source. Going to a citation
+ * linked several times steps through its occurrences.
+ */
+export function CitationList({
+  citations,
+  onGoTo,
+  onOpen,
+  statusFor,
+  label = 'Citations',
+  locale,
+}: CitationListProps) {
+  const grid = useRef<HTMLDivElement>(null);
+  const [activeUrl, setActiveUrl] = useState<string | null>(null);
+  const [activeColumn, setActiveColumn] = useState<Column>(0);
+  const [shown, setShown] = useState<{ url: string; index: number } | null>(null);
+  const nextOccurrence = useRef(new Map<string, number>());
+
+  const found = citations.findIndex((citation) => citation.url === activeUrl);
+  const currentRow = Math.max(found, 0);
+
+  function goTo(citation: Citation) {
+    const total = citation.occurrences.length;
+    if (total === 0) return;
+    const index = Math.min(nextOccurrence.current.get(citation.url) ?? 0, total - 1);
+    nextOccurrence.current.set(citation.url, (index + 1) % total);
+    setShown({ url: citation.url, index });
+    onGoTo(citation, index);
+  }
+
+  function focusCell(row: number, column: Column) {
+    const citation = citations[row];
+    if (!citation) return;
+    setActiveUrl(citation.url);
+    setActiveColumn(column);
+    const cell = grid.current?.querySelector<HTMLElement>(`[data-row-index="${row}"] [data-col="${column}"]`);
+    // A row without an openable address has no second cell: stay on the first.
+    if (!cell && column === 1) return focusCell(row, 0);
+    cell?.focus();
+  }
+
+  function onKeyDown(event: TargetedKeyboardEvent<HTMLDivElement>) {
+    if (citations.length === 0 || event.altKey || event.metaKey) return;
+    const last = citations.length - 1;
+    // The focused cell says where the reader is, even before a re-render caught up with a click.
+    const target = event.target instanceof Element ? event.target : null;
+    const rowAttribute = target?.closest('[data-row-index]')?.getAttribute('data-row-index');
+    const activeRow = rowAttribute ? Number(rowAttribute) : currentRow;
+    const activeColumn: Column = target?.closest('[data-col]')?.getAttribute('data-col') === '1' ? 1 : 0;
+    const citation = citations[activeRow];
+    let handled = true;
+    switch (event.key) {
+      case 'ArrowDown':
+        focusCell(Math.min(activeRow + 1, last), activeColumn);
+        break;
+      case 'ArrowUp':
+        focusCell(Math.max(activeRow - 1, 0), activeColumn);
+        break;
+      case 'PageDown':
+        focusCell(Math.min(activeRow + PAGE_STEP, last), activeColumn);
+        break;
+      case 'PageUp':
+        focusCell(Math.max(activeRow - PAGE_STEP, 0), activeColumn);
+        break;
+      case 'Home':
+        focusCell(0, activeColumn);
+        break;
+      case 'End':
+        focusCell(last, activeColumn);
+        break;
+      case 'ArrowRight':
+        focusCell(activeRow, 1);
+        break;
+      case 'ArrowLeft':
+        focusCell(activeRow, 0);
+        break;
+      case 'Enter':
+        if (!citation) break;
+        if (event.shiftKey) onOpen(citation);
+        else if (activeColumn === 0) goTo(citation);
+        // On the open button, Enter is the link's own click.
+        else handled = false;
+        break;
+      case ' ':
+        if (citation && activeColumn === 0) goTo(citation);
+        else handled = false;
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }
+
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a grid of focusable cells, not a data table.
+    <div
+      ref={grid}
+      role="grid"
+      class="citation-list"
+      aria-label={label}
+      aria-rowcount={citations.length}
+      aria-colcount={2}
+      onKeyDown={onKeyDown}
+      data-citation-list
+    >
+      {citations.map((citation, index) => (
+        <CitationRow
+          key={citation.url}
+          citation={citation}
+          status={statusFor?.(citation) ?? NOT_CHECKED}
+          rowIndex={index}
+          tabStop={index === currentRow ? activeColumn : null}
+          shownOccurrence={shown?.url === citation.url ? shown.index : null}
+          onGoTo={goTo}
+          onOpen={onOpen}
+          onFocusCell={(row, column) => {
+            setActiveUrl(citations[row]?.url ?? null);
+            setActiveColumn(column);
+          }}
+          {...(locale !== undefined ? { locale } : {})}
+        />
+      ))}
+    </div>
+  );
+}

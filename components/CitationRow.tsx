@@ -1,0 +1,154 @@
+import type { Citation } from '../core/citations/types';
+import { isWebUrl, kindLabel, leadIn, plural, splitAroundAnchor } from './format';
+import type { RowStatus } from './row-status';
+import './CitationRow.css';
+import './IconButton.css';
+
+export interface CitationRowProps {
+  citation: Citation;
+  status: RowStatus;
+  /** 0-based position among the rows shown, for `aria-rowindex` and keyboard focus. */
+  rowIndex: number;
+  /** Which cell is the list's tab stop when this row is the active one; null otherwise. */
+  tabStop: 0 | 1 | null;
+  /** The occurrence last shown on the page, when the reader went to this citation. */
+  shownOccurrence: number | null;
+  onGoTo: (citation: Citation) => void;
+  onOpen: (citation: Citation) => void;
+  onFocusCell: (rowIndex: number, column: 0 | 1) => void;
+  locale?: string;
+}
+
+function fallbackLabel(citation: Citation): string {
+  try {
+    const url = new URL(citation.url);
+    return `${citation.domain}${url.pathname === '/' ? '' : url.pathname}`;
+  } catch {
+    return citation.url;
+  }
+}
+
+/** One cited source: what the link says, where it goes, the sentence it sits in, and its status. */
+export function CitationRow({
+  citation,
+  status,
+  rowIndex,
+  tabStop,
+  shownOccurrence,
+  onGoTo,
+  onOpen,
+  onFocusCell,
+  locale,
+}: CitationRowProps) {
+  const total = citation.occurrences.length;
+  const occurrence = citation.occurrences[shownOccurrence ?? 0] ?? citation.occurrences[0];
+  const anchorText = occurrence?.anchorText.trim() || fallbackLabel(citation);
+  const sentence = occurrence?.sentence ?? '';
+  const parts = occurrence ? splitAroundAnchor(sentence, occurrence.anchorText) : null;
+  const openable = isWebUrl(citation.url);
+
+  // An ARIA grid of divs: the rows are flex boxes, which table elements would fight. Focus moves between
+  // cells (roving tabindex) and the grid handles the keys, so rows need no focus or key handlers of their own.
+  return (
+    // biome-ignore lint/a11y/useFocusableInteractive: grid rows are not focus stops; their cells are.
+    // biome-ignore lint/a11y/useSemanticElements: see above.
+    <div
+      role="row"
+      class={`citation-row${shownOccurrence !== null ? ' citation-row--shown' : ''}`}
+      aria-rowindex={rowIndex + 1}
+      aria-current={shownOccurrence !== null ? 'true' : undefined}
+      data-row-index={rowIndex}
+      data-citation-url={citation.url}
+      data-status={status.code}
+      data-relation={citation.relation}
+      data-kind={citation.kind}
+    >
+      {/* biome-ignore lint/a11y/useSemanticElements: a grid cell in a div grid. */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: Enter and Space are handled by the grid (CitationList). */}
+      <div
+        role="gridcell"
+        class="citation-row__main"
+        tabIndex={tabStop === 0 ? 0 : -1}
+        data-col="0"
+        onClick={() => {
+          onFocusCell(rowIndex, 0);
+          onGoTo(citation);
+        }}
+        onFocus={() => onFocusCell(rowIndex, 0)}
+      >
+        <p class="citation-row__anchor" data-field="anchor">
+          {anchorText}
+        </p>
+        <p class="citation-row__facts">
+          <span class="citation-row__domain" title={citation.url} data-field="domain">
+            {citation.domain}
+          </span>
+          <span class={`badge badge--${citation.relation}`} data-field="relation">
+            {citation.relation === 'external' ? 'External' : 'Same-site'}
+          </span>
+          {citation.kind !== 'other' ? (
+            <span class="badge badge--kind" data-field="kind">
+              {kindLabel(citation.kind)}
+            </span>
+          ) : null}
+          {total > 1 ? (
+            <span class="citation-row__occurrences" data-field="occurrences">
+              {shownOccurrence !== null
+                ? `${shownOccurrence + 1} of ${total}`
+                : plural(total, 'link', 'links', locale)}
+            </span>
+          ) : null}
+          <span class="status-slot" data-status={status.code} title={status.description} data-field="status">
+            {status.label}
+          </span>
+        </p>
+        {sentence ? (
+          <p class="citation-row__sentence" data-field="sentence">
+            {parts ? (
+              <>
+                {shownOccurrence === null ? leadIn(parts.before) : parts.before}
+                <mark class="citation-row__em">{parts.anchor}</mark>
+                {parts.after}
+              </>
+            ) : (
+              sentence
+            )}
+          </p>
+        ) : null}
+      </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: a grid cell in a div grid. */}
+      {/* biome-ignore lint/a11y/useFocusableInteractive: the link inside is the focus stop. */}
+      <div role="gridcell" class="citation-row__side">
+        {openable ? (
+          <a
+            class="icon-button"
+            href={citation.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            tabIndex={tabStop === 1 ? 0 : -1}
+            data-col="1"
+            title="Open the source in a new tab (Shift+Enter)"
+            onClick={(event) => {
+              event.preventDefault();
+              onOpen(citation);
+            }}
+            onFocus={() => onFocusCell(rowIndex, 1)}
+            data-action="open"
+          >
+            <span class="visually-hidden">Open {citation.domain} in a new tab</span>
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path
+                d="M9 3h4v4M13 3 7.5 8.5M11.5 9.5V13h-8.5V4.5H6.5"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.5"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+              />
+            </svg>
+          </a>
+        ) : null}
+      </div>
+    </div>
+  );
+}

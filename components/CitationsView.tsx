@@ -1,0 +1,120 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Citation } from '../core/citations/types';
+import { CitationList } from './CitationList';
+import { countByRelation, matchesQuery, matchesRelation, type RelationFilter } from './citation-filter';
+import { EmptyState } from './EmptyState';
+import { FilterBar } from './FilterBar';
+import { plural } from './format';
+import type { RowStatus } from './row-status';
+
+export interface CitationsViewProps {
+  citations: Citation[];
+  /** Whether the list comes from an article or, lacking one, from the page's main content. */
+  source: 'article' | 'main-content';
+  onGoTo: (citation: Citation, occurrenceIndex: number) => void;
+  onOpen: (citation: Citation) => void;
+  statusFor?: (citation: Citation) => RowStatus;
+  locale?: string;
+}
+
+const FILTER_NAMES: Record<RelationFilter, string> = {
+  all: '',
+  external: 'external ',
+  'same-site': 'same-site ',
+};
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  return target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
+}
+
+/** The filter bar, the list and its empty states, with a live count for screen readers. */
+export function CitationsView({ citations, source, onGoTo, onOpen, statusFor, locale }: CitationsViewProps) {
+  const [filter, setFilter] = useState<RelationFilter>('all');
+  const [query, setQuery] = useState('');
+  const search = useRef<HTMLInputElement>(null);
+
+  const matching = useMemo(
+    () => citations.filter((citation) => matchesQuery(citation, query)),
+    [citations, query],
+  );
+  const counts = useMemo(() => countByRelation(matching), [matching]);
+  const visible = useMemo(
+    () => matching.filter((citation) => matchesRelation(citation, filter)),
+    [matching, filter],
+  );
+
+  // "/" focuses the search from anywhere in the panel, as on many sites, unless the reader is typing.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target))
+        return;
+      event.preventDefault();
+      search.current?.focus();
+      search.current?.select();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const filtered = filter !== 'all' || query.trim() !== '';
+  const announcement = filtered
+    ? `${visible.length} of ${plural(citations.length, 'citation', 'citations', locale)} shown`
+    : plural(citations.length, 'citation', 'citations', locale);
+
+  let body = null;
+  if (citations.length === 0) {
+    body = (
+      <EmptyState title="No citations">
+        {source === 'article'
+          ? 'This article does not link to any other page.'
+          : 'The main content of this page has no links to other pages.'}
+      </EmptyState>
+    );
+  } else if (visible.length === 0) {
+    const what = `${FILTER_NAMES[filter]}citations`;
+    body = (
+      <EmptyState
+        title={query.trim() ? `No ${what} match “${query.trim()}”` : `No ${what}`}
+        action={{
+          label: query.trim() ? 'Clear search' : 'Show all citations',
+          onClick: () => {
+            if (query.trim()) setQuery('');
+            else setFilter('all');
+          },
+        }}
+      />
+    );
+  } else {
+    body = (
+      <CitationList
+        citations={visible}
+        onGoTo={onGoTo}
+        onOpen={onOpen}
+        label={source === 'article' ? 'Citations' : 'Links of the main content'}
+        {...(statusFor ? { statusFor } : {})}
+        {...(locale !== undefined ? { locale } : {})}
+      />
+    );
+  }
+
+  return (
+    <section class="citations" aria-label="Citations">
+      {citations.length > 0 ? (
+        <FilterBar
+          filter={filter}
+          onFilterChange={setFilter}
+          query={query}
+          onQueryChange={setQuery}
+          counts={counts}
+          searchRef={search}
+          {...(locale !== undefined ? { locale } : {})}
+        />
+      ) : null}
+      <p class="visually-hidden" role="status" data-live-count>
+        {announcement}
+      </p>
+      {body}
+    </section>
+  );
+}

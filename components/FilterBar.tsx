@@ -1,0 +1,90 @@
+import type { Ref } from 'preact';
+import { useId } from 'preact/hooks';
+import type { RelationCounts, RelationFilter } from './citation-filter';
+import { formatNumber } from './format';
+import './FilterBar.css';
+
+export interface FilterBarProps {
+  filter: RelationFilter;
+  onFilterChange: (filter: RelationFilter) => void;
+  query: string;
+  onQueryChange: (query: string) => void;
+  /** Counts among the citations that match the current search. */
+  counts: RelationCounts;
+  searchRef?: Ref<HTMLInputElement>;
+  locale?: string;
+}
+
+const OPTIONS: Array<{ value: RelationFilter; label: string }> = [
+  { value: 'all', label: 'All' },
+  { value: 'external', label: 'External' },
+  { value: 'same-site', label: 'Same-site' },
+];
+
+/** Which citations to show: a segmented control by relation and a text search. */
+export function FilterBar({
+  filter,
+  onFilterChange,
+  query,
+  onQueryChange,
+  counts,
+  searchRef,
+  locale,
+}: FilterBarProps) {
+  const name = useId();
+  const searchId = useId();
+  return (
+    <div class="filter-bar">
+      <fieldset class="segmented" data-filter-group>
+        <legend class="visually-hidden">Show</legend>
+        {OPTIONS.map((option) => (
+          <label key={option.value} class="segmented__option">
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={filter === option.value}
+              onChange={() => onFilterChange(option.value)}
+              data-filter={option.value}
+            />
+            <span class="segmented__label">
+              {option.label}
+              <span class="segmented__count">{formatNumber(counts[option.value], locale)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div class="search">
+        <label for={searchId} class="visually-hidden">
+          Search citations
+        </label>
+        <svg class="search__icon" viewBox="0 0 16 16" aria-hidden="true">
+          <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" stroke-width="1.6" />
+          <path d="M10.5 10.5 14 14" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+        </svg>
+        <input
+          id={searchId}
+          ref={searchRef}
+          class="search__input"
+          type="search"
+          placeholder="Search text, site or address"
+          autocomplete="off"
+          spellcheck={false}
+          value={query}
+          onInput={(event) => onQueryChange(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && query !== '') {
+              event.preventDefault();
+              onQueryChange('');
+            }
+          }}
+          aria-keyshortcuts="/"
+          data-search
+        />
+        <span class="search__hint" aria-hidden="true">
+          /
+        </span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ComponentChildren } from 'preact';
+import type { Citation } from '../core/citations/types';
+import { countByRelation } from './citation-filter';
+import { formatNumber, plural } from './format';
+import './SummaryCounts.css';
+
+export interface SummaryCountsProps {
+  citations: Citation[];
+  locale?: string;
+  /** Room for more summaries (statuses arrive with link checking). */
+  children?: ComponentChildren;
+}
+
+/** How much the article cites, at a glance. */
+export function SummaryCounts({ citations, locale, children }: SummaryCountsProps) {
+  const counts = countByRelation(citations);
+  const occurrences = citations.reduce((sum, citation) => sum + citation.occurrences.length, 0);
+  return (
+    <section class="summary" aria-label="Summary" data-summary>
+      <p class="summary__line">
+        <strong data-count="all">{plural(counts.all, 'citation', 'citations', locale)}</strong>
+        <span class="summary__part" data-count="external">
+          <span class="summary__dot summary__dot--external" aria-hidden="true" />
+          {formatNumber(counts.external, locale)} external
+        </span>
+        <span class="summary__part" data-count="same-site">
+          <span class="summary__dot summary__dot--same-site" aria-hidden="true" />
+          {formatNumber(counts['same-site'], locale)} same-site
+        </span>
+        {occurrences > counts.all ? (
+          <span class="summary__part" data-count="links">
+            {plural(occurrences, 'link', 'links', locale)} in the text
+          </span>
+        ) : null}
+      </p>
+      {children}
+    </section>
+  );
+}

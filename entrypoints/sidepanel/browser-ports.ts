@@ -1,0 +1,119 @@
+import { browser } from 'wxt/browser';
+import type { CaptureResult, Citation } from '../../core/citations/types';
+import { CitedError, isSerializedError } from '../../core/errors/cited-error';
+import { sendMessage } from '../../utils/messaging';
+import { ensureCaptureScript, injectionError, pageRestriction } from '../../utils/page-access';
+import type { FollowerPorts, TabInfo } from './page-follower';
+
+/** A page that never answers (a frozen tab) must not leave the panel spinning for ever. */
+const CAPTURE_TIMEOUT_MS = 20_000;
+
+function tabInfo(tab: {
+  id?: number;
+  windowId?: number;
+  url?: string;
+  status?: string;
+}): TabInfo | undefined {
+  if (tab.id === undefined || tab.windowId === undefined) return undefined;
+  return {
+    id: tab.id,
+    windowId: tab.windowId,
+    ...(tab.url ? { url: tab.url } : {}),
+    ...(tab.status ? { status: tab.status } : {}),
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new CitedError('timeout', 'The page did not answer in time. It may be busy; try again.')),
+      ms,
+    );
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Errors thrown in the content script arrive with their code; the browser's own ones get words here. */
+function asCitedError(error: unknown): CitedError {
+  if (error instanceof CitedError) return error;
+  if (isSerializedError(error) && error.name === 'CitedError') {
+    return new CitedError(error.code, error.message, error.detail);
+  }
+  return injectionError(error);
+}
+
+export async function captureTab(tabId: number): Promise<CaptureResult> {
+  await ensureCaptureScript(tabId);
+  try {
+    return await withTimeout(sendMessage('capturePage', undefined, tabId), CAPTURE_TIMEOUT_MS);
+  } catch (error) {
+    throw asCitedError(error);
+  }
+}
+
+export async function highlightInTab(
+  tabId: number,
+  citation: Citation,
+  occurrenceIndex: number,
+): Promise<{ found: boolean }> {
+  const occurrence = citation.occurrences[occurrenceIndex] ?? citation.occurrences[0];
+  if (!occurrence) return { found: false };
+  await ensureCaptureScript(tabId);
+  try {
+    return await withTimeout(
+      sendMessage('highlightLink', { linkIndex: occurrence.linkIndex, url: citation.url }, tabId),
+      CAPTURE_TIMEOUT_MS,
+    );
+  } catch (error) {
+    throw asCitedError(error);
+  }
+}
+
+export async function openInNewTab(url: string, openerTabId: number | null): Promise<void> {
+  await browser.tabs.create({ url, active: true, ...(openerTabId !== null ? { openerTabId } : {}) });
+}
+
+export const browserPorts: FollowerPorts = {
+  async currentWindowId() {
+    const window = await browser.windows.getCurrent();
+    if (window.id === undefined) throw new CitedError('internal', 'The panel is not attached to a window.');
+    return window.id;
+  },
+  async activeTab(windowId) {
+    const [tab] = await browser.tabs.query({ active: true, windowId });
+    return tab ? tabInfo(tab) : undefined;
+  },
+  async getTab(tabId) {
+    try {
+      return tabInfo(await browser.tabs.get(tabId));
+    } catch {
+      return undefined;
+    }
+  },
+  restriction: pageRestriction,
+  capture: captureTab,
+  onActivated(listener) {
+    const handler = (info: { tabId: number; windowId: number }) => listener(info.tabId, info.windowId);
+    browser.tabs.onActivated.addListener(handler);
+    return () => browser.tabs.onActivated.removeListener(handler);
+  },
+  onUpdated(listener) {
+    const handler = (tabId: number, change: { status?: string; url?: string }) => listener(tabId, change);
+    browser.tabs.onUpdated.addListener(handler);
+    return () => browser.tabs.onUpdated.removeListener(handler);
+  },
+  onReplaced(listener) {
+    const handler = (added: number, removed: number) => listener(added, removed);
+    browser.tabs.onReplaced.addListener(handler);
+    return () => browser.tabs.onReplaced.removeListener(handler);
+  },
+};

@@ -1,0 +1,42 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+const onMessage = vi.fn();
+vi.mock('../../../utils/messaging', () => ({ onMessage }));
+
+const { installCaptureHandlers } = await import('../../../entrypoints/capture.content/handlers');
+const { CAPTURE_SCRIPT_MARKER } = await import('../../../utils/page-access');
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  onMessage.mockClear();
+  // Each test starts on a page the script was never injected into.
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for(CAPTURE_SCRIPT_MARKER)];
+});
+
+describe('installCaptureHandlers', () => {
+  it('listens once however often the script is injected, and again after an extension update', () => {
+    expect(installCaptureHandlers()).toBe('installed');
+    expect(onMessage.mock.calls.map(([type]) => type)).toEqual(['capturePage', 'highlightLink']);
+    expect(installCaptureHandlers()).toBe('already-installed');
+    expect(installCaptureHandlers()).toBe('already-installed');
+    expect(onMessage).toHaveBeenCalledTimes(2);
+
+    // An updated or reloaded extension orphans the old script: its runtime is gone, so a new one takes over.
+    (fakeBrowser.runtime as { id?: string }).id = undefined;
+    expect(installCaptureHandlers()).toBe('installed');
+    expect(onMessage).toHaveBeenCalledTimes(4);
+  });
+
+  it('answers highlightLink on the live page', () => {
+    document.body.innerHTML = '<p><a href="https://gazette.example/ferries">cut ferries</a></p>';
+    Element.prototype.scrollIntoView = () => {};
+    installCaptureHandlers();
+    const handler = onMessage.mock.calls.find(([type]) => type === 'highlightLink')?.[1];
+    expect(handler?.({ data: { linkIndex: 0, url: 'https://gazette.example/ferries' } })).toEqual({
+      found: true,
+    });
+    expect(document.querySelector('[data-cited-highlight]')?.textContent).toBe('cut ferries');
+  });
+});

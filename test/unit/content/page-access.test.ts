@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { injectionError } from '../../../utils/page-access';
+
+describe('injectionError', () => {
+  it('turns the browser’s injection failures into codes with plain words', () => {
+    const cases: Array<[string, string]> = [
+      ['No tab with id: 42.', 'page-not-ready'],
+      ['Frame with ID 0 was removed.', 'page-not-ready'],
+      ['Could not establish connection. Receiving end does not exist.', 'page-not-ready'],
+      ['No response', 'page-not-ready'],
+      ['Frame with ID 0 is showing error page', 'no-access'],
+      ['Cannot access a chrome:// URL', 'no-access'],
+      ['The extensions gallery cannot be scripted.', 'no-access'],
+      [
+        'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
+        'no-access',
+      ],
+      ['Something odd', 'internal'],
+    ];
+    for (const [message, code] of cases) {
+      const error = injectionError(new Error(message));
+      expect(error.code, message).toBe(code);
+      expect(error.detail).toBe(message);
+      expect(error.message).not.toBe(message);
+    }
+  });
+});

@@ -1,0 +1,90 @@
+import { browser } from 'wxt/browser';
+import { type RestrictedReason, restrictionFor } from '../core/capture/restricted';
+import { CitedError } from '../core/errors/cited-error';
+
+export type { RestrictedReason };
+export { restrictionFor };
+
+/** Where WXT puts the runtime-registered content script of entrypoints/capture.content/. */
+export const CAPTURE_SCRIPT_FILE = '/content-scripts/capture.js';
+
+/**
+ * Why Cited cannot read the tab at `url`, asking the browser whether the reader allowed local files.
+ * `url` is undefined when the browser hides the address (pages outside Cited's host permissions).
+ */
+export async function pageRestriction(url: string | undefined): Promise<RestrictedReason | null> {
+  if (url === undefined) return 'not-web-page';
+  const fileSchemeAccess = url.startsWith('file:') ? await isAllowedFileSchemeAccess() : false;
+  return restrictionFor(url, { fileSchemeAccess });
+}
+
+async function isAllowedFileSchemeAccess(): Promise<boolean> {
+  try {
+    return await browser.extension.isAllowedFileSchemeAccess();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The key under which the capture script marks itself installed, in the content scripts' own world (the page
+ * cannot see it). A `Symbol.for` key, so the probe below finds it without sharing any code.
+ */
+export const CAPTURE_SCRIPT_MARKER = 'cited.capture-script.installed';
+
+/**
+ * Makes sure the capture content script listens in the tab's top frame. A tiny probe asks first, so the full
+ * script is injected only into pages that lack it; the script also guards itself, so a second injection adds
+ * no listeners. Throws a CitedError the panel can put in words.
+ */
+export async function ensureCaptureScript(tabId: number): Promise<void> {
+  try {
+    const [probe] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (marker: string) =>
+        (globalThis as unknown as Record<symbol, { isAlive?: () => boolean } | undefined>)[
+          Symbol.for(marker)
+        ]?.isAlive?.() === true,
+      args: [CAPTURE_SCRIPT_MARKER],
+    });
+    if (probe?.result === true) return;
+    await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT_FILE] });
+  } catch (error) {
+    throw injectionError(error);
+  }
+}
+
+/** Turns the browser's injection and messaging failures into errors with a code and plain words. */
+export function injectionError(error: unknown): CitedError {
+  if (error instanceof CitedError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/no tab with id|tab was closed|invalid tab id/i.test(message)) {
+    return new CitedError('page-not-ready', 'The tab was closed before Cited could read it.', message);
+  }
+  if (
+    /frame .* (was removed|not found)|document .* (unloaded|removed)|receiving end does not exist|no response|message port closed|back\/forward cache/i.test(
+      message,
+    )
+  ) {
+    return new CitedError(
+      'page-not-ready',
+      'The page changed while Cited was reading it. Wait for it to finish loading, then try again.',
+      message,
+    );
+  }
+  if (/error page/i.test(message)) {
+    return new CitedError(
+      'no-access',
+      'This tab shows the browser’s error page, not the article. Reload it once it is reachable.',
+      message,
+    );
+  }
+  if (
+    /gallery cannot be scripted|cannot access a chrome|cannot access contents|missing host permission|permission/i.test(
+      message,
+    )
+  ) {
+    return new CitedError('no-access', 'The browser did not let Cited read this page.', message);
+  }
+  return new CitedError('internal', 'Cited could not read this page.', message);
+}
