@@ -1,0 +1,645 @@
+import { analysePage, redirectSettlesVerdict } from './analyse';
+import { type Assessment, assessFailure, assessResponse } from './assess';
+import { isAbortError, systemClock } from './clock';
+import { answersWithRedirect, type NavigateOptions, type Navigation, navigate } from './navigate';
+import { parseRetryAfter } from './retry-after';
+import { RequestScheduler } from './scheduler';
+import { ProbeCache, type ProbeOutcome, snapshotOf } from './soft404';
+import {
+  type CacheTtl,
+  type CheckStore,
+  DEFAULT_CACHE_TTL,
+  isFresh,
+  MemoryCheckStore,
+  type QueuedCheck,
+} from './store';
+import type {
+  CheckEvidence,
+  CheckResult,
+  Clock,
+  FetchErrorCode,
+  FetchLike,
+  LinkStatus,
+  ProbeEvidence,
+  RedirectMode,
+} from './types';
+import { LINK_STATUSES } from './types';
+import { checkKey, hostKey, isHttpUrl, probeTargetFor } from './url';
+
+/**
+ * The link checker: give it citation URLs, get a verdict for each as soon as it is ready.
+ *
+ * ```ts
+ * const checker = new LinkChecker({ fetch, redirectMode: 'follow', store });
+ * const run = checker.run(citations.map((c) => c.url), { onResult: (r) => show(r), onProgress: (p) => bar(p) });
+ * for await (const result of run) { ... }   // or: const { results } = await run.done;
+ * ```
+ *
+ * - Each URL is checked once at a time however often it is asked for (runs from several tabs join the same
+ *   check), and a fresh stored verdict is reused unless `force` is set (the panel's "Re-check").
+ * - Every URL is put on the store's queue before its first request and taken off with its verdict, so after a
+ *   restart `resume()` checks exactly what was left.
+ * - Requests go through one `RequestScheduler` (2 per host, 8 in all by default; pass your own to share it with
+ *   archive lookups).
+ * - Retries: a dead-looking answer is confirmed by one more request after `deadConfirmDelayMs`; 5xx and timeouts
+ *   are retried with exponential backoff up to `unreachableAttempts` tries; a 429 pauses its whole host for the
+ *   Retry-After time (seconds or HTTP-date) and is retried `rateLimitRetries` times.
+ */
+
+export interface RetryPolicy {
+  /** Tries in all for transient failures (5xx, 408, timeouts, resets) before reporting `unreachable`. */
+  unreachableAttempts: number;
+  /** First backoff wait; doubles each time, with ±25% jitter. */
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** Wait before the second request that confirms a dead verdict. */
+  deadConfirmDelayMs: number;
+  /** How many times a 429 is retried after waiting as asked. */
+  rateLimitRetries: number;
+  /** Longest wait honoured. A site asking for more is reported `rate-limited` at once (its host stays paused). */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  unreachableAttempts: 3,
+  backoffBaseMs: 1000,
+  backoffMaxMs: 30_000,
+  deadConfirmDelayMs: 500,
+  rateLimitRetries: 2,
+  maxRetryAfterMs: 60_000,
+};
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_BYTES = 256 * 1024;
+export const DEFAULT_MAX_REDIRECTS = 20;
+
+export interface LinkCheckerOptions {
+  fetch: FetchLike;
+  /** `follow` (default) in browsers; `manual` in Node, where Cited follows redirects itself and records the chain. */
+  redirectMode?: RedirectMode;
+  clock?: Clock;
+  store?: CheckStore;
+  /** Share one scheduler between the checker and archive lookups; otherwise one is made from the two caps. */
+  scheduler?: RequestScheduler;
+  perHostConcurrency?: number;
+  globalConcurrency?: number;
+  timeoutMs?: number;
+  /** Bytes read of each answer at most; the rest is not downloaded. */
+  maxBytes?: number;
+  maxRedirects?: number;
+  retry?: Partial<RetryPolicy>;
+  cacheTtl?: Partial<CacheTtl>;
+  /** Extra request headers (Node: a User-Agent). Browsers ignore forbidden ones. */
+  headers?: Record<string, string>;
+  /** For the probe's random names and the backoff jitter; `Math.random` by default. */
+  random?: () => number;
+  /** When it returns false, nothing is requested and checks report `unreachable` ("you appear to be offline"). */
+  isOnline?: () => boolean;
+  /**
+   * Extension: whether Cited may contact this URL's origin (host permissions). Without permission a browser's
+   * fetch fails exactly like a dead site, so such URLs are `skipped` with a reason instead of being requested.
+   */
+  hasPermission?: (url: string) => boolean | Promise<boolean>;
+  /**
+   * Skip the soft-404 probe when a page that was not sent elsewhere declares the cited address as its canonical
+   * address (default true): a page naming itself is the page. Saves one request per folder on most news sites.
+   */
+  trustCanonical?: boolean;
+}
+
+export interface CheckRequest {
+  url: string;
+  /** Ignore a fresh stored verdict ("Re-check"). */
+  force?: boolean;
+}
+
+export interface CheckProgress {
+  /** Distinct URLs in the run. */
+  total: number;
+  /** URLs with a verdict (from the store or checked now). */
+  done: number;
+  /** Of `done`, answered from fresh stored verdicts. */
+  cached: number;
+  /** Checks that have sent their first request and wait for a verdict. */
+  checking: number;
+  /** Checks still waiting for their first request. */
+  queued: number;
+  byStatus: Record<LinkStatus, number>;
+}
+
+export interface ResultInfo {
+  /** True when the verdict came from the store rather than a request now. */
+  cached: boolean;
+}
+
+export interface RunOptions {
+  /** Applies to every plain-string URL of the run. */
+  force?: boolean;
+  /** Cancels the run: pending checks stop, in-flight requests are aborted, the queue keeps what was left. */
+  signal?: AbortSignal;
+  onResult?: (result: CheckResult, info: ResultInfo) => void;
+  onProgress?: (progress: CheckProgress) => void;
+  /** A URL got its first request slot (the panel's "checking" state). */
+  onChecking?: (url: string) => void;
+}
+
+export interface CheckRunSummary {
+  /** One per distinct URL asked for, in the order they finished. */
+  results: CheckResult[];
+  progress: CheckProgress;
+  cancelled: boolean;
+}
+
+/** A run in progress: iterate it for results as they arrive, or await `done`. */
+export interface CheckRun extends AsyncIterable<CheckResult> {
+  readonly done: Promise<CheckRunSummary>;
+  progress(): CheckProgress;
+}
+
+interface InFlightCheck {
+  promise: Promise<CheckResult>;
+}
+
+function emptyByStatus(): Record<LinkStatus, number> {
+  return Object.fromEntries(LINK_STATUSES.map((status) => [status, 0])) as Record<LinkStatus, number>;
+}
+
+export class LinkChecker {
+  readonly scheduler: RequestScheduler;
+  readonly store: CheckStore;
+  private readonly fetch: FetchLike;
+  private readonly mode: RedirectMode;
+  private readonly clock: Clock;
+  private readonly retry: RetryPolicy;
+  private readonly ttl: CacheTtl;
+  private readonly random: () => number;
+  private readonly probes: ProbeCache;
+  private readonly inFlight = new Map<string, InFlightCheck>();
+  private readonly navigateBase: Omit<NavigateOptions, 'schedule' | 'signal'>;
+
+  constructor(private readonly options: LinkCheckerOptions) {
+    this.fetch = options.fetch;
+    this.mode = options.redirectMode ?? 'follow';
+    this.clock = options.clock ?? systemClock;
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.ttl = { ...DEFAULT_CACHE_TTL, ...options.cacheTtl };
+    this.random = options.random ?? Math.random;
+    this.store = options.store ?? new MemoryCheckStore();
+    this.scheduler =
+      options.scheduler ??
+      new RequestScheduler({
+        clock: this.clock,
+        ...(options.perHostConcurrency !== undefined ? { perHost: options.perHostConcurrency } : {}),
+        ...(options.globalConcurrency !== undefined ? { global: options.globalConcurrency } : {}),
+      });
+    this.probes = new ProbeCache(this.ttl.otherMs, () => this.clock.now());
+    this.navigateBase = {
+      fetch: this.fetch,
+      mode: this.mode,
+      maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+      maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      clock: this.clock,
+      ...(options.headers ? { headers: options.headers } : {}),
+    };
+  }
+
+  /** Check one URL (through the store, the cache and the dedupe, like a run of one). */
+  async check(url: string, options: { force?: boolean; signal?: AbortSignal } = {}): Promise<CheckResult> {
+    const { results } = await this.run([{ url, force: options.force ?? false }], {
+      ...(options.signal ? { signal: options.signal } : {}),
+    }).done;
+    const result = results[0];
+    if (!result) throw options.signal?.reason ?? new DOMException('The check was cancelled.', 'AbortError');
+    return result;
+  }
+
+  /** Continue whatever the store's queue still holds (after the worker was stopped mid-run). */
+  resume(options: Omit<RunOptions, 'force'> = {}): CheckRun {
+    return this.startRun(
+      this.store.pending().then((pending) => pending.map((item) => ({ url: item.url, force: item.force }))),
+      options,
+    );
+  }
+
+  /** Check many URLs; results stream through `onResult` and the async iterator as each completes. */
+  run(urls: readonly (string | CheckRequest)[], options: RunOptions = {}): CheckRun {
+    const requests = urls.map((entry) =>
+      typeof entry === 'string' ? { url: entry, force: options.force ?? false } : { force: false, ...entry },
+    );
+    return this.startRun(Promise.resolve(requests), options);
+  }
+
+  private startRun(requestsReady: Promise<Required<CheckRequest>[]>, options: RunOptions): CheckRun {
+    const progress: CheckProgress = {
+      total: 0,
+      done: 0,
+      cached: 0,
+      checking: 0,
+      queued: 0,
+      byStatus: emptyByStatus(),
+    };
+    const results: CheckResult[] = [];
+    const buffered: CheckResult[] = [];
+    const waiters: ((value: IteratorResult<CheckResult>) => void)[] = [];
+    let finished = false;
+    const snapshot = (): CheckProgress => ({ ...progress, byStatus: { ...progress.byStatus } });
+    const report = () => options.onProgress?.(snapshot());
+    const deliver = (result: CheckResult, info: ResultInfo) => {
+      results.push(result);
+      progress.done++;
+      if (info.cached) progress.cached++;
+      progress.byStatus[result.status]++;
+      options.onResult?.(result, info);
+      report();
+      const waiter = waiters.shift();
+      if (waiter) waiter({ value: result, done: false });
+      else buffered.push(result);
+    };
+
+    const done = (async (): Promise<CheckRunSummary> => {
+      const requests = await requestsReady;
+      // Distinct keys, first occurrence wins; `force` if any occurrence asks for it.
+      const byKey = new Map<string, { urls: string[]; force: boolean }>();
+      const immediate: CheckResult[] = [];
+      for (const request of requests) {
+        const key = checkKey(request.url);
+        const parsed = key === null ? null : new URL(key);
+        if (key === null || parsed === null || !isHttpUrl(parsed)) {
+          if (!immediate.some((result) => result.url === request.url))
+            immediate.push(this.skipped(request.url, parsed));
+          continue;
+        }
+        const entry = byKey.get(key);
+        if (entry) {
+          if (!entry.urls.includes(request.url)) entry.urls.push(request.url);
+          entry.force ||= request.force;
+        } else byKey.set(key, { urls: [request.url], force: request.force });
+      }
+      progress.total =
+        immediate.length + [...byKey.values()].reduce((sum, entry) => sum + entry.urls.length, 0);
+      progress.queued = byKey.size;
+      report();
+      for (const result of immediate) deliver(result, { cached: false });
+
+      const enqueuedAt = new Date(this.clock.now()).toISOString();
+      const toQueue: QueuedCheck[] = [];
+      const fromStore = new Map<string, CheckResult>();
+      for (const [key, entry] of byKey) {
+        const stored = entry.force ? undefined : await this.store.getResult(key);
+        if (stored && isFresh(stored, this.clock.now(), this.ttl)) fromStore.set(key, stored);
+        else toQueue.push({ key, url: entry.urls[0] as string, force: entry.force, enqueuedAt });
+      }
+      if (toQueue.length > 0) await this.store.enqueue(toQueue);
+      for (const [key, stored] of fromStore) {
+        progress.queued--;
+        for (const url of byKey.get(key)?.urls ?? []) deliver({ ...stored, url }, { cached: true });
+      }
+
+      let cancelled = false;
+      await Promise.all(
+        toQueue.map(async (item) => {
+          const urls = byKey.get(item.key)?.urls ?? [item.url];
+          let started = false;
+          const onStart = () => {
+            if (started) return;
+            started = true;
+            progress.queued--;
+            progress.checking++;
+            for (const url of urls) options.onChecking?.(url);
+            report();
+          };
+          try {
+            const result = await this.checkShared(item.key, item.url, item.force, options.signal, onStart);
+            if (!started) progress.queued--;
+            else progress.checking--;
+            for (const url of urls) deliver({ ...result, url }, { cached: false });
+          } catch (error) {
+            if (!started) progress.queued--;
+            else progress.checking--;
+            if (isAbortError(error) || options.signal?.aborted) cancelled = true;
+            else throw error;
+          }
+        }),
+      );
+      return { results, progress: snapshot(), cancelled: cancelled || Boolean(options.signal?.aborted) };
+    })();
+
+    const close = () => {
+      finished = true;
+      for (const waiter of waiters.splice(0)) waiter({ value: undefined, done: true });
+    };
+    done.then(close, close);
+
+    return {
+      done,
+      progress: snapshot,
+      [Symbol.asyncIterator]: () => ({
+        next: (): Promise<IteratorResult<CheckResult>> => {
+          const next = buffered.shift();
+          if (next) return Promise.resolve({ value: next, done: false });
+          if (finished) return Promise.resolve({ value: undefined, done: true });
+          return new Promise((resolve) => waiters.push(resolve));
+        },
+      }),
+    };
+  }
+
+  /** One check per key at a time, shared by every caller; a caller cancelled first does not fail the others. */
+  private async checkShared(
+    key: string,
+    url: string,
+    force: boolean,
+    signal: AbortSignal | undefined,
+    onStart: () => void,
+  ): Promise<CheckResult> {
+    for (;;) {
+      const existing = this.inFlight.get(key);
+      if (existing) {
+        onStart();
+        try {
+          return await existing.promise;
+        } catch (error) {
+          if (signal?.aborted || !isAbortError(error)) throw error;
+          continue;
+        }
+      }
+      // Registered before any await, so a second caller in the same tick joins instead of starting its own.
+      const entry: InFlightCheck = {
+        promise: (async () => {
+          if (!force) {
+            const stored = await this.store.getResult(key);
+            if (stored && isFresh(stored, this.clock.now(), this.ttl)) {
+              await this.store.dequeue(key);
+              return stored;
+            }
+          }
+          const result = await this.perform(url, signal, onStart);
+          await this.store.putResult(key, result);
+          return result;
+        })(),
+      };
+      this.inFlight.set(key, entry);
+      try {
+        return await entry.promise;
+      } finally {
+        if (this.inFlight.get(key) === entry) this.inFlight.delete(key);
+      }
+    }
+  }
+
+  private skipped(url: string, parsed: URL | null): CheckResult {
+    const now = this.clock.now();
+    const reason =
+      parsed === null
+        ? 'Not a valid web address: there is nothing to check.'
+        : `Not a web page address (${parsed.protocol}): Cited only checks http and https links.`;
+    return {
+      url,
+      status: 'skipped',
+      reason,
+      evidence: {
+        redirected: false,
+        elapsedMs: 0,
+        checkedAt: new Date(now).toISOString(),
+        attempts: 0,
+        errorCode: parsed === null ? 'invalid-url' : 'unsupported-scheme',
+        redirectMode: this.mode,
+      },
+    };
+  }
+
+  private backoff(attempt: number): number {
+    const base = this.retry.backoffBaseMs * 2 ** Math.max(0, attempt - 1);
+    const jitter = 0.75 + this.random() * 0.5;
+    return Math.min(this.retry.backoffMaxMs, Math.round(base * jitter));
+  }
+
+  private navigateOptions(
+    signal: AbortSignal | undefined,
+    priority: () => 'high' | 'normal',
+    onStart?: () => void,
+  ) {
+    return {
+      ...this.navigateBase,
+      ...(signal ? { signal } : {}),
+      onAnswer: (url: string, response: Response) => {
+        // Pause the host before its slot frees up; the check itself decides later whether to retry.
+        if (response.status !== 429) return;
+        const wait =
+          parseRetryAfter(response.headers.get('retry-after'), this.clock.now()) ?? this.retry.backoffBaseMs;
+        this.scheduler.pauseHost(hostKey(url), this.clock.now() + wait);
+      },
+      schedule: <T>(target: string, task: () => Promise<T>) =>
+        this.scheduler.run(
+          hostKey(target),
+          () => {
+            onStart?.();
+            return task();
+          },
+          { priority: priority(), ...(signal ? { signal } : {}) },
+        ),
+    } satisfies NavigateOptions;
+  }
+
+  private probe(
+    url: URL,
+    signal: AbortSignal | undefined,
+  ): Promise<{ outcome: ProbeOutcome; cached: boolean }> {
+    const target = probeTargetFor(url, this.random);
+    return this.probes.get(
+      target.cacheKey,
+      async (probeSignal) => {
+        const navigation = await navigate(
+          target.url,
+          this.navigateOptions(probeSignal, () => 'high'),
+        );
+        return { url: target.url, navigation, ...(navigation.ok ? { page: snapshotOf(navigation) } : {}) };
+      },
+      signal,
+    );
+  }
+
+  /** Every request, retry and wait for one URL, to a verdict. */
+  private async perform(
+    url: string,
+    signal: AbortSignal | undefined,
+    onStart: () => void,
+  ): Promise<CheckResult> {
+    const startedAt = this.clock.now();
+    const requested = new URL(url);
+    requested.hash = '';
+    const host = hostKey(requested);
+    let attempts = 0;
+    let confirming = false;
+    let transientTries = 0;
+    let rateLimitTries = 0;
+    let retryAfterMs: number | undefined;
+    let probedRedirects = false;
+
+    const finish = (
+      status: LinkStatus,
+      reason: string,
+      navigation: Navigation | null,
+      extra: Partial<CheckEvidence> = {},
+    ): CheckResult => ({
+      url,
+      status,
+      reason,
+      evidence: {
+        ...this.evidenceOf(navigation),
+        ...extra,
+        elapsedMs: this.clock.now() - startedAt,
+        checkedAt: new Date(this.clock.now()).toISOString(),
+        attempts,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        redirectMode: this.mode,
+      },
+    });
+
+    if (this.options.hasPermission && !(await this.options.hasPermission(requested.href))) {
+      return finish(
+        'skipped',
+        `Cited has no permission to contact ${requested.host}: allow access to this site to check the link.`,
+        null,
+      );
+    }
+    for (;;) {
+      if (signal?.aborted) throw signal.reason;
+      if (this.options.isOnline && !this.options.isOnline()) {
+        return finish('unreachable', 'You appear to be offline: the link was not checked.', null, {
+          errorCode: 'offline',
+        });
+      }
+      const pausedFor = this.scheduler.pausedUntil(host) - this.clock.now();
+      if (pausedFor > this.retry.maxRetryAfterMs) {
+        return finish(
+          'rate-limited',
+          `The site asked Cited to wait ${formatWait(pausedFor)} before asking again (HTTP 429); try again later.`,
+          null,
+          { retryAfterMs: pausedFor },
+        );
+      }
+      attempts++;
+      const navigation = await navigate(requested.href, {
+        ...this.navigateOptions(signal, () => (attempts > 1 ? 'high' : 'normal'), onStart),
+        stopBefore: (target) => redirectSettlesVerdict(requested, target),
+      });
+      let assessment: Assessment = navigation.ok
+        ? assessResponse(navigation, this.clock.now())
+        : assessFailure(navigation);
+
+      if (
+        !navigation.ok &&
+        navigation.code === 'connect' &&
+        this.mode === 'follow' &&
+        !probedRedirects &&
+        assessment.kind === 'dead'
+      ) {
+        // Browser: "Failed to fetch" is also what a redirect loop gives. If the server answers with a redirect,
+        // it is alive enough not to call dead.
+        probedRedirects = true;
+        const redirects = await answersWithRedirect(
+          requested.href,
+          this.navigateOptions(signal, () => 'high'),
+        ).catch((error: unknown) => {
+          if (signal?.aborted) throw error;
+          return false;
+        });
+        if (redirects) {
+          assessment = {
+            kind: 'final',
+            status: 'blocked',
+            reason:
+              'The site answers with redirects the browser could not finish (a loop or too many; it may want cookies, which Cited never sends): Cited could not verify the page.',
+          };
+        }
+      }
+
+      switch (assessment.kind) {
+        case 'final':
+          return finish(assessment.status, assessment.reason, navigation);
+        case 'page': {
+          if (!navigation.ok) throw new Error('A page assessment needs a response');
+          const verdict = await analysePage(requested, navigation, {
+            mode: this.mode,
+            trustCanonical: this.options.trustCanonical ?? true,
+            probe: (target) => this.probe(target, signal),
+          });
+          return finish(verdict.status, verdict.reason, navigation, {
+            ...(verdict.title !== undefined ? { pageTitle: verdict.title } : {}),
+            ...(verdict.canonicalUrl !== undefined ? { canonicalUrl: verdict.canonicalUrl } : {}),
+            ...(verdict.probe ? { probe: verdict.probe as ProbeEvidence } : {}),
+          });
+        }
+        case 'dead':
+          if (!confirming) {
+            confirming = true;
+            await this.clock.sleep(this.retry.deadConfirmDelayMs, signal);
+            continue;
+          }
+          return finish('dead', `${assessment.reason} Confirmed by a second try.`, navigation);
+        case 'transient':
+          transientTries++;
+          if (transientTries < this.retry.unreachableAttempts) {
+            const wait = Math.min(
+              Math.max(assessment.retryAfterMs ?? 0, this.backoff(transientTries)),
+              this.retry.maxRetryAfterMs,
+            );
+            await this.clock.sleep(wait, signal);
+            continue;
+          }
+          return finish(
+            'unreachable',
+            `${assessment.reason} Same after ${transientTries} tries: probably temporary, try again later.`,
+            navigation,
+          );
+        case 'rate-limited': {
+          const wait = assessment.retryAfterMs ?? this.backoff(rateLimitTries + 1);
+          retryAfterMs = assessment.retryAfterMs ?? undefined;
+          const limitedHost = navigation.ok ? hostKey(navigation.finalUrl) : host;
+          this.scheduler.pauseHost(limitedHost, this.clock.now() + wait);
+          if (rateLimitTries < this.retry.rateLimitRetries && wait <= this.retry.maxRetryAfterMs) {
+            rateLimitTries++;
+            continue;
+          }
+          const waited = rateLimitTries > 0 ? `, even after waiting as asked ${rateLimitTries} time(s)` : '';
+          return finish(
+            'rate-limited',
+            `The site answers 429 Too Many Requests${waited}${retryAfterMs !== undefined ? ` (it asks to wait ${formatWait(retryAfterMs)})` : ''}; try again later.`,
+            navigation,
+          );
+        }
+      }
+    }
+  }
+
+  private evidenceOf(
+    navigation: Navigation | null,
+  ): Omit<CheckEvidence, 'elapsedMs' | 'checkedAt' | 'attempts' | 'redirectMode'> {
+    if (navigation === null) return { redirected: false };
+    if (!navigation.ok) {
+      return {
+        redirected: navigation.redirected,
+        errorCode: navigation.code as FetchErrorCode,
+        errorMessage: navigation.detail,
+        ...(navigation.finalUrl !== undefined ? { finalUrl: navigation.finalUrl } : {}),
+        ...(navigation.chain ? { redirectChain: navigation.chain } : {}),
+      };
+    }
+    return {
+      httpStatus: navigation.status,
+      finalUrl: navigation.finalUrl,
+      redirected: navigation.redirected,
+      ...(navigation.chain ? { redirectChain: navigation.chain } : {}),
+      ...(navigation.contentType !== undefined ? { contentType: navigation.contentType } : {}),
+      ...(navigation.truncated ? { truncated: true } : {}),
+    };
+  }
+}
+
+function formatWait(ms: number): string {
+  if (ms < 60_000) return `${Math.max(1, Math.round(ms / 1000))} s`;
+  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
+  return `${Math.round(ms / 360_000) / 10} h`;
+}

@@ -1,0 +1,4 @@
+export { buildReport, type ReportInput, reportToJson } from './build';
+export { CSV_COLUMNS, csvField, reportToCsv } from './csv';
+export { reportToMarkdown, STATUS_LABELS } from './markdown';
+export * from './types';

@@ -1,0 +1,254 @@
+/**
+ * `npm run check -- <html file> --url <original URL> [options]`: check a saved article's citations from Node,
+ * with the same capture and the same link checker as the extension, and print the report.
+ *
+ * Exit codes (for CI): 0 when no citation is dead or a soft 404, 1 when at least one is, 2 for a usage error
+ * (bad arguments, unreadable file), 3 when something else went wrong. Blocked, rate-limited and unreachable
+ * citations do not fail the run: Cited could not verify them, which is not the same as broken.
+ */
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { JSDOM } from 'jsdom';
+import { Agent, ProxyAgent, fetch as undiciFetch } from 'undici';
+import type { ArchiveLookup } from '../core/archive/types';
+import { lookupArchivedCopies, needsArchiveLookup } from '../core/archive/wayback';
+import { captureArticle } from '../core/capture/index';
+import { LinkChecker } from '../core/linkcheck/checker';
+import type { CheckResult, FetchLike } from '../core/linkcheck/types';
+import { hostKey } from '../core/linkcheck/url';
+import { buildReport, reportToCsv, reportToJson, reportToMarkdown } from '../core/report/index';
+
+export const USAGE = `Usage: npm run check -- <html file> --url <original URL> [options]
+
+Checks every citation of a saved article and prints a report (Markdown by default).
+
+Options:
+  --url URL                 the address the article was published at (required: links resolve against it)
+  --json                    print the report as JSON (schema cited.report, version 1)
+  --csv                     print the report as CSV
+  --archive-endpoint URL    Wayback availability API base (default https://archive.org)
+  --replay-endpoint URL     Wayback replay base for the fallback (default https://web.archive.org,
+                            or the archive endpoint when that is given)
+  --no-third-party          never contact the archive (no archived copies are looked up)
+  --concurrency N           requests in flight in all (default 8; never more than 2 per host)
+  --timeout SECONDS         per request (default 15)
+  --proxy URL               send every request through this HTTP proxy (e.g. Cited's test web)
+  --insecure                do not verify TLS certificates (only for test proxies with throwaway certificates)
+  -h, --help                show this help
+
+Exit codes: 0 no citation is dead or a soft 404; 1 at least one is; 2 usage error; 3 other failure.`;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Live progress on a terminal. */
+  interactive?: boolean;
+}
+
+class UsageError extends Error {}
+
+interface CliOptions {
+  file: string;
+  url: string;
+  format: 'markdown' | 'json' | 'csv';
+  archiveEndpoint: string;
+  replayEndpoint: string;
+  thirdParty: boolean;
+  concurrency: number;
+  timeoutMs: number;
+  proxy: string | null;
+  insecure: boolean;
+}
+
+function parseCli(argv: string[]): CliOptions | 'help' {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        url: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        csv: { type: 'boolean', default: false },
+        'archive-endpoint': { type: 'string' },
+        'replay-endpoint': { type: 'string' },
+        'no-third-party': { type: 'boolean', default: false },
+        concurrency: { type: 'string', default: '8' },
+        timeout: { type: 'string', default: '15' },
+        proxy: { type: 'string' },
+        insecure: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? 'Give the saved article: one HTML file.'
+        : `Give one HTML file, not ${positionals.length}.`,
+    );
+  }
+  const url = values.url as string | undefined;
+  if (!url) throw new UsageError('--url is required: the address the article was published at.');
+  const httpUrl = (name: string, value: string) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      throw new UsageError(`${name} must be an absolute http(s) URL, got "${value}".`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      throw new UsageError(`${name} must be an http(s) URL, got "${value}".`);
+    }
+    return parsed.href.replace(/\/$/, '');
+  };
+  httpUrl('--url', url);
+  if (values.json && values.csv) throw new UsageError('Choose one of --json and --csv.');
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
+    throw new UsageError(`--concurrency must be a whole number from 1 to 256, got "${values.concurrency}".`);
+  }
+  const timeout = Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 600) {
+    throw new UsageError(`--timeout must be a number of seconds from 1 to 600, got "${values.timeout}".`);
+  }
+  const archiveEndpoint = values['archive-endpoint']
+    ? httpUrl('--archive-endpoint', values['archive-endpoint'] as string)
+    : 'https://archive.org';
+  const replayEndpoint = values['replay-endpoint']
+    ? httpUrl('--replay-endpoint', values['replay-endpoint'] as string)
+    : values['archive-endpoint']
+      ? archiveEndpoint
+      : 'https://web.archive.org';
+  return {
+    file: positionals[0] as string,
+    url,
+    format: values.json ? 'json' : values.csv ? 'csv' : 'markdown',
+    archiveEndpoint,
+    replayEndpoint,
+    thirdParty: !values['no-third-party'],
+    concurrency,
+    timeoutMs: Math.round(timeout * 1000),
+    proxy: values.proxy ? httpUrl('--proxy', values.proxy as string) : null,
+    insecure: Boolean(values.insecure),
+  };
+}
+
+function nodeFetch(options: CliOptions): { fetch: FetchLike; close: () => Promise<void> } {
+  if (!options.proxy && !options.insecure) {
+    return { fetch: (input, init) => fetch(input, init), close: async () => {} };
+  }
+  const tls = options.insecure ? { rejectUnauthorized: false } : {};
+  const dispatcher = options.proxy
+    ? new ProxyAgent({ uri: options.proxy, requestTls: tls })
+    : new Agent({ connect: tls });
+  return {
+    fetch: (input, init) =>
+      undiciFetch(input, { ...(init as object), dispatcher } as never) as unknown as Promise<Response>,
+    close: () => dispatcher.close(),
+  };
+}
+
+export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
+  let options: CliOptions | 'help';
+  try {
+    options = parseCli(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`cited check: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+
+  let html: string;
+  try {
+    html = await readFile(options.file, 'utf8');
+  } catch (error) {
+    io.stderr(
+      `cited check: cannot read "${options.file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+    );
+    return 2;
+  }
+
+  const { fetch, close } = nodeFetch(options);
+  try {
+    const dom = new JSDOM(html, { url: options.url });
+    const capture = captureArticle(dom.window.document);
+    dom.window.close();
+
+    const checker = new LinkChecker({
+      fetch,
+      redirectMode: 'manual',
+      globalConcurrency: options.concurrency,
+      timeoutMs: options.timeoutMs,
+      headers: { 'User-Agent': 'Mozilla/5.0 (compatible; Cited link checker)' },
+    });
+    const total = capture.citations.length;
+    const results: CheckResult[] = [];
+    const archiveLookups: Promise<ArchiveLookup>[] = [];
+    const archiveOf = (url: string) =>
+      lookupArchivedCopies(url, {
+        fetch,
+        thirdPartyAllowed: true,
+        endpoint: options.archiveEndpoint,
+        replayEndpoint: options.replayEndpoint,
+        replayFallback: true,
+        publishedAt: capture.article.metadata.publishedTime,
+        schedule: (target, task) => checker.scheduler.run(hostKey(target), task),
+      });
+    const run = checker.run(
+      capture.citations.map((citation) => citation.url),
+      {
+        onResult: (result) => {
+          results.push(result);
+          if (options.thirdParty && needsArchiveLookup(result.status))
+            archiveLookups.push(archiveOf(result.url));
+          if (io.interactive) io.stderr(`\rChecked ${results.length}/${total} citations`);
+        },
+      },
+    );
+    await run.done;
+    const archives = await Promise.all(archiveLookups);
+    if (io.interactive && total > 0) io.stderr('\n');
+
+    const report = buildReport({ capture, results, archives });
+    io.stdout(
+      options.format === 'json'
+        ? reportToJson(report)
+        : options.format === 'csv'
+          ? reportToCsv(report)
+          : reportToMarkdown(report),
+    );
+    return report.summary.broken > 0 ? 1 : 0;
+  } finally {
+    await close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runCheckCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    interactive: process.stderr.isTTY === true,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `cited check: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = 3;
+    },
+  );
+}
