@@ -18,6 +18,7 @@ export type CitedErrorCode =
   | 'cancelled'
   | 'not-found'
   | 'third-party-disabled'
+  | 'invalid-backup'
   | 'internal';
 
 export class CitedError extends Error {

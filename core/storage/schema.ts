@@ -1,0 +1,82 @@
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import { addCheckStores, type CheckStoreSchema } from './check-store';
+import type { SnapshotBody, SnapshotDetails, SnapshotSearchEntry, SnapshotSummary } from './types';
+
+/**
+ * Cited's one IndexedDB database. Every feature that stores something adds its stores here, as a new
+ * migration appended to `MIGRATIONS` and a new entry in `CitedDBSchema`; `DB_VERSION` follows.
+ * Never edit a migration that has shipped: a browser that already ran it will not run it again.
+ */
+export const DB_NAME = 'cited';
+
+export interface CitedDBSchema extends DBSchema {
+  /** One small record per snapshot: what the library lists and sorts. */
+  snapshots: {
+    key: string;
+    value: SnapshotSummary;
+    indexes: { 'by-savedAt': string; 'by-parent': string; 'by-url': string };
+  };
+  /** The snapshot HTML, apart, so that listing never reads megabytes. */
+  bodies: { key: string; value: SnapshotBody };
+  /** Article, citations as they stood, failures. */
+  details: { key: string; value: SnapshotDetails };
+  /** Full-text search: each snapshot's unique tokens, indexed token by token. */
+  search: { key: string; value: SnapshotSearchEntry; indexes: { 'by-token': string } };
+  /** The link checker's verdicts and pending queue (core/storage/check-store.ts). */
+  checkResults: CheckStoreSchema['checkResults'];
+  checkQueue: CheckStoreSchema['checkQueue'];
+}
+
+export type CitedDB = IDBPDatabase<CitedDBSchema>;
+export type UpgradeTransaction = IDBPTransaction<CitedDBSchema, StoreNames<CitedDBSchema>[], 'versionchange'>;
+/** Upgrades the database by one version. */
+export type Migration = (db: CitedDB, transaction: UpgradeTransaction) => void;
+
+/** `MIGRATIONS[i]` takes the database from version i to version i + 1. Append only. */
+export const MIGRATIONS: readonly Migration[] = [
+  // 1: the snapshot library.
+  (db) => {
+    const snapshots = db.createObjectStore('snapshots', { keyPath: 'id' });
+    snapshots.createIndex('by-savedAt', 'savedAt');
+    // parentId is null for articles; null is not a key, so only sources are in this index.
+    snapshots.createIndex('by-parent', 'parentId');
+    snapshots.createIndex('by-url', 'url');
+    db.createObjectStore('bodies', { keyPath: 'id' });
+    db.createObjectStore('details', { keyPath: 'id' });
+    const search = db.createObjectStore('search', { keyPath: 'id' });
+    search.createIndex('by-token', 'tokens', { multiEntry: true });
+  },
+  // 2: the link checker's verdicts and queue.
+  (db) => addCheckStores(db as unknown as IDBPDatabase<CheckStoreSchema>),
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+/** The stores one snapshot lives in; every write of a snapshot spans all of them in one transaction. */
+export const LIBRARY_STORES = ['snapshots', 'bodies', 'details', 'search'] as const;
+
+export interface OpenCitedDbOptions {
+  /** Another name (tests, a throwaway profile). */
+  name?: string;
+  /**
+   * Another context is upgrading the database: this connection has been closed so it can proceed.
+   * Reopen to continue.
+   */
+  onClosedForUpgrade?: () => void;
+}
+
+/** Opens (creating or upgrading as needed) the database. */
+export async function openCitedDb(options: OpenCitedDbOptions = {}): Promise<CitedDB> {
+  const db: CitedDB = await openDB<CitedDBSchema>(options.name ?? DB_NAME, DB_VERSION, {
+    upgrade(database, oldVersion, newVersion, transaction) {
+      for (let version = oldVersion; version < (newVersion ?? DB_VERSION); version++) {
+        MIGRATIONS[version]?.(database, transaction);
+      }
+    },
+    blocking() {
+      db.close();
+      options.onClosedForUpgrade?.();
+    },
+  });
+  return db;
+}
