@@ -1,4 +1,4 @@
-import type { TargetedKeyboardEvent } from 'preact';
+import type { ComponentChildren, TargetedKeyboardEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { Citation } from '../core/citations/types';
 import { CitationRow } from './CitationRow';
@@ -13,9 +13,16 @@ export interface CitationListProps {
   statusFor?: (citation: Citation) => RowStatus;
   label?: string;
   locale?: string;
+  /** The evidence behind a row's status: with it, each row gets a details button (its third cell) and expands. */
+  renderDetails?: (citation: Citation) => ComponentChildren;
 }
 
-type Column = 0 | 1;
+type Column = 0 | 1 | 2;
+
+function columnOf(element: Element | null): Column {
+  const value = element?.closest('[data-col]')?.getAttribute('data-col');
+  return value === '1' ? 1 : value === '2' ? 2 : 0;
+}
 
 const PAGE_STEP = 5;
 
@@ -31,12 +38,22 @@ export function CitationList({
   statusFor,
   label = 'Citations',
   locale,
+  renderDetails,
 }: CitationListProps) {
   const grid = useRef<HTMLDivElement>(null);
   const [activeUrl, setActiveUrl] = useState<string | null>(null);
   const [activeColumn, setActiveColumn] = useState<Column>(0);
   const [shown, setShown] = useState<{ url: string; index: number } | null>(null);
   const nextOccurrence = useRef(new Map<string, number>());
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+
+  function toggleExpanded(citation: Citation) {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(citation.url)) next.add(citation.url);
+      return next;
+    });
+  }
 
   const found = citations.findIndex((citation) => citation.url === activeUrl);
   const currentRow = Math.max(found, 0);
@@ -56,8 +73,8 @@ export function CitationList({
     setActiveUrl(citation.url);
     setActiveColumn(column);
     const cell = grid.current?.querySelector<HTMLElement>(`[data-row-index="${row}"] [data-col="${column}"]`);
-    // A row without an openable address has no second cell: stay on the first.
-    if (!cell && column === 1) return focusCell(row, 0);
+    // A row without an openable address (or without details) lacks that cell: take the one before.
+    if (!cell && column > 0) return focusCell(row, (column - 1) as Column);
     cell?.focus();
   }
 
@@ -66,9 +83,11 @@ export function CitationList({
     const last = citations.length - 1;
     // The focused cell says where the reader is, even before a re-render caught up with a click.
     const target = event.target instanceof Element ? event.target : null;
+    // The expanded details are ordinary controls (buttons, links): their keys are their own.
+    if (target?.closest('[data-row-details]')) return;
     const rowAttribute = target?.closest('[data-row-index]')?.getAttribute('data-row-index');
     const activeRow = rowAttribute ? Number(rowAttribute) : currentRow;
-    const activeColumn: Column = target?.closest('[data-col]')?.getAttribute('data-col') === '1' ? 1 : 0;
+    const activeColumn: Column = columnOf(target);
     const citation = citations[activeRow];
     let handled = true;
     switch (event.key) {
@@ -91,10 +110,10 @@ export function CitationList({
         focusCell(last, activeColumn);
         break;
       case 'ArrowRight':
-        focusCell(activeRow, 1);
+        focusCell(activeRow, Math.min(activeColumn + 1, renderDetails ? 2 : 1) as Column);
         break;
       case 'ArrowLeft':
-        focusCell(activeRow, 0);
+        focusCell(activeRow, Math.max(activeColumn - 1, 0) as Column);
         break;
       case 'Enter':
         if (!citation) break;
@@ -124,7 +143,7 @@ export function CitationList({
       class="citation-list"
       aria-label={label}
       aria-rowcount={citations.length}
-      aria-colcount={2}
+      aria-colcount={renderDetails ? 3 : 2}
       onKeyDown={onKeyDown}
       data-citation-list
     >
@@ -143,6 +162,13 @@ export function CitationList({
             setActiveColumn(column);
           }}
           {...(locale !== undefined ? { locale } : {})}
+          {...(renderDetails
+            ? {
+                onToggleExpanded: toggleExpanded,
+                expanded: expanded.has(citation.url),
+                details: expanded.has(citation.url) ? renderDetails(citation) : null,
+              }
+            : {})}
         />
       ))}
     </div>

@@ -1,7 +1,11 @@
+import type { ComponentChildren } from 'preact';
 import type { Citation } from '../core/citations/types';
 import { isWebUrl, kindLabel, leadIn, plural, splitAroundAnchor } from './format';
 import type { RowStatus } from './row-status';
+import { StatusIcon } from './StatusIcon';
+import { isCitationStatus } from './status-meta';
 import './CitationRow.css';
+import './CitationRowChecks.css';
 import './IconButton.css';
 
 export interface CitationRowProps {
@@ -10,13 +14,17 @@ export interface CitationRowProps {
   /** 0-based position among the rows shown, for `aria-rowindex` and keyboard focus. */
   rowIndex: number;
   /** Which cell is the list's tab stop when this row is the active one; null otherwise. */
-  tabStop: 0 | 1 | null;
+  tabStop: 0 | 1 | 2 | null;
   /** The occurrence last shown on the page, when the reader went to this citation. */
   shownOccurrence: number | null;
   onGoTo: (citation: Citation) => void;
   onOpen: (citation: Citation) => void;
-  onFocusCell: (rowIndex: number, column: 0 | 1) => void;
+  onFocusCell: (rowIndex: number, column: 0 | 1 | 2) => void;
   locale?: string;
+  /** With a toggle: the row expands to show `details` (the evidence behind its status). */
+  onToggleExpanded?: (citation: Citation) => void;
+  expanded?: boolean;
+  details?: ComponentChildren;
 }
 
 function fallbackLabel(citation: Citation): string {
@@ -39,6 +47,9 @@ export function CitationRow({
   onOpen,
   onFocusCell,
   locale,
+  onToggleExpanded,
+  expanded = false,
+  details,
 }: CitationRowProps) {
   const total = citation.occurrences.length;
   const occurrence = citation.occurrences[shownOccurrence ?? 0] ?? citation.occurrences[0];
@@ -46,6 +57,8 @@ export function CitationRow({
   const sentence = occurrence?.sentence ?? '';
   const parts = occurrence ? splitAroundAnchor(sentence, occurrence.anchorText) : null;
   const openable = isWebUrl(citation.url);
+  const detailsId = `citation-details-${rowIndex}`;
+  const knownStatus = isCitationStatus(status.code) ? status.code : null;
 
   // An ARIA grid of divs: the rows are flex boxes, which table elements would fight. Focus moves between
   // cells (roving tabindex) and the grid handles the keys, so rows need no focus or key handlers of their own.
@@ -54,7 +67,7 @@ export function CitationRow({
     // biome-ignore lint/a11y/useSemanticElements: see above.
     <div
       role="row"
-      class={`citation-row${shownOccurrence !== null ? ' citation-row--shown' : ''}`}
+      class={`citation-row${shownOccurrence !== null ? ' citation-row--shown' : ''}${expanded ? ' citation-row--expanded' : ''}`}
       aria-rowindex={rowIndex + 1}
       aria-current={shownOccurrence !== null ? 'true' : undefined}
       data-row-index={rowIndex}
@@ -98,7 +111,24 @@ export function CitationRow({
                 : plural(total, 'link', 'links', locale)}
             </span>
           ) : null}
-          <span class="status-slot" data-status={status.code} title={status.description} data-field="status">
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut; the details button (ArrowRight) is the keyboard way. */}
+          {/* biome-ignore lint/a11y/useKeyWithClickEvents: see above. */}
+          <span
+            class={`status-slot${knownStatus ? ` status-slot--known status-slot--${knownStatus}` : ''}`}
+            data-status={status.code}
+            title={status.description}
+            data-field="status"
+            style={knownStatus ? { '--status-colour': `var(--status-${knownStatus})` } : undefined}
+            onClick={
+              onToggleExpanded
+                ? (event) => {
+                    event.stopPropagation();
+                    onToggleExpanded(citation);
+                  }
+                : undefined
+            }
+          >
+            {knownStatus ? <StatusIcon status={knownStatus} /> : null}
             {status.label}
           </span>
         </p>
@@ -148,7 +178,42 @@ export function CitationRow({
             </svg>
           </a>
         ) : null}
+        {onToggleExpanded ? (
+          <button
+            type="button"
+            class="icon-button citation-row__toggle"
+            tabIndex={tabStop === 2 ? 0 : -1}
+            data-col="2"
+            aria-expanded={expanded ? 'true' : 'false'}
+            aria-controls={expanded ? detailsId : undefined}
+            title={expanded ? 'Hide the evidence' : 'Why this status? Show the evidence'}
+            onClick={() => onToggleExpanded(citation)}
+            onFocus={() => onFocusCell(rowIndex, 2)}
+            data-action="details"
+          >
+            <span class="visually-hidden">
+              {expanded ? 'Hide details' : 'Show details'} for {citation.domain}
+            </span>
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path
+                d="M4.5 6.25 8 9.75l3.5-3.5"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.5"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+              />
+            </svg>
+          </button>
+        ) : null}
       </div>
+      {expanded && details ? (
+        // biome-ignore lint/a11y/useSemanticElements: a grid cell in a div grid.
+        // biome-ignore lint/a11y/useFocusableInteractive: the controls inside are the focus stops.
+        <div role="gridcell" class="citation-row__details" id={detailsId} data-row-details>
+          {details}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Citation } from '../core/citations/types';
 import { CitationList } from './CitationList';
@@ -15,6 +16,11 @@ export interface CitationsViewProps {
   onOpen: (citation: Citation) => void;
   statusFor?: (citation: Citation) => RowStatus;
   locale?: string;
+  /** Rows expand to show this (the evidence behind their status). */
+  renderDetails?: (citation: Citation) => ComponentChildren;
+  /** Show only citations with this status (`statusFor(c).code`), on top of the relation filter and search. */
+  statusFilter?: { code: string; label: string } | null;
+  onClearStatusFilter?: () => void;
 }
 
 const FILTER_NAMES: Record<RelationFilter, string> = {
@@ -29,14 +35,29 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The filter bar, the list and its empty states, with a live count for screen readers. */
-export function CitationsView({ citations, source, onGoTo, onOpen, statusFor, locale }: CitationsViewProps) {
+export function CitationsView({
+  citations,
+  source,
+  onGoTo,
+  onOpen,
+  statusFor,
+  locale,
+  renderDetails,
+  statusFilter = null,
+  onClearStatusFilter,
+}: CitationsViewProps) {
   const [filter, setFilter] = useState<RelationFilter>('all');
   const [query, setQuery] = useState('');
   const search = useRef<HTMLInputElement>(null);
 
   const matching = useMemo(
-    () => citations.filter((citation) => matchesQuery(citation, query)),
-    [citations, query],
+    () =>
+      citations.filter(
+        (citation) =>
+          matchesQuery(citation, query) &&
+          (statusFilter === null || statusFor?.(citation).code === statusFilter.code),
+      ),
+    [citations, query, statusFilter, statusFor],
   );
   const counts = useMemo(() => countByRelation(matching), [matching]);
   const visible = useMemo(
@@ -57,7 +78,7 @@ export function CitationsView({ citations, source, onGoTo, onOpen, statusFor, lo
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  const filtered = filter !== 'all' || query.trim() !== '';
+  const filtered = filter !== 'all' || query.trim() !== '' || statusFilter !== null;
   const announcement = filtered
     ? `${visible.length} of ${plural(citations.length, 'citation', 'citations', locale)} shown`
     : plural(citations.length, 'citation', 'citations', locale);
@@ -72,7 +93,7 @@ export function CitationsView({ citations, source, onGoTo, onOpen, statusFor, lo
       </EmptyState>
     );
   } else if (visible.length === 0) {
-    const what = `${FILTER_NAMES[filter]}citations`;
+    const what = `${FILTER_NAMES[filter]}citations${statusFilter ? ` marked “${statusFilter.label}”` : ''}`;
     body = (
       <EmptyState
         title={query.trim() ? `No ${what} match “${query.trim()}”` : `No ${what}`}
@@ -80,7 +101,10 @@ export function CitationsView({ citations, source, onGoTo, onOpen, statusFor, lo
           label: query.trim() ? 'Clear search' : 'Show all citations',
           onClick: () => {
             if (query.trim()) setQuery('');
-            else setFilter('all');
+            else {
+              setFilter('all');
+              onClearStatusFilter?.();
+            }
           },
         }}
       />
@@ -94,6 +118,7 @@ export function CitationsView({ citations, source, onGoTo, onOpen, statusFor, lo
         label={source === 'article' ? 'Citations' : 'Links of the main content'}
         {...(statusFor ? { statusFor } : {})}
         {...(locale !== undefined ? { locale } : {})}
+        {...(renderDetails ? { renderDetails } : {})}
       />
     );
   }

@@ -5,7 +5,22 @@
  * Errors thrown by a handler reach the sender as an Error with the same `name`, `message`
  * and `code` (see core/errors), so a panel can tell "restricted page" from "no article".
  */
+
+import type {
+  ArchiveLookupRequest,
+  ArchiveState,
+  CheckCitationsRequest,
+  CheckSnapshot,
+  MarkerItem,
+} from '../core/citation-status/types';
 import type { CaptureResult } from '../core/citations/types';
+import type {
+  PreparedPage,
+  SaveJobRequest,
+  SaveOutcome,
+  SaveProgress,
+  SaveTabRequest,
+} from '../entrypoints/background/snapshots/types';
 
 /** Handled by the content script in the article's tab. */
 export interface PageProtocol {
@@ -18,4 +33,42 @@ export interface PageProtocol {
   highlightLink(data: { linkIndex: number; url: string }): { found: boolean };
 }
 
-export type ProtocolMap = PageProtocol;
+/** Link checks (issue 3): the panel asks the background worker; the worker reports back as verdicts arrive. */
+export interface CheckProtocol {
+  /**
+   * Panel → background. Remembers the tab's citations (badge, archive lookups) and, with `start`, checks them
+   * (fresh stored verdicts are reused unless `force`). Answers at once with what is known now; the rest
+   * arrives as `checkUpdate`.
+   */
+  checkCitations(data: CheckCitationsRequest): CheckSnapshot;
+  /** Panel → background: look up archived copies now (throws 'third-party-disabled' when lookups are off). */
+  lookupArchive(data: ArchiveLookupRequest): ArchiveState;
+  /**
+   * Background → extension pages, fire-and-forget: new states as checks and lookups progress. A closed panel
+   * is not an error.
+   */
+  checkUpdate(data: Partial<CheckSnapshot>): void;
+  /** Panel → content script: put (or update) a status marker after each occurrence of these citations. */
+  showMarkers(data: { items: MarkerItem[] }): { shown: number };
+  /** Panel → content script: remove every status marker. */
+  clearMarkers(): { cleared: number };
+}
+
+/** Snapshots and the library (issue 4). */
+export interface SnapshotProtocol {
+  /**
+   * Panel / extension pages → background: save the page open in a tab (and, `withSources`, every external source
+   * it cites). Resolves once everything is stored; progress arrives meanwhile as `snapshotProgress`.
+   */
+  saveTabSnapshot(data: SaveTabRequest): SaveOutcome;
+  /** Extension pages → background: the saves under way (a panel opened mid-save catches up). */
+  snapshotJobs(): SaveProgress[];
+  /** Background (or its offscreen document) → extension pages, fire-and-forget: how a save is going. */
+  snapshotProgress(data: SaveProgress): void;
+  /** Background → its offscreen document (Chrome): do one save where a DOM exists. */
+  offscreenSaveJob(data: SaveJobRequest): SaveOutcome;
+  /** Background → content script: the live page prepared for a snapshot, with its capture. */
+  snapshotPage(): PreparedPage;
+}
+
+export type ProtocolMap = PageProtocol & CheckProtocol & SnapshotProtocol;

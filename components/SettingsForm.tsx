@@ -1,0 +1,276 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useState } from 'preact/hooks';
+import { DEFAULT_ARCHIVE_ENDPOINT } from '../core/archive/wayback';
+import {
+  checkArchiveEndpoint,
+  checkMaxRequests,
+  endpointHost,
+  MAX_REQUESTS,
+  MIN_REQUESTS,
+  PER_HOST_REQUESTS,
+  type Settings,
+} from '../core/settings/settings';
+import './SettingsForm.css';
+
+export interface SettingsFormProps {
+  settings: Settings;
+  /** Saves a change; rejects with the reason when it is refused. */
+  onChange: (change: Partial<Settings>) => Promise<unknown>;
+}
+
+type Status = { kind: 'saved' | 'error'; text: string } | null;
+
+/** Cited's settings, each saved as soon as it changes; typed values are checked before they are saved. */
+export function SettingsForm({ settings, onChange }: SettingsFormProps) {
+  const [status, setStatus] = useState<Status>(null);
+  const [endpoint, setEndpoint] = useState(settings.archiveEndpoint);
+  const [endpointError, setEndpointError] = useState<string | null>(null);
+  const [requests, setRequests] = useState(String(settings.maxRequests));
+  const [requestsError, setRequestsError] = useState<string | null>(null);
+
+  // Settings saved elsewhere (the panel's consent button) show up here too.
+  useEffect(() => setEndpoint(settings.archiveEndpoint), [settings.archiveEndpoint]);
+  useEffect(() => setRequests(String(settings.maxRequests)), [settings.maxRequests]);
+
+  const save = (change: Partial<Settings>, what: string) =>
+    onChange(change).then(
+      () => setStatus({ kind: 'saved', text: `Saved: ${what}` }),
+      (error: unknown) => setStatus({ kind: 'error', text: (error as Error)?.message ?? String(error) }),
+    );
+
+  const saveEndpoint = (value: string) => {
+    const checked = checkArchiveEndpoint(value);
+    if (!checked.ok) {
+      setEndpointError(checked.message);
+      return;
+    }
+    setEndpointError(null);
+    setEndpoint(checked.endpoint);
+    if (checked.endpoint !== settings.archiveEndpoint)
+      void save({ archiveEndpoint: checked.endpoint }, `archive address ${checked.endpoint}`);
+  };
+
+  const saveRequests = (value: string) => {
+    const checked = checkMaxRequests(value);
+    if (!checked.ok) {
+      setRequestsError(checked.message);
+      return;
+    }
+    setRequestsError(null);
+    if (checked.value !== settings.maxRequests)
+      void save({ maxRequests: checked.value }, `${checked.value} requests at once`);
+  };
+
+  const archiveOff = settings.neverContactThirdParties;
+
+  return (
+    <form class="settings-form" onSubmit={(event) => event.preventDefault()} data-settings-form>
+      <Section title="Privacy">
+        <Toggle
+          name="neverContactThirdParties"
+          label="Never contact third-party services"
+          checked={settings.neverContactThirdParties}
+          onToggle={(on) =>
+            void save(
+              { neverContactThirdParties: on },
+              on ? 'no third-party services' : 'third parties allowed',
+            )
+          }
+        >
+          Cited then talks only to the sites an article cites, to check them. No archive lookups, whatever the
+          setting below says.
+        </Toggle>
+        <Toggle
+          name="archiveLookups"
+          label="Look up archived copies at the Internet Archive"
+          checked={settings.archiveLookups && !archiveOff}
+          disabled={archiveOff}
+          onToggle={(on) =>
+            void save({ archiveLookups: on }, on ? 'archive lookups on' : 'archive lookups off')
+          }
+        >
+          When a cited source is gone (or when you ask), Cited sends its address and the article’s publication
+          date to {endpointHost(settings.archiveEndpoint)}, to find the copy closest before publication and
+          the most recent one. Never the article, never your cookies. Off until you turn it on.
+        </Toggle>
+        <Field
+          label="Archive address"
+          error={endpointError}
+          hint="Any Wayback-compatible archive answering /wayback/available, e.g. a self-hosted one."
+        >
+          {(id, describedBy) => (
+            <div class="settings-form__inline">
+              <input
+                id={id}
+                type="url"
+                class="settings-form__input"
+                value={endpoint}
+                disabled={archiveOff}
+                spellcheck={false}
+                autocomplete="off"
+                aria-describedby={describedBy}
+                aria-invalid={endpointError ? 'true' : undefined}
+                onInput={(event) => {
+                  setEndpoint(event.currentTarget.value);
+                  setEndpointError(null);
+                }}
+                onChange={(event) => saveEndpoint(event.currentTarget.value)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') saveEndpoint(event.currentTarget.value);
+                }}
+                data-setting="archiveEndpoint"
+              />
+              <button
+                type="button"
+                class="button"
+                disabled={archiveOff || settings.archiveEndpoint === DEFAULT_ARCHIVE_ENDPOINT}
+                onClick={() => saveEndpoint(DEFAULT_ARCHIVE_ENDPOINT)}
+              >
+                Use archive.org
+              </button>
+            </div>
+          )}
+        </Field>
+      </Section>
+
+      <Section title="On the page">
+        <Toggle
+          name="pageMarkers"
+          label="Show a status marker after each cited link"
+          checked={settings.pageMarkers}
+          onToggle={(on) => void save({ pageMarkers: on }, on ? 'page markers on' : 'page markers off')}
+        >
+          A small icon after each link the panel lists: alive, dead, redirected… A dead source’s marker links
+          to its archived copy when there is one.
+        </Toggle>
+      </Section>
+
+      <Section title="Checking">
+        <Toggle
+          name="autoCheck"
+          label="Check links automatically when the panel opens"
+          checked={settings.autoCheck}
+          onToggle={(on) => void save({ autoCheck: on }, on ? 'automatic checks on' : 'automatic checks off')}
+        >
+          Otherwise the panel waits for you to press “Check links”. Results are kept: a source found alive is
+          not asked again for a day, any other for an hour, unless you re-check it.
+        </Toggle>
+        <Field
+          label="Requests at once, over all sites"
+          error={requestsError}
+          hint={`Between ${MIN_REQUESTS} and ${MAX_REQUESTS}. Each site is asked at most ${PER_HOST_REQUESTS} times at once, whatever this says.`}
+        >
+          {(id, describedBy) => (
+            <input
+              id={id}
+              type="number"
+              class="settings-form__input settings-form__input--number"
+              min={MIN_REQUESTS}
+              max={MAX_REQUESTS}
+              step={1}
+              value={requests}
+              aria-describedby={describedBy}
+              aria-invalid={requestsError ? 'true' : undefined}
+              onInput={(event) => {
+                setRequests(event.currentTarget.value);
+                setRequestsError(null);
+              }}
+              onChange={(event) => saveRequests(event.currentTarget.value)}
+              data-setting="maxRequests"
+            />
+          )}
+        </Field>
+      </Section>
+
+      <p
+        class={`settings-form__status${status?.kind === 'error' ? ' settings-form__status--error' : ''}`}
+        role="status"
+        aria-live="polite"
+        data-settings-status
+      >
+        {status?.text}
+      </p>
+    </form>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <fieldset class="settings-form__section">
+      <legend class="settings-form__legend">{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+function Toggle({
+  name,
+  label,
+  checked,
+  disabled = false,
+  onToggle,
+  children,
+}: {
+  name: keyof Settings;
+  label: string;
+  checked: boolean;
+  disabled?: boolean;
+  onToggle: (on: boolean) => void;
+  children: ComponentChildren;
+}) {
+  const id = useId();
+  return (
+    <div class={`settings-form__toggle${disabled ? ' settings-form__toggle--disabled' : ''}`}>
+      <input
+        id={id}
+        type="checkbox"
+        role="switch"
+        class="settings-form__switch"
+        checked={checked}
+        aria-checked={checked ? 'true' : 'false'}
+        disabled={disabled}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => onToggle(event.currentTarget.checked)}
+        data-setting={name}
+      />
+      <div>
+        <label for={id} class="settings-form__label">
+          {label}
+        </label>
+        <p id={`${id}-hint`} class="settings-form__hint">
+          {children}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function Field({
+  label,
+  hint,
+  error,
+  children,
+}: {
+  label: string;
+  hint: string;
+  error: string | null;
+  children: (id: string, describedBy: string) => ComponentChildren;
+}) {
+  const id = useId();
+  return (
+    <div class="settings-form__field">
+      <label for={id} class="settings-form__label">
+        {label}
+      </label>
+      {children(id, `${id}-hint${error ? ` ${id}-error` : ''}`)}
+      {error ? (
+        <p id={`${id}-error`} class="settings-form__error" data-field-error>
+          {error}
+        </p>
+      ) : null}
+      <p id={`${id}-hint`} class="settings-form__hint">
+        {hint}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import type { ArchivedCopy, ArchiveLookup } from '../archive/types';
+import { publicationTimestamp } from '../archive/wayback';
+import { type CitationStatus, isBrokenStatus, LINK_STATUSES } from '../linkcheck/types';
+import { checkKey } from '../linkcheck/url';
+import type { ArchiveState, CitationCheckState } from './types';
+
+export const ALL_CITATION_STATUSES: readonly CitationStatus[] = [
+  ...LINK_STATUSES,
+  'checking',
+  'queued',
+  'not-checked',
+];
+
+export function isPending(status: CitationStatus): boolean {
+  return status === 'queued' || status === 'checking';
+}
+
+export function isVerdict(status: CitationStatus): boolean {
+  return status !== 'queued' && status !== 'checking' && status !== 'not-checked';
+}
+
+export function countStatuses(statuses: Iterable<CitationStatus>): Record<CitationStatus, number> {
+  const counts = Object.fromEntries(ALL_CITATION_STATUSES.map((status) => [status, 0])) as Record<
+    CitationStatus,
+    number
+  >;
+  for (const status of statuses) counts[status]++;
+  return counts;
+}
+
+export interface CheckProgressSummary {
+  total: number;
+  /** Citations with a verdict. */
+  done: number;
+  /** Queued or being checked now. */
+  pending: number;
+  /** Dead or soft 404: the sources that no longer stand. */
+  broken: number;
+  running: boolean;
+}
+
+export function progressOf(statuses: readonly CitationStatus[]): CheckProgressSummary {
+  let done = 0;
+  let pending = 0;
+  let broken = 0;
+  for (const status of statuses) {
+    if (isVerdict(status)) done++;
+    if (isPending(status)) pending++;
+    if (isBrokenStatus(status)) broken++;
+  }
+  return { total: statuses.length, done, pending, broken, running: pending > 0 };
+}
+
+/** The copy a reader most likely wants: what the author saw (before publication), else the newest. */
+export function preferredCopy(lookup: ArchiveLookup | undefined): ArchivedCopy | null {
+  return lookup?.beforePublication ?? lookup?.mostRecent ?? null;
+}
+
+/** The newer of two states of the same URL (a reply that raced an update loses). */
+export function newerState<T extends CitationCheckState | ArchiveState>(
+  current: T | undefined,
+  incoming: T,
+): T {
+  return current && current.revision > incoming.revision ? current : incoming;
+}
+
+/**
+ * Where an archive lookup is kept: the URL without its fragment and the moment "before publication" means (a
+ * date-only publication covers its whole day; no date, no "before").
+ */
+export function archiveKeyOf(url: string, publishedTime: string | null): string {
+  const published = publishedTime ? publicationTimestamp(publishedTime) : null;
+  return `${checkKey(url) ?? url} @${published ?? 'undated'}`;
+}

@@ -1,0 +1,155 @@
+import { statusMeta, statusPaletteCss } from '../../components/status-meta';
+import type { MarkerItem } from '../../core/citation-status/types';
+import { findCitedLink } from './highlight';
+
+/**
+ * A small status marker right after each cited link on the page: icon and colour, words for screen readers, the
+ * reason as a tooltip, and for a dead or soft-404 source its archived copy.
+ *
+ * Each marker is an element with a CLOSED shadow root: the page's CSS cannot reach inside, and Cited's CSS cannot
+ * leak out. Its link to the archived copy lives in the shadow tree, so `document.querySelectorAll('a[href]')` (what
+ * capture and link indexes use) never sees it, and Readability's clone of the page contains only an empty element.
+ * Plain DOM code: runs in the content script and in jsdom tests.
+ */
+export const MARKER_TAG = 'cited-status-marker';
+
+/** The closed shadow roots Cited made, which nothing else can reach. */
+const shadows = new WeakMap<Element, ShadowRoot>();
+
+/** Keeps the host box itself out of the page's reach: inline !important beats any stylesheet rule. */
+const HOST_STYLE: [string, string][] = [
+  ['all', 'initial'],
+  ['display', 'inline-block'],
+  ['font-size', 'inherit'],
+  ['line-height', '1'],
+  ['margin', '0 0 0 0.25em'],
+  ['padding', '0'],
+  ['vertical-align', 'baseline'],
+  ['position', 'static'],
+  ['float', 'none'],
+  ['visibility', 'visible'],
+  ['opacity', '1'],
+];
+
+const SHADOW_CSS = `${statusPaletteCss(':host')}
+:host{all:initial;font-size:inherit}
+.marker{display:inline-flex;align-items:center;gap:.3em;padding:.12em .35em;border-radius:1em;
+font:600 .72em/1.15 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;letter-spacing:0;white-space:nowrap;
+color:var(--c);background:color-mix(in srgb,var(--c) 13%,Canvas);border:1px solid color-mix(in srgb,var(--c) 50%,transparent);
+cursor:help}
+.marker--quiet{background:none;border-color:transparent;padding:0 .1em}
+svg{width:1.15em;height:1.15em;flex:none}
+path{fill:none;stroke:currentColor;stroke-width:1.6;stroke-linecap:round;stroke-linejoin:round}
+.vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+a{color:inherit;font:inherit;text-decoration:underline;text-underline-offset:2px;cursor:pointer}
+a:focus-visible{outline:2px solid var(--c);outline-offset:1px;border-radius:2px}
+@media (forced-colors:active){.marker{border-color:CanvasText;color:CanvasText;background:Canvas}}`;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** What a marker says, for screen readers and the tooltip. */
+export function markerText(item: MarkerItem): string {
+  const meta = statusMeta(item.status);
+  return item.reason ? `${meta.markerLabel}. ${item.reason}` : `${meta.markerLabel}.`;
+}
+
+/** Puts (or updates) the markers for exactly these citations; markers of citations not listed are removed. */
+export function showMarkers(doc: Document, items: MarkerItem[]): { shown: number } {
+  const kept = new Set<Element>();
+  for (const item of items) {
+    for (const linkIndex of item.linkIndexes) {
+      const link = findCitedLink(doc, linkIndex, item.url);
+      // An image map's area has no place in the text to mark.
+      if (!link || link.localName === 'area') continue;
+      const marker = markerAfter(link) ?? insertMarker(link);
+      if (kept.has(marker)) continue;
+      render(marker, item);
+      kept.add(marker);
+    }
+  }
+  for (const marker of Array.from(doc.querySelectorAll(MARKER_TAG))) {
+    if (!kept.has(marker)) marker.remove();
+  }
+  return { shown: kept.size };
+}
+
+export function clearMarkers(doc: Document): { cleared: number } {
+  const markers = Array.from(doc.querySelectorAll(MARKER_TAG));
+  for (const marker of markers) marker.remove();
+  return { cleared: markers.length };
+}
+
+/** The marker Cited put after `link`, if it is still there. */
+function markerAfter(link: Element): Element | null {
+  const next = link.nextElementSibling;
+  return next?.localName === MARKER_TAG && shadows.has(next) ? next : null;
+}
+
+function insertMarker(link: Element): Element {
+  const doc = link.ownerDocument;
+  // Not a registered custom element (content scripts have no customElements registry): a valid custom-element
+  // name may host a shadow root all the same, and stays an inert inline element otherwise.
+  const host = doc.createElement(MARKER_TAG);
+  for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = SHADOW_CSS;
+  shadow.append(style);
+  shadows.set(host, shadow);
+  link.after(host);
+  return host;
+}
+
+function render(host: Element, item: MarkerItem): void {
+  const shadow = shadows.get(host);
+  if (!shadow) return;
+  const doc = host.ownerDocument;
+  const meta = statusMeta(item.status);
+  const text = markerText(item);
+  host.setAttribute('data-cited-status', item.status);
+  host.setAttribute('data-cited-url', item.url);
+
+  const marker = doc.createElement('span');
+  marker.className = `marker${item.status === 'alive' ? ' marker--quiet' : ''}`;
+  marker.style.setProperty('--c', `var(${meta.colourVar})`);
+  marker.title = text;
+
+  const svg = doc.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = doc.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', meta.icon);
+  svg.append(path);
+
+  const label = doc.createElement('span');
+  label.className = 'vh';
+  label.textContent = text;
+  marker.append(svg, label);
+
+  if (meta.broken && item.archivedUrl && isWebUrl(item.archivedUrl)) {
+    const archived = doc.createElement('a');
+    archived.href = item.archivedUrl;
+    archived.target = '_blank';
+    archived.rel = 'noopener noreferrer';
+    archived.textContent = 'archived copy';
+    archived.title = 'Open the archived copy of this source in a new tab';
+    marker.append(archived);
+  }
+
+  for (const old of Array.from(shadow.children)) if (old.localName !== 'style') old.remove();
+  shadow.append(marker);
+}
+
+function isWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** For tests: the closed shadow root of a marker Cited made (the page can never get it). */
+export function markerShadowForTests(host: Element): ShadowRoot | undefined {
+  return shadows.get(host);
+}

@@ -1,0 +1,172 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { ArchiveConsent } from '../../components/ArchiveConsent';
+import { type ArchiveAccess, CheckDetails } from '../../components/CheckDetails';
+import { CheckSummary } from '../../components/CheckSummary';
+import { CitationsView, type CitationsViewProps } from '../../components/CitationsView';
+import { ReportActions } from '../../components/ReportActions';
+import type { RowStatus } from '../../components/row-status';
+import { StatusPalette } from '../../components/StatusPalette';
+import { SummaryCounts } from '../../components/SummaryCounts';
+import { statusMeta } from '../../components/status-meta';
+import { countStatuses, progressOf } from '../../core/citation-status/summary';
+import type { CaptureResult, Citation } from '../../core/citations/types';
+import type { CitationStatus } from '../../core/linkcheck/types';
+import { archiveLookupsAllowed, endpointHost } from '../../core/settings/settings';
+import { useSettings } from '../../utils/use-settings';
+import { openInNewTab } from './browser-ports';
+import { openSettingsPage } from './check-ports';
+import { archiveOf, keyOf } from './check-state';
+import { copyReportMarkdown, downloadReport, panelReport } from './report-export';
+import { useLinkChecks } from './use-link-checks';
+
+export interface CheckedCitationsProps {
+  tabId: number;
+  result: CaptureResult;
+  onGoTo: CitationsViewProps['onGoTo'];
+  onOpen: CitationsViewProps['onOpen'];
+}
+
+const FEEDBACK_MS = 4000;
+const CLOCK_TICK_MS = 30_000;
+
+/** The citation list with its link checks: summary, statuses, evidence, archived copies and reports. */
+export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitationsProps) {
+  const { settings, loaded, update } = useSettings();
+  const checks = useLinkChecks(tabId, result, settings, loaded);
+  const { known, statuses } = checks;
+  const [filter, setFilter] = useState<CitationStatus | null>(null);
+  const [feedback, setFeedback] = useState<string | null>(null);
+  const now = useClock(CLOCK_TICK_MS);
+  const publishedTime = result.article.metadata.publishedTime;
+  const onOpenUrl = useCallback(
+    (url: string) => {
+      openInNewTab(url, tabId).catch((error: unknown) => {
+        console.error('Cited: could not open the archived copy', error);
+      });
+    },
+    [tabId],
+  );
+
+  useEffect(() => {
+    if (!feedback) return;
+    const timer = setTimeout(() => setFeedback(null), FEEDBACK_MS);
+    return () => clearTimeout(timer);
+  }, [feedback]);
+  useEffect(() => {
+    if (checks.error) setFeedback(checks.error);
+  }, [checks.error]);
+
+  const counts = useMemo(() => countStatuses(statuses), [statuses]);
+  const progress = progressOf(statuses);
+  // A filter on a status no row has any more (the last check finished) shows everything again.
+  const activeFilter = filter !== null && counts[filter] > 0 ? filter : null;
+
+  const access: ArchiveAccess = settings.neverContactThirdParties
+    ? 'forbidden'
+    : archiveLookupsAllowed(settings)
+      ? 'allowed'
+      : 'needs-consent';
+  const archiveHost = endpointHost(settings.archiveEndpoint);
+
+  const allowArchive = useCallback(() => {
+    update({ archiveLookups: true }).catch((error: unknown) =>
+      setFeedback(`Could not turn archive lookups on: ${(error as Error)?.message ?? error}`),
+    );
+  }, [update]);
+
+  const statusFor = useCallback(
+    (citation: Citation): RowStatus => {
+      const state = known.states.get(keyOf(citation.url));
+      const meta = statusMeta(state?.status ?? 'not-checked');
+      return {
+        code: meta.status,
+        label: meta.label,
+        description: state?.result?.reason ?? meta.description,
+      };
+    },
+    [known],
+  );
+
+  const renderDetails = useCallback(
+    (citation: Citation) => (
+      <CheckDetails
+        citation={citation}
+        state={known.states.get(keyOf(citation.url))}
+        archive={archiveOf(known, citation.url, publishedTime)}
+        archiveAccess={access}
+        archiveHost={archiveHost}
+        now={now}
+        onRecheck={(one) => checks.recheck([one])}
+        onLookupArchive={(one) => void checks.lookupArchive(one)}
+        onAllowArchive={allowArchive}
+        onOpenUrl={onOpenUrl}
+      />
+    ),
+    [known, publishedTime, access, archiveHost, now, checks, allowArchive, onOpenUrl],
+  );
+
+  const report = () => panelReport(result, known);
+
+  return (
+    <>
+      <StatusPalette />
+      <SummaryCounts citations={result.citations} />
+      {result.citations.length > 0 ? (
+        <CheckSummary
+          statuses={statuses}
+          filter={activeFilter}
+          onFilterChange={setFilter}
+          {...(settings.autoCheck || !loaded ? {} : { onStart: checks.start })}
+          actions={
+            <ReportActions
+              canRecheck={!progress.running}
+              onRecheckAll={() => checks.recheck(result.citations)}
+              onCopyMarkdown={() => {
+                copyReportMarkdown(report()).then(
+                  () => setFeedback('Report copied as Markdown'),
+                  (error: unknown) => setFeedback(`Could not copy: ${(error as Error)?.message ?? error}`),
+                );
+              }}
+              onDownload={(format) => {
+                try {
+                  setFeedback(`Saved ${downloadReport(report(), format)}`);
+                } catch (error) {
+                  setFeedback(`Could not save the report: ${(error as Error)?.message ?? error}`);
+                }
+              }}
+              feedback={feedback}
+            />
+          }
+        />
+      ) : null}
+      {progress.broken > 0 && access === 'needs-consent' ? (
+        <ArchiveConsent
+          broken={progress.broken}
+          archiveHost={archiveHost}
+          onAllow={allowArchive}
+          onOpenSettings={openSettingsPage}
+        />
+      ) : null}
+      <CitationsView
+        citations={result.citations}
+        source={result.source}
+        onGoTo={onGoTo}
+        onOpen={onOpen}
+        statusFor={statusFor}
+        renderDetails={renderDetails}
+        statusFilter={activeFilter ? { code: activeFilter, label: statusMeta(activeFilter).label } : null}
+        onClearStatusFilter={() => setFilter(null)}
+      />
+    </>
+  );
+}
+
+/** The time now, refreshed now and then, so "checked 5 minutes ago" stays true while the panel stays open. */
+function useClock(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}

@@ -1,0 +1,85 @@
+import { browser } from 'wxt/browser';
+import { reportFileName } from '../../components/report-file-name';
+import type { ArchiveLookup } from '../../core/archive/types';
+import type { CaptureResult } from '../../core/citations/types';
+import type { CheckResult } from '../../core/linkcheck/types';
+import {
+  buildReport,
+  type CitedReport,
+  reportToCsv,
+  reportToJson,
+  reportToMarkdown,
+} from '../../core/report';
+import { archiveOf, type KnownChecks, keyOf } from './check-state';
+
+/** The report of what the panel shows now: every citation, its verdict and evidence, its archived copies. */
+export function panelReport(capture: CaptureResult, known: KnownChecks, now = new Date()): CitedReport {
+  const publishedTime = capture.article.metadata.publishedTime;
+  const results: CheckResult[] = [];
+  const archives: ArchiveLookup[] = [];
+  for (const citation of capture.citations) {
+    const result = known.states.get(keyOf(citation.url))?.result;
+    if (result) results.push({ ...result, url: citation.url });
+    const lookup = archiveOf(known, citation.url, publishedTime)?.lookup;
+    if (lookup) archives.push({ ...lookup, url: citation.url });
+  }
+  return buildReport({
+    capture,
+    results,
+    archives,
+    generatedAt: now.toISOString(),
+    generatorVersion: manifestVersion(),
+  });
+}
+
+function manifestVersion(): string | undefined {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function copyReportMarkdown(report: CitedReport): Promise<void> {
+  const text = reportToMarkdown(report);
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // The async clipboard needs focus; the old command works from a click in the panel either way.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const copied = document.execCommand('copy');
+    area.remove();
+    if (!copied) throw new Error('The browser did not allow copying to the clipboard.');
+  }
+}
+
+/**
+ * Saves the report through the browser's own download (a blob URL and `<a download>`), so Cited needs no
+ * `downloads` permission. Returns the file name.
+ */
+export function downloadReport(report: CitedReport, format: 'json' | 'csv'): string {
+  const text = format === 'json' ? reportToJson(report) : reportToCsv(report);
+  const type = format === 'json' ? 'application/json' : 'text/csv';
+  const name = reportFileName(
+    { title: report.article.title, url: report.article.url },
+    new Date(report.generatedAt),
+    format,
+  );
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own copy by the time the click returns; the URL is released a moment later.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}

@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { isPending } from '../../core/citation-status/summary';
+import type { CheckSnapshot } from '../../core/citation-status/types';
+import type { CaptureResult, Citation } from '../../core/citations/types';
+import type { CitationStatus } from '../../core/linkcheck/types';
+import type { Settings } from '../../core/settings/settings';
+import { browserCheckPorts, type CheckPorts } from './check-ports';
+import { type KnownChecks, keyOf, markerItems, mergeChecks, NO_CHECKS, statusOf } from './check-state';
+
+export interface LinkChecks {
+  known: KnownChecks;
+  statuses: CitationStatus[];
+  /** Check the citations now (when automatic checks are off). */
+  start(): void;
+  recheck(citations: Citation[]): void;
+  lookupArchive(citation: Citation): Promise<void>;
+  /** The last failure to reach the worker, in words; null when all is well. */
+  error: string | null;
+}
+
+const MARKER_DELAY_MS = 120;
+const RECONNECT_DELAY_MS = 300;
+
+/**
+ * The panel's side of link checking for the article it shows: asks the background worker, merges the updates it
+ * broadcasts, re-asks when the worker restarted mid-run, and keeps the page's status markers in step.
+ */
+export function useLinkChecks(
+  tabId: number,
+  capture: CaptureResult,
+  settings: Settings,
+  settingsLoaded: boolean,
+  ports: CheckPorts = browserCheckPorts,
+): LinkChecks {
+  const [known, setKnown] = useState<KnownChecks>(NO_CHECKS);
+  const [error, setError] = useState<string | null>(null);
+  const [startedByReader, setStartedByReader] = useState(false);
+  const urls = useMemo(() => capture.citations.map((citation) => citation.url), [capture]);
+  const publishedTime = capture.article.metadata.publishedTime;
+  const pageUrl = capture.article.metadata.url;
+  const start = settings.autoCheck || startedByReader;
+
+  const merge = useCallback((update: Partial<CheckSnapshot>) => setKnown((k) => mergeChecks(k, update)), []);
+  const connection = useRef<{ ensure: () => void }>({ ensure: () => {} });
+
+  const ask = useCallback(
+    (options: { start: boolean; force?: boolean; only?: string[] }) => {
+      const request = {
+        tabId,
+        pageUrl,
+        publishedTime,
+        urls: options.only ?? urls,
+        start: options.start,
+        ...(options.force ? { force: true } : {}),
+      };
+      connection.current.ensure();
+      ports.checkCitations(request).then(
+        (snapshot) => {
+          setError(null);
+          merge(snapshot);
+        },
+        (failure: unknown) => {
+          setError(`Cited could not check the links: ${(failure as Error)?.message ?? failure}`);
+        },
+      );
+    },
+    [ports, tabId, pageUrl, publishedTime, urls, merge],
+  );
+
+  useEffect(() => ports.onUpdate(merge), [ports, merge]);
+
+  // What this page needs, readable from the port callback without re-connecting on every render.
+  const latest = useRef({ ask, start, pending: false });
+  const statuses = useMemo(() => urls.map((url) => statusOf(known, url)), [urls, known]);
+  latest.current = { ask, start, pending: statuses.some(isPending) };
+
+  // The port closes when the worker stops. If checks were under way, wake it (reconnecting does) and ask again:
+  // resume() finishes its queue, and the answer restores whatever the panel had not heard yet. A worker that
+  // stopped while idle is reconnected with the next request instead, so an open panel does not keep waking it.
+  useEffect(() => {
+    let disconnect: (() => void) | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let active = true;
+    const connect = () => {
+      if (disconnect || !active) return;
+      disconnect = ports.connect(() => {
+        disconnect = null;
+        if (!active || !latest.current.pending) return;
+        timer = setTimeout(() => {
+          if (!active) return;
+          connect();
+          latest.current.ask({ start: latest.current.start });
+        }, RECONNECT_DELAY_MS);
+      });
+    };
+    connection.current = { ensure: connect };
+    connect();
+    return () => {
+      active = false;
+      clearTimeout(timer);
+      disconnect?.();
+      disconnect = null;
+    };
+  }, [ports]);
+
+  // Each page read (and a change of the automatic-check setting) asks once; the worker answers from its store.
+  useEffect(() => {
+    if (!settingsLoaded) return;
+    ask({ start });
+  }, [settingsLoaded, ask, start]);
+
+  const markersOn = settings.pageMarkers;
+  const items = useMemo(
+    () => (markersOn ? markerItems(capture.citations, known, publishedTime) : []),
+    [markersOn, capture, known, publishedTime],
+  );
+  const sentMarkers = useRef<string | null>(null);
+  // A page read again (after a reload) has lost its markers: send them again. (Declared first: effects run in order.)
+  useEffect(() => {
+    sentMarkers.current = null;
+  }, [capture]);
+  useEffect(() => {
+    if (!settingsLoaded) return;
+    const serialised = JSON.stringify(items);
+    if (serialised === sentMarkers.current) return;
+    const timer = setTimeout(() => {
+      sentMarkers.current = serialised;
+      if (items.length > 0) void ports.showMarkers(tabId, items);
+      else void ports.clearMarkers(tabId);
+    }, MARKER_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [items, ports, tabId, settingsLoaded]);
+
+  const recheck = useCallback(
+    (citations: Citation[]) => {
+      if (citations.length === 0) return;
+      const only = citations.map((citation) => citation.url);
+      // Show "queued" at once; the worker's answer confirms it.
+      setKnown((k) =>
+        mergeChecks(k, {
+          states: only.map((url) => ({
+            key: keyOf(url),
+            status: 'queued' as const,
+            revision: (k.states.get(keyOf(url))?.revision ?? 0) + 0.5,
+          })),
+        }),
+      );
+      ask({ start: true, force: true, only });
+    },
+    [ask],
+  );
+
+  const lookupArchive = useCallback(
+    async (citation: Citation) => {
+      try {
+        const archive = await ports.lookupArchive({ url: citation.url, publishedTime });
+        merge({ archives: [archive] });
+      } catch (failure) {
+        setError((failure as Error)?.message ?? String(failure));
+      }
+    },
+    [ports, publishedTime, merge],
+  );
+
+  return {
+    known,
+    statuses,
+    start: () => setStartedByReader(true),
+    recheck,
+    lookupArchive,
+    error,
+  };
+}

@@ -1,0 +1,220 @@
+import { readFile } from 'node:fs/promises';
+import { demoArticleTitle } from '../web/sites/demo/article';
+import { demoArticleUrl, demoCitations } from '../web/sites/demo/fates';
+import { expect, test } from './fixtures';
+import {
+  badgeText,
+  markersOnPage,
+  row,
+  rowStatuses,
+  storeSettings,
+  waitForVerdicts,
+} from './linkcheck-helpers';
+
+// Issue 3 end to end on the demo article, whose sources play every status (test/web/sites/demo/fates.ts).
+
+const EXPECTED = Object.fromEntries(demoCitations.map((citation) => [citation.url, citation.status]));
+const BROKEN = demoCitations.filter((c) => c.status === 'dead' || c.status === 'soft-404').length;
+
+test('the demo article: every row’s status is the fate its source plays', async ({
+  context,
+  page,
+  openSidePanel,
+  serviceWorker,
+}) => {
+  // The slow, rate-limited and unreachable sources take their retries and waits.
+  test.setTimeout(120_000);
+  await page.goto(demoArticleUrl);
+  const panel = await openSidePanel(page);
+  await waitForVerdicts(panel, demoCitations.length, 90_000);
+  expect(await rowStatuses(panel)).toEqual(EXPECTED);
+  await expect.poll(() => badgeText(serviceWorker, demoArticleUrl)).toBe(String(BROKEN));
+  await expect.poll(async () => (await markersOnPage(context, page)).statuses).toEqual(EXPECTED);
+
+  // Filter by status: only the blocked ones.
+  await panel.locator('[data-status-filter="blocked"]').click();
+  await expect(panel.locator('[data-status-filter="blocked"]')).toHaveAttribute('aria-pressed', 'true');
+  const blocked = demoCitations.filter((c) => c.status === 'blocked').map((c) => c.url);
+  expect(Object.keys(await rowStatuses(panel))).toEqual(blocked);
+  await expect(panel.locator('[data-live-count]')).toHaveText(
+    `${blocked.length} of ${demoCitations.length} citations shown`,
+  );
+  await panel.locator('[data-status-filter="blocked"]').click();
+  expect(Object.keys(await rowStatuses(panel))).toHaveLength(demoCitations.length);
+});
+
+test('the report: copied as Markdown, downloaded as JSON and CSV, named after the article', async ({
+  page,
+  openSidePanel,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(demoArticleUrl);
+  const panel = await openSidePanel(page);
+  await waitForVerdicts(panel, demoCitations.length, 90_000);
+  const day = await panel.evaluate(() => {
+    const now = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  });
+  // The article's title, made safe for a file name (and cut at a word), then the day.
+  expect(demoArticleTitle.toLowerCase()).toMatch(/^harbour swim tests stopped for seven weeks/);
+  const fileName = (extension: string) =>
+    new RegExp(`^cited-report-harbour-swim-tests-stopped-for-seven-weeks(-[a-z]+)*-${day}\\.${extension}$`);
+
+  // Chromium grants no clipboard-read to extension origins, so the test listens to what the panel writes.
+  await panel.evaluate(() => {
+    const clipboard = navigator.clipboard;
+    const write = clipboard.writeText.bind(clipboard);
+    clipboard.writeText = async (text: string) => {
+      (window as unknown as { copied: string }).copied = text;
+      await write(text).catch(() => {});
+    };
+  });
+  await panel.locator('[data-action="copy-report"]').click();
+  await expect(panel.locator('[data-report-feedback]')).toHaveText('Report copied as Markdown');
+  const markdown = await panel.evaluate(() => (window as unknown as { copied: string }).copied);
+  expect(markdown).toContain(`# Citations of “${demoArticleTitle}”`);
+  for (const citation of demoCitations) expect(markdown).toContain(citation.url);
+  expect(markdown).toContain(`https://web.archive.org/web/`);
+
+  const jsonDownload = panel.waitForEvent('download');
+  await panel.locator('[data-action="download-json"]').click();
+  const json = await jsonDownload;
+  expect(json.suggestedFilename()).toMatch(fileName('json'));
+  const report = JSON.parse(await readFile((await json.path()) as string, 'utf8'));
+  expect(report.schema).toBe('cited.report');
+  expect(report.version).toBe(1);
+  expect(report.article.url).toBe(demoArticleUrl);
+  expect(
+    Object.fromEntries(report.citations.map((c: { url: string; status: string }) => [c.url, c.status])),
+  ).toEqual(EXPECTED);
+  const dead = report.citations.find(
+    (c: { url: string }) => c.url === demoCitations.find((d) => d.id === 'keepers-sampling')?.url,
+  );
+  expect(dead.evidence.httpStatus).toBe(410);
+  expect(dead.reason).toMatch(/410/);
+
+  const csvDownload = panel.waitForEvent('download');
+  await panel.locator('[data-action="download-csv"]').click();
+  const csv = await csvDownload;
+  expect(csv.suggestedFilename()).toMatch(fileName('csv'));
+  const lines = (await readFile((await csv.path()) as string, 'utf8')).trim().split(/\r?\n/);
+  expect(lines[0]).toMatch(/^number,url,domain,relation,kind,anchor_text,sentence,status,reason,http_status/);
+  const gone = demoCitations.find((c) => c.id === 'coastline-backlog')?.url as string;
+  expect(lines.find((line) => line.includes(gone))).toMatch(/,dead,/);
+  await expect(row(panel, gone)).toHaveAttribute('data-status', 'dead');
+});
+
+test('settings: markers can be turned off, and the gear opens the options page', async ({
+  context,
+  page,
+  openSidePanel,
+  serviceWorker,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(demoArticleUrl);
+  const panel = await openSidePanel(page);
+  await waitForVerdicts(panel, demoCitations.length, 90_000);
+  await expect
+    .poll(async () => Object.keys((await markersOnPage(context, page)).statuses).length)
+    .toBe(demoCitations.length);
+
+  await storeSettings(serviceWorker, { pageMarkers: false });
+  await expect.poll(async () => Object.keys((await markersOnPage(context, page)).statuses).length).toBe(0);
+  await storeSettings(serviceWorker, { pageMarkers: true });
+  await expect
+    .poll(async () => Object.keys((await markersOnPage(context, page)).statuses).length)
+    .toBe(demoCitations.length);
+
+  const opened = context.waitForEvent('page');
+  await panel.locator('[data-action="settings"]').click();
+  const options = await opened;
+  await expect(options.getByRole('heading', { name: 'Cited settings' })).toBeVisible();
+  await expect(options.locator('[data-setting="pageMarkers"]')).toBeChecked();
+  await expect(options.locator('[data-setting="archiveLookups"]')).not.toBeChecked();
+  await expect(options.locator('[data-setting="autoCheck"]')).toBeChecked();
+  await expect(options.locator('[data-setting="maxRequests"]')).toHaveValue('8');
+
+  // "Never contact third-party services" switches the archive off and hides the panel's offer.
+  // (The panel follows the reader to the options tab; back on the article it shows the offer again.)
+  await page.bringToFront();
+  await expect(panel.locator('[data-archive-consent]')).toHaveCount(1);
+  await options.locator('[data-setting="neverContactThirdParties"]').check();
+  await expect(options.locator('[data-setting="archiveLookups"]')).toBeDisabled();
+  await expect(panel.locator('[data-archive-consent]')).toHaveCount(0);
+  await options.locator('[data-setting="neverContactThirdParties"]').uncheck();
+  await expect(panel.locator('[data-archive-consent]')).toHaveCount(1);
+});
+
+test('with automatic checks off, nothing is requested until the reader asks', async ({
+  page,
+  openSidePanel,
+  serviceWorker,
+  testWeb,
+}) => {
+  await storeSettings(serviceWorker, { autoCheck: false });
+  await page.goto(demoArticleUrl, { waitUntil: 'load' });
+  testWeb.resetLog();
+  const panel = await openSidePanel(page);
+  await expect(panel.locator('[data-field="check-headline"]')).toHaveText('Links not checked yet');
+  await page.waitForTimeout(500);
+  const cited = new Set(demoCitations.map((c) => c.url));
+  expect(testWeb.requests.filter((request) => cited.has(request.url))).toEqual([]);
+  expect(Object.values(await rowStatuses(panel)).every((status) => status === 'not-checked')).toBe(true);
+
+  await panel.locator('[data-action="start-checks"]').click();
+  await expect
+    .poll(() => testWeb.requests.filter((request) => cited.has(request.url)).length)
+    .toBeGreaterThan(0);
+});
+
+test('a worker stopped mid-run comes back, finishes the queue and repeats nothing it had finished', async ({
+  context,
+  page,
+  openSidePanel,
+  cdpBrowser,
+  serviceWorker,
+  testWeb,
+}) => {
+  test.setTimeout(120_000);
+  await serviceWorker.evaluate(() => {
+    (self as unknown as { generation: string }).generation = 'first';
+  });
+  await page.goto(demoArticleUrl, { waitUntil: 'load' });
+  const panel = await openSidePanel(page);
+  // Stop the worker once some verdicts are in and others are still being checked (the slow host takes 4 s).
+  await expect
+    .poll(async () => Object.values(await rowStatuses(panel)).filter((s) => s === 'alive').length)
+    .toBeGreaterThan(3);
+  const before = await rowStatuses(panel);
+  const finished = Object.keys(before).filter(
+    (url) => !['not-checked', 'queued', 'checking'].includes(before[url] ?? ''),
+  );
+  expect(finished.length).toBeLessThan(demoCitations.length);
+
+  const browser = await cdpBrowser();
+  const session = await browser.newBrowserCDPSession();
+  const { targetInfos } = await session.send('Target.getTargets', {});
+  const worker = targetInfos.find(
+    (target) => target.type === 'service_worker' && target.url.endsWith('/background.js'),
+  );
+  expect(worker).toBeDefined();
+  const stoppedAt = testWeb.requests.length;
+  await session.send('Target.closeTarget', { targetId: worker?.targetId as string });
+
+  // The panel notices (its port closes), wakes a new worker and asks again; resume() finishes the queue.
+  await waitForVerdicts(panel, demoCitations.length, 90_000);
+  expect(await rowStatuses(panel)).toEqual(EXPECTED);
+  const generations = await Promise.all(
+    context
+      .serviceWorkers()
+      .map((w) =>
+        w
+          .evaluate(() => (self as unknown as { generation?: string }).generation ?? 'new')
+          .catch(() => 'gone'),
+      ),
+  );
+  expect(generations).toContain('new');
+  const askedAgain = testWeb.requests.slice(stoppedAt).map((request) => request.url);
+  expect(askedAgain.filter((url) => finished.includes(url))).toEqual([]);
+});

@@ -1,0 +1,93 @@
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import type { RecordedRequest } from '../web/site';
+import { expect } from './fixtures';
+
+// Helpers for the link-check end-to-end specs (issue 3).
+
+export const PENDING = ['not-checked', 'queued', 'checking'];
+
+export function rows(panel: Page): Locator {
+  return panel.locator('[role="row"][data-citation-url]');
+}
+
+export function row(panel: Page, url: string): Locator {
+  return panel.locator(`[role="row"][data-citation-url="${url}"]`);
+}
+
+/** Each row's URL → its data-status. */
+export async function rowStatuses(panel: Page): Promise<Record<string, string>> {
+  const pairs = await rows(panel).evaluateAll((found) =>
+    found.map((r) => [r.getAttribute('data-citation-url') ?? '', r.getAttribute('data-status') ?? '']),
+  );
+  return Object.fromEntries(pairs);
+}
+
+/** Waits until every row shows a verdict (nothing queued, being checked or unchecked). */
+export async function waitForVerdicts(panel: Page, count: number, timeout = 30_000): Promise<void> {
+  await expect(rows(panel)).toHaveCount(count);
+  await expect
+    .poll(
+      async () => Object.values(await rowStatuses(panel)).filter((status) => PENDING.includes(status)).length,
+      { timeout, message: 'every citation should get a verdict' },
+    )
+    .toBe(0);
+}
+
+/** The toolbar badge of the tab showing `url`, as the background worker set it. */
+export async function badgeText(serviceWorker: Worker, url: string): Promise<string> {
+  return serviceWorker.evaluate(async (pageUrl) => {
+    const [tab] = await chrome.tabs.query({ url: pageUrl });
+    if (tab?.id === undefined) throw new Error(`no tab shows ${pageUrl}`);
+    return chrome.action.getBadgeText({ tabId: tab.id });
+  }, url);
+}
+
+/** Requests made by Cited (fetches from the worker), not by the page loading: no document, image, style... */
+export function extensionRequests(requests: RecordedRequest[]): RecordedRequest[] {
+  return requests.filter((request) => {
+    if (request.method !== 'GET') return false;
+    const dest = request.headers['sec-fetch-dest'];
+    // Chromium sends no Sec-Fetch-* over plain http; over https a fetch() is "empty".
+    return dest === undefined || dest === 'empty';
+  });
+}
+
+/** The status markers on the page: host attributes, and the words the accessibility tree reads for each. */
+export async function markersOnPage(
+  context: BrowserContext,
+  page: Page,
+): Promise<{ statuses: Record<string, string>; spoken: string[]; archiveLinks: string[] }> {
+  const statuses = await page.evaluate(() =>
+    Object.fromEntries(
+      Array.from(document.querySelectorAll('cited-status-marker')).map((marker) => [
+        marker.getAttribute('data-cited-url') ?? '',
+        marker.getAttribute('data-cited-status') ?? '',
+      ]),
+    ),
+  );
+  // The markers' shadow roots are closed: only the browser's accessibility tree sees inside, as a screen reader does.
+  const cdp = await context.newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value?: string }; name?: { value?: string }; ignored?: boolean }[];
+    };
+    const named = nodes.filter((node) => !node.ignored && typeof node.name?.value === 'string');
+    const spoken = named
+      .filter((node) => node.role?.value === 'StaticText' && node.name?.value?.startsWith('Cited:'))
+      .map((node) => node.name?.value ?? '');
+    const archiveLinks = named
+      .filter((node) => node.role?.value === 'link' && node.name?.value === 'archived copy')
+      .map((node) => node.name?.value ?? '');
+    return { statuses, spoken, archiveLinks };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** Sets Cited's settings as the options page stores them (for tests that are not about the options page). */
+export async function storeSettings(serviceWorker: Worker, settings: Record<string, unknown>): Promise<void> {
+  await serviceWorker.evaluate(async (values) => {
+    const { settings: current = {} } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...(current as object), ...values } });
+  }, settings);
+}
