@@ -1,0 +1,82 @@
+import { isProbablyReaderable } from '@mozilla/readability';
+import { commonAncestor } from '../citations/common-ancestor';
+import { extractCitations } from '../citations/extract';
+import { isNewsHost } from '../citations/kind';
+import { linksAt, listLinks } from '../citations/link-index';
+import type { CaptureResult } from '../citations/types';
+import { findMainContent, isInMainContent, mainContentText } from './main-content';
+import { extractMetadata } from './metadata';
+import { readArticle } from './readability';
+import type { CapturedArticle } from './types';
+import { countWords } from './word-count';
+
+export interface CaptureOptions {
+  /** Clock for `capturedAt` (tests pass a fixed one). */
+  now?: () => Date;
+}
+
+/**
+ * Captures the article of a page and what it cites. `doc` is the live document (or a jsdom document
+ * created with the page's real URL); it is only read, never changed.
+ *
+ * isProbablyReaderable runs first, on the live page: it is cheap (it stops at the first few long
+ * paragraphs), and when it says "not an article" Readability, by far the costliest step, is skipped.
+ */
+export function captureArticle(doc: Document, options: CaptureOptions = {}): CaptureResult {
+  const now = options.now ?? (() => new Date());
+  const links = listLinks(doc);
+  const readable = doc.body !== null && isProbablyReaderable(doc);
+  const article = readable ? readArticle(doc, links) : null;
+
+  let candidates: number[];
+  let textContent: string;
+  if (article) {
+    candidates = article.linkIndexes;
+    textContent = article.textContent;
+  } else {
+    const main = findMainContent(doc);
+    candidates = [];
+    if (main) {
+      links.forEach((link, index) => {
+        if (isInMainContent(link, main)) candidates.push(index);
+      });
+    }
+    textContent = main ? mainContentText(main) : '';
+  }
+  // The lowest element holding the article's links: bounds furniture checks and metadata lookups.
+  const articleRoot = commonAncestor(linksAt(links, candidates));
+
+  const { metadata, isNewsArticle } = extractMetadata(doc, article, articleRoot);
+  const pageIsNews = isNewsArticle || isNewsHost(safeHost(doc.URL));
+
+  const citations = extractCitations({
+    doc,
+    links,
+    candidates,
+    canonicalUrl: metadata.canonicalUrl,
+    lang: metadata.lang,
+    pageIsNews,
+    articleRoot,
+  });
+
+  const captured: CapturedArticle = {
+    metadata: { ...metadata, wordCount: countWords(textContent) },
+    isArticle: article !== null,
+    contentHtml: article?.contentHtml ?? null,
+    textContent,
+  };
+  return {
+    article: captured,
+    citations,
+    source: article ? 'article' : 'main-content',
+    capturedAt: now().toISOString(),
+  };
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

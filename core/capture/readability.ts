@@ -1,0 +1,65 @@
+import { Readability } from '@mozilla/readability';
+import { ArticleLinkMap } from './article-links';
+import type { ReadabilityMetadata } from './metadata';
+import { sanitizeInPlace, windowFor } from './sanitize';
+
+export interface ReadabilityArticle extends ReadabilityMetadata {
+  /** Sanitised reader-view HTML, or null when no DOM was at hand to sanitise it with. */
+  contentHtml: string | null;
+  textContent: string;
+  /** Indexes (in the live page's link list) of the links Readability kept, in article order. */
+  linkIndexes: number[];
+}
+
+/**
+ * Runs Readability on a clone, never on the live page, which it would rewrite. The serializer option
+ * hands over the article element itself, before it becomes a string: that is when its links are
+ * mapped back to the live page and the element is sanitised.
+ */
+export function readArticle(doc: Document, liveLinks: readonly Element[]): ReadabilityArticle | null {
+  const clone = doc.cloneNode(true) as Document;
+  const linkMap = new ArticleLinkMap(clone, liveLinks, doc.baseURI);
+  const view = windowFor(doc);
+
+  let linkIndexes: number[] = [];
+  let sanitized = false;
+  let lead: string | null = null;
+  const serializer = (node: Node): string => {
+    const article = node as Element;
+    linkIndexes = linkMap.indexesOf(article);
+    lead = leadParagraph(article);
+    sanitized = sanitizeInPlace(article, view);
+    return article.innerHTML;
+  };
+
+  let parsed: ReturnType<Readability<string>['parse']>;
+  try {
+    parsed = new Readability<string>(clone, { serializer }).parse();
+  } catch {
+    // Readability gives up on some malformed pages; the reader still gets the page's links.
+    return null;
+  }
+  if (!parsed) return null;
+  return {
+    title: parsed.title,
+    byline: parsed.byline,
+    siteName: parsed.siteName,
+    publishedTime: parsed.publishedTime,
+    lang: parsed.lang,
+    dir: parsed.dir,
+    // Readability's own fallback excerpt is the first <p>, often a byline or a photo credit.
+    excerpt: lead ?? parsed.excerpt,
+    contentHtml: sanitized ? (parsed.content ?? null) : null,
+    textContent: parsed.textContent ?? '',
+    linkIndexes,
+  };
+}
+
+/** The first paragraph long enough to say what the article is about. */
+function leadParagraph(article: Element): string | null {
+  for (const paragraph of article.getElementsByTagName('p')) {
+    const text = paragraph.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    if (text.length >= 80) return text;
+  }
+  return null;
+}

@@ -1,0 +1,124 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { captureArticle } from '../../../core/capture';
+import type { ArticleMetadata } from '../../../core/capture/types';
+import type { Citation } from '../../../core/citations/types';
+import {
+  corpusPagesWithUrls,
+  hasCorpus,
+  hasSeed,
+  loadCorpusPage,
+  loadSeed,
+  repoRoot,
+  reportMissing,
+  SEED_URL,
+} from '../support/shared-corpus';
+
+/** One expected citation: what a reader should see in the list (written out and checked by hand). */
+interface ExpectedCitation {
+  url: string;
+  relation: Citation['relation'];
+  kind: Citation['kind'];
+  occurrences?: number;
+  anchorText?: string;
+  sentenceStart?: string;
+  sentenceEnd?: string;
+  /** Exactly no quotes. */
+  quotes?: [];
+  /** Exactly these quotes, each identified by its first words. */
+  quoteStarts?: string[];
+}
+
+interface Golden {
+  page: string;
+  url: string;
+  source: 'article' | 'main-content';
+  /** true: the list is the whole list, in order; false: these appear in this order among others. */
+  complete: boolean;
+  metadata?: Partial<ArticleMetadata>;
+  citations: ExpectedCitation[];
+  absent?: Array<{ url: string; why: string }>;
+}
+
+const goldenDir = path.join(repoRoot, 'test/fixtures/golden');
+const goldens: Golden[] = readdirSync(goldenDir)
+  .filter((file) => file.endsWith('.expected.json'))
+  .map((file) => JSON.parse(readFileSync(path.join(goldenDir, file), 'utf8')) as Golden);
+
+function load(golden: Golden): JSDOM {
+  if (golden.page === 'seed') return loadSeed();
+  const page = corpusPagesWithUrls().find((candidate) => candidate.name === golden.page);
+  if (!page) throw new Error(`${golden.page} is not in original-urls.json`);
+  expect(page.url).toBe(golden.url);
+  return loadCorpusPage(page);
+}
+
+function checkCitation(actual: Citation, expected: ExpectedCitation): void {
+  const first = actual.occurrences[0];
+  expect({ url: actual.url, relation: actual.relation, kind: actual.kind }).toEqual({
+    url: expected.url,
+    relation: expected.relation,
+    kind: expected.kind,
+  });
+  if (expected.occurrences !== undefined) expect(actual.occurrences).toHaveLength(expected.occurrences);
+  if (expected.anchorText !== undefined) expect(first?.anchorText).toBe(expected.anchorText);
+  if (expected.sentenceStart !== undefined)
+    expect(first?.sentence.startsWith(expected.sentenceStart)).toBe(true);
+  if (expected.sentenceEnd !== undefined) expect(first?.sentence.endsWith(expected.sentenceEnd)).toBe(true);
+  if (expected.quotes !== undefined) expect(actual.quotes).toEqual([]);
+  if (expected.quoteStarts !== undefined) {
+    expect(actual.quotes).toHaveLength(expected.quoteStarts.length);
+    expected.quoteStarts.forEach((start, i) => {
+      expect(actual.quotes[i]?.startsWith(start)).toBe(true);
+    });
+  }
+}
+
+describe.each(goldens)('golden citations: $page', (golden) => {
+  const needs = golden.page === 'seed' ? hasSeed : hasCorpus;
+  describe.skipIf(reportMissing(`golden ${golden.page}`, needs))('', () => {
+    it('lists what the page cites, in reading order, with relation and kind', () => {
+      const result = captureArticle(load(golden).window.document);
+      expect(result.source).toBe(golden.source);
+      if (golden.metadata) expect(result.article.metadata).toMatchObject(golden.metadata);
+
+      const byUrl = new Map(result.citations.map((citation) => [citation.url, citation]));
+      const expectedUrls = golden.citations.map((citation) => citation.url);
+      if (golden.complete) {
+        expect(result.citations.map((citation) => citation.url)).toEqual(expectedUrls);
+      } else {
+        const positions = expectedUrls.map((url) => result.citations.findIndex((c) => c.url === url));
+        expect(positions.every((position) => position >= 0)).toBe(true);
+        expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+      }
+      for (const expected of golden.citations) {
+        const actual = byUrl.get(expected.url);
+        expect(actual, expected.url).toBeDefined();
+        if (actual) checkCitation(actual, expected);
+      }
+      for (const { url } of golden.absent ?? []) expect(byUrl.has(url), url).toBe(false);
+    });
+  });
+});
+
+describe.skipIf(reportMissing('seed checks', hasSeed))('the seed article', () => {
+  it('is loaded at its original address', () => {
+    expect(loadSeed().window.document.URL).toBe(SEED_URL);
+  });
+
+  it('gives every citation its sentence from the article text, and the quotes to the sources they come from', () => {
+    const { citations, article } = captureArticle(loadSeed().window.document);
+    const text = article.textContent.replace(/\s+/g, ' ');
+    for (const citation of citations) {
+      const { sentence, anchorText } = citation.occurrences[0] ?? { sentence: '', anchorText: '' };
+      expect(sentence).toContain(anchorText);
+      expect(text).toContain(sentence);
+    }
+    const quoteOwners = (start: string) =>
+      citations.filter((c) => c.quotes.some((q) => q.startsWith(start))).map((c) => c.domain);
+    expect(quoteOwners('the National Center for Missing')).toEqual(['wickedlocal.com']);
+    expect(quoteOwners('the report had been filed')).toEqual(['newburyportnews.com']);
+  });
+});
