@@ -1,10 +1,9 @@
 import { Readability } from '@mozilla/readability';
 import { ArticleLinkMap } from './article-links';
 import type { ReadabilityMetadata } from './metadata';
-import { sanitizeInPlace, windowFor } from './sanitize';
 
 export interface ReadabilityArticle extends ReadabilityMetadata {
-  /** Sanitised reader-view HTML, or null when no DOM was at hand to sanitise it with. */
+  /** Readability's reader-view HTML, not sanitised (see CapturedArticle.contentHtml). */
   contentHtml: string | null;
   textContent: string;
   /** Indexes (in the live page's link list) of the links Readability kept, in article order. */
@@ -14,21 +13,18 @@ export interface ReadabilityArticle extends ReadabilityMetadata {
 /**
  * Runs Readability on a clone, never on the live page, which it would rewrite. The serializer option
  * hands over the article element itself, before it becomes a string: that is when its links are
- * mapped back to the live page and the element is sanitised.
+ * mapped back to the live page.
  */
 export function readArticle(doc: Document, liveLinks: readonly Element[]): ReadabilityArticle | null {
   const clone = doc.cloneNode(true) as Document;
   const linkMap = new ArticleLinkMap(clone, liveLinks, doc.baseURI);
-  const view = windowFor(doc);
 
   let linkIndexes: number[] = [];
-  let sanitized = false;
   let lead: string | null = null;
   const serializer = (node: Node): string => {
     const article = node as Element;
     linkIndexes = linkMap.indexesOf(article);
     lead = leadParagraph(article);
-    sanitized = sanitizeInPlace(article, view);
     return article.innerHTML;
   };
 
@@ -49,7 +45,7 @@ export function readArticle(doc: Document, liveLinks: readonly Element[]): Reada
     dir: parsed.dir,
     // Readability's own fallback excerpt is the first <p>, often a byline or a photo credit.
     excerpt: lead ?? parsed.excerpt,
-    contentHtml: sanitized ? (parsed.content ?? null) : null,
+    contentHtml: parsed.content ?? null,
     textContent: parsed.textContent ?? '',
     linkIndexes,
   };

@@ -24,7 +24,11 @@ export interface CapturedArticle {
    * citations are the links of the page's main content instead.
    */
   isArticle: boolean;
-  /** Readability's cleaned article HTML (the reader view), sanitised. */
+  /**
+   * Readability's cleaned article HTML (the reader view). NOT sanitised: Readability keeps event-handler
+   * attributes and some URL schemes, so whatever renders it must sanitise it first (core/snapshot's
+   * buildReaderView does, with DOMPurify). Sanitising once, where it is shown, keeps capture cheap.
+   */
   contentHtml: string | null;
   /** Plain text of the article (or of the main content when there is no article). */
   textContent: string;
