@@ -13,7 +13,18 @@ export default defineConfig({
     name: 'Cited',
     description:
       'See what a news article cites, whether each source still stands, and keep local copies of everything.',
-    permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'storage',
+      'scripting',
+      'activeTab',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      // Snapshots (issue 4): "Save snapshot" in the toolbar button's and the page's context menus; the library is
+      // evidence, so it must not be evicted when the disk runs low nor capped by the default quota; Chrome's MV3
+      // worker has no DOM, so snapshots are built in an offscreen document (Firefox's background page has one).
+      'contextMenus',
+      'unlimitedStorage',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Cited: show citations' },
     // The shortcut does what the toolbar button does: Chrome opens the side panel, Firefox toggles the sidebar.
@@ -24,11 +35,19 @@ export default defineConfig({
               suggested_key: { default: 'Alt+Shift+C' },
               description: 'Show or hide Cited',
             },
+            'save-snapshot': {
+              suggested_key: { default: 'Alt+Shift+S' },
+              description: 'Save a snapshot of this page',
+            },
           }
         : {
             _execute_action: {
               suggested_key: { default: 'Alt+Shift+C' },
               description: 'Show Cited for this page',
+            },
+            'save-snapshot': {
+              suggested_key: { default: 'Alt+Shift+S' },
+              description: 'Save a snapshot of this page',
             },
           },
     ...(browser === 'firefox'

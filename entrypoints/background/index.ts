@@ -1,8 +1,12 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerCheckService } from './checks/register';
 import { registerPanelBehaviour } from './panel-behaviour';
+import { registerSnapshots } from './snapshots/register';
 
 // Each feature registers its listeners synchronously at start-up, so a woken MV3 worker
 // sees the event that woke it.
 export default defineBackground(() => {
   registerPanelBehaviour();
+  registerCheckService();
+  registerSnapshots();
 });

@@ -1,5 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { installCaptureHandlers } from './handlers';
+import { installMarkerHandlers } from './marker-handlers';
+import { installSnapshotHandlers } from './snapshot-handlers';
 
 // Injected on demand by utils/page-access.ts (scripting.executeScript), never into every page.
 export default defineContentScript({
@@ -8,6 +10,11 @@ export default defineContentScript({
   // The page need not hear about Cited's content script starting.
   noScriptStartedPostMessage: true,
   main() {
-    return installCaptureHandlers();
+    const installation = installCaptureHandlers();
+    if (installation === 'installed') {
+      installMarkerHandlers();
+      installSnapshotHandlers();
+    }
+    return installation;
   },
 });

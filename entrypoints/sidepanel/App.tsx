@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ArticleHeader } from '../../components/ArticleHeader';
-import { CitationsView, type CitationsViewProps } from '../../components/CitationsView';
+import type { CitationsViewProps } from '../../components/CitationsView';
 import { IconButton } from '../../components/IconButton';
 import { Notice } from '../../components/Notice';
 import { PageMessage } from '../../components/PageMessage';
-import { SummaryCounts } from '../../components/SummaryCounts';
 import { restrictionMessage } from '../../core/capture/restricted';
 import type { CitedErrorCode } from '../../core/errors/cited-error';
+import { CheckedCitations } from './CheckedCitations';
 import type { PanelState } from './page-follower';
+import { SettingsButton } from './SettingsButton';
+import { SnapshotSection } from './SnapshotSection';
 import { usePageCapture } from './use-page-capture';
 
 const NOTICE_MS = 6000;
@@ -105,27 +107,25 @@ function PanelBody({ state, retry, onGoTo, onOpen }: PanelBodyProps) {
           <ArticleHeader
             article={result.article}
             actions={
-              <IconButton label="Read the page again" onClick={retry} action="reread">
-                <svg viewBox="0 0 16 16" aria-hidden="true">
-                  <path
-                    d="M13 8a5 5 0 1 1-1.5-3.6M13 2.5v3h-3"
-                    fill="none"
-                    stroke="currentColor"
-                    stroke-width="1.5"
-                    stroke-linecap="round"
-                    stroke-linejoin="round"
-                  />
-                </svg>
-              </IconButton>
+              <>
+                <IconButton label="Read the page again" onClick={retry} action="reread">
+                  <svg viewBox="0 0 16 16" aria-hidden="true">
+                    <path
+                      d="M13 8a5 5 0 1 1-1.5-3.6M13 2.5v3h-3"
+                      fill="none"
+                      stroke="currentColor"
+                      stroke-width="1.5"
+                      stroke-linecap="round"
+                      stroke-linejoin="round"
+                    />
+                  </svg>
+                </IconButton>
+                <SettingsButton />
+              </>
             }
           />
-          <SummaryCounts citations={result.citations} />
-          <CitationsView
-            citations={result.citations}
-            source={result.source}
-            onGoTo={onGoTo}
-            onOpen={onOpen}
-          />
+          <SnapshotSection tabId={state.tabId} result={result} />
+          <CheckedCitations tabId={state.tabId} result={result} onGoTo={onGoTo} onOpen={onOpen} />
         </div>
       );
     }

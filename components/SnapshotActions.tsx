@@ -1,0 +1,168 @@
+import type { CitedErrorCode } from '../core/errors/cited-error';
+import type { SaveOutcome, SaveProgress } from '../entrypoints/background/snapshots/types';
+import { IconButton } from './IconButton';
+import { outcomeText, plural, progressFraction, progressText } from './snapshot-format';
+import './SnapshotActions.css';
+
+export type SnapshotSaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving'; progress: SaveProgress }
+  | { kind: 'saved'; outcome: SaveOutcome }
+  | { kind: 'failed'; code: CitedErrorCode; message: string; detail?: string };
+
+export interface SnapshotActionsProps {
+  state: SnapshotSaveState;
+  /** External citations: what "Save with sources" would fetch. */
+  externalCount: number;
+  onSave: (withSources: boolean) => void;
+  /** Opens the library, at one snapshot when given its address. */
+  onOpenLibrary: (url?: string) => void;
+  /** The shortcut as the browser has it, e.g. "Alt+Shift+S", for the button's tooltip. */
+  shortcut?: string;
+}
+
+const FAILURE_TITLES: Partial<Record<CitedErrorCode, string>> = {
+  'storage-quota': 'Not enough storage space',
+  'restricted-page': 'This page cannot be saved',
+  'page-not-ready': 'The page is not ready yet',
+  timeout: 'The page did not answer',
+  'no-access': 'Cited could not read this page',
+};
+
+/** The panel's snapshot buttons, with the save's progress and its result under them. */
+export function SnapshotActions({
+  state,
+  externalCount,
+  onSave,
+  onOpenLibrary,
+  shortcut,
+}: SnapshotActionsProps) {
+  const busy = state.kind === 'saving';
+  return (
+    <section class="snapshot-actions" aria-label="Snapshots" data-snapshot-state={state.kind}>
+      <div class="snapshot-actions__buttons">
+        <button
+          type="button"
+          class="button button--primary"
+          data-action="save-snapshot"
+          disabled={busy}
+          title={`Keep a self-contained copy of this page${shortcut ? ` (${shortcut})` : ''}`}
+          onClick={() => onSave(false)}
+        >
+          Save snapshot
+        </button>
+        <button
+          type="button"
+          class="button"
+          data-action="save-with-sources"
+          disabled={busy || externalCount === 0}
+          title={
+            externalCount === 0
+              ? 'This page cites no external sources'
+              : `Also keep a copy of each of the ${plural(externalCount, 'external source')} it cites`
+          }
+          onClick={() => onSave(true)}
+        >
+          Save with sources
+        </button>
+        <span class="snapshot-actions__library">
+          <IconButton label="Open the snapshot library" onClick={() => onOpenLibrary()} action="open-library">
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path
+                d="M2.5 2.5h2.5v11h-2.5zM6.5 2.5h2.5v11h-2.5zM10.2 3.1l2.4-.6 2.4 10.6-2.4.6z"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.3"
+                stroke-linejoin="round"
+              />
+            </svg>
+          </IconButton>
+        </span>
+      </div>
+      <div class="snapshot-actions__status" role="status" aria-live="polite" data-snapshot-status>
+        <SaveStatus state={state} onOpenLibrary={onOpenLibrary} />
+      </div>
+    </section>
+  );
+}
+
+function SaveStatus({
+  state,
+  onOpenLibrary,
+}: {
+  state: SnapshotSaveState;
+  onOpenLibrary: (url?: string) => void;
+}) {
+  switch (state.kind) {
+    case 'idle':
+      return null;
+    case 'saving': {
+      const fraction = progressFraction(state.progress);
+      return (
+        <div class="snapshot-actions__progress" data-phase={state.progress.phase}>
+          <p data-progress-text>{progressText(state.progress)}</p>
+          <progress max={1} value={fraction ?? undefined} aria-label="Saving progress" />
+        </div>
+      );
+    }
+    case 'saved': {
+      const { outcome } = state;
+      const failed = outcome.sources?.failed ?? [];
+      return (
+        <div class="snapshot-actions__result" data-saved-id={outcome.id}>
+          <p>
+            <span class="snapshot-actions__ok" aria-hidden="true">
+              ✓
+            </span>{' '}
+            <span data-result-text>{outcomeText(outcome)}</span>
+            {' · '}
+            <a
+              href={outcome.libraryUrl}
+              data-action="open-snapshot"
+              onClick={(event) => {
+                event.preventDefault();
+                onOpenLibrary(outcome.libraryUrl);
+              }}
+            >
+              Open in library
+            </a>
+          </p>
+          {outcome.resources.failed > 0 ? (
+            <p class="snapshot-actions__note">
+              {plural(outcome.resources.failed, 'image or style', 'images or styles')} of the page could not
+              be kept.
+            </p>
+          ) : null}
+          {failed.length > 0 ? (
+            <details class="snapshot-actions__failures" data-failed-sources>
+              <summary>{plural(failed.length, 'source')} could not be saved</summary>
+              <ul>
+                {failed.map((source) => (
+                  <li key={source.url} data-failed-source={source.url}>
+                    <span class="snapshot-actions__url">{source.url}</span>
+                    <span class="snapshot-actions__reason">{source.reason}</span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </div>
+      );
+    }
+    case 'failed':
+      return (
+        <div class="snapshot-actions__error" data-error-code={state.code}>
+          <p class="snapshot-actions__error-title">
+            {FAILURE_TITLES[state.code] ?? 'The snapshot was not saved'}
+          </p>
+          <p>{state.message}</p>
+          {state.detail ? (
+            <details class="technical">
+              <summary>Technical details</summary>
+              <code>{state.detail}</code>
+            </details>
+          ) : null}
+        </div>
+      );
+  }
+}

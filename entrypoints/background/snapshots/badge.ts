@@ -1,0 +1,51 @@
+import { browser } from 'wxt/browser';
+
+/** How long the toolbar button shows a save's result. */
+export const BADGE_MS = 5000;
+
+type ToolbarButton = Pick<
+  typeof browser.action,
+  | 'getBadgeText'
+  | 'setBadgeText'
+  | 'getBadgeBackgroundColor'
+  | 'setBadgeBackgroundColor'
+  | 'getTitle'
+  | 'setTitle'
+>;
+
+export function toolbarButton(): ToolbarButton | undefined {
+  return browser.action ?? (browser as unknown as { browserAction?: ToolbarButton }).browserAction;
+}
+
+/**
+ * The result of a save the reader started without the panel (shortcut, context menu): "✓" or "!" on the toolbar
+ * button of that tab for a few seconds, with the reason in its tooltip, then the badge goes back to what it was
+ * (the link checker's count), unless something else changed it meanwhile.
+ */
+export async function flashSaveResult(
+  tabId: number,
+  result: 'saved' | 'failed',
+  tooltip: string,
+  button: ToolbarButton | undefined = toolbarButton(),
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<void> {
+  if (!button) return;
+  const text = result === 'saved' ? '✓' : '!';
+  const [previousText, previousColor, previousTitle] = await Promise.all([
+    button.getBadgeText({ tabId }),
+    button.getBadgeBackgroundColor({ tabId }),
+    button.getTitle({ tabId }),
+  ]);
+  await Promise.all([
+    button.setBadgeText({ tabId, text }),
+    button.setBadgeBackgroundColor({ tabId, color: result === 'saved' ? '#1e7f4f' : '#b3261e' }),
+    button.setTitle({ tabId, title: tooltip }),
+  ]);
+  await wait(BADGE_MS);
+  if ((await button.getBadgeText({ tabId })) !== text) return;
+  await Promise.all([
+    button.setBadgeText({ tabId, text: previousText }),
+    button.setBadgeBackgroundColor({ tabId, color: previousColor }),
+    button.setTitle({ tabId, title: previousTitle }),
+  ]);
+}

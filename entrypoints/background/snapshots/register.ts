@@ -1,0 +1,116 @@
+import { browser } from 'wxt/browser';
+import { CitedError, isSerializedError } from '../../../core/errors/cited-error';
+import { formatBytes } from '../../../core/storage/library';
+import { onMessage, sendMessage } from '../../../utils/messaging';
+import { ensureCaptureScript, injectionError, pageRestriction } from '../../../utils/page-access';
+import { flashSaveResult } from './badge';
+import { storedStatuses } from './known-statuses';
+import { registerSnapshotTriggers } from './menus';
+import { createSaveTab } from './save-tab';
+import type { PreparedPage, SaveProgress } from './types';
+import { type SnapshotWorker, snapshotWorker } from './worker';
+
+export const LIBRARY_PATH = '/library.html';
+/** Preparing a very large page (thousands of elements, big canvases) takes a while; a frozen tab never answers. */
+const READ_PAGE_TIMEOUT_MS = 60_000;
+
+function isNoReceiverError(error: unknown): boolean {
+  return /receiving end does not exist|could not establish connection|no response/i.test(
+    String((error as Error)?.message ?? error),
+  );
+}
+
+function emitProgress(progress: SaveProgress): void {
+  sendMessage('snapshotProgress', progress).catch((error: unknown) => {
+    if (!isNoReceiverError(error)) console.warn('Cited: could not report a save’s progress', error);
+  });
+}
+
+async function readPreparedPage(tabId: number): Promise<PreparedPage> {
+  await ensureCaptureScript(tabId);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new CitedError('timeout', 'The page did not answer in time. It may be busy; try again.')),
+      READ_PAGE_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([sendMessage('snapshotPage', undefined, tabId), timeout]);
+  } catch (error) {
+    if (error instanceof CitedError) throw error;
+    if (isSerializedError(error) && error.name === 'CitedError') {
+      throw new CitedError(error.code, error.message, error.detail);
+    }
+    throw injectionError(error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Only Cited's own pages (the panel, the library) may start a save: a content script runs inside web pages, and a
+ * page that subverted it must not make Cited fetch and store what it chooses.
+ */
+function assertFromExtensionPage(sender: { id?: string; url?: string } | undefined): void {
+  if (sender?.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'))) return;
+  throw new CitedError('no-access', 'Only Cited’s own pages can save snapshots.');
+}
+
+function openLibrary(): void {
+  browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PATH) }).catch((error: unknown) => {
+    console.error('Cited: could not open the library', error);
+  });
+}
+
+/** Saving snapshots: the panel's buttons, the shortcut and the context menus all end in `saveTab`. */
+export function registerSnapshots(): void {
+  let worker: SnapshotWorker | undefined;
+  // Firefox: the job runs here and reports through this; Chrome: the offscreen document reports to every page.
+  const reportHere = (progress: SaveProgress) => {
+    saveTab.track(progress);
+    emitProgress(progress);
+  };
+  const saveTab = createSaveTab({
+    worker: () => {
+      worker ??= snapshotWorker(reportHere);
+      return worker;
+    },
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => undefined))?.url,
+    restriction: pageRestriction,
+    readPage: readPreparedPage,
+    knownStatuses: storedStatuses,
+    emit: emitProgress,
+    libraryUrl: browser.runtime.getURL(LIBRARY_PATH),
+    newId: () => crypto.randomUUID(),
+    finished(tabId, result) {
+      const flash =
+        'outcome' in result
+          ? flashSaveResult(
+              tabId,
+              'saved',
+              `Cited: saved “${result.outcome.title}” (${formatBytes(result.outcome.totalBytes)})`,
+            )
+          : flashSaveResult(tabId, 'failed', `Cited could not save this page: ${result.error.message}`);
+      flash.catch(() => {
+        // The tab closed in the meantime: nothing left to label.
+      });
+    },
+  });
+
+  onMessage('saveTabSnapshot', ({ data, sender }) => {
+    assertFromExtensionPage(sender);
+    return saveTab(data);
+  });
+  onMessage('snapshotJobs', ({ sender }) => {
+    assertFromExtensionPage(sender);
+    return saveTab.jobs();
+  });
+  onMessage('snapshotProgress', ({ data }) => saveTab.track(data));
+  registerSnapshotTriggers((tabId, withSources) => {
+    saveTab({ tabId, withSources }).catch((error: unknown) => {
+      // The badge and the library say what happened; the console keeps the detail.
+      console.warn('Cited: a snapshot could not be saved', error);
+    });
+  }, openLibrary);
+}

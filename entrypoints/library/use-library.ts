@@ -1,0 +1,189 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Persistence } from '../../components/LibraryStorage';
+import { isSerializedError } from '../../core/errors/cited-error';
+import { backupLibrary, type RestoreReport, restoreLibrary } from '../../core/storage/backup/wacz';
+import { snapshotDownload } from '../../core/storage/download';
+import {
+  deleteSnapshot,
+  getSnapshotHtml,
+  type LibraryQuery,
+  listSnapshots,
+  storageUsed,
+} from '../../core/storage/library';
+import type { SnapshotSummary } from '../../core/storage/types';
+import type { LibraryPorts } from './library-ports';
+
+export interface LibraryStorageState {
+  snapshots: number;
+  bytes: number;
+  estimate: { usage: number; quota: number } | null;
+  persistence: Persistence;
+}
+
+export interface Library {
+  query: LibraryQuery;
+  setQuery(query: LibraryQuery): void;
+  /** Null until the first read. */
+  items: SnapshotSummary[] | null;
+  /** How many snapshots of the kind shown there are, before search and filters. */
+  kindTotal: number;
+  storage: LibraryStorageState;
+  /** What the last restore did. */
+  restore: { fileName: string; report: RestoreReport } | null;
+  dismissRestore(): void;
+  /** One line about the last action ("Deleted …", an error). */
+  notice: string | null;
+  setNotice(message: string | null): void;
+  busy: 'backup' | 'restore' | null;
+  refresh(): Promise<void>;
+  remove(summary: SnapshotSummary): Promise<string[]>;
+  download(summary: SnapshotSummary): Promise<void>;
+  backup(): Promise<void>;
+  restoreFrom(file: File): Promise<void>;
+  persist(): Promise<void>;
+}
+
+export const DEFAULT_QUERY: LibraryQuery = { sort: 'savedAt', direction: 'desc', kind: 'article' };
+
+function messageOf(error: unknown): string {
+  if (isSerializedError(error) || error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** The library's list, storage figures and whole-library actions, over the extension's IndexedDB. */
+export function useLibrary(ports: LibraryPorts): Library {
+  const [query, setQuery] = useState<LibraryQuery>(DEFAULT_QUERY);
+  const [items, setItems] = useState<SnapshotSummary[] | null>(null);
+  const [kindTotal, setKindTotal] = useState(0);
+  const [storage, setStorage] = useState<LibraryStorageState>({
+    snapshots: 0,
+    bytes: 0,
+    estimate: null,
+    persistence: 'unknown',
+  });
+  const [restore, setRestore] = useState<Library['restore']>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Library['busy']>(null);
+  const queryRef = useRef(query);
+  queryRef.current = query;
+  const generation = useRef(0);
+
+  const refresh = useCallback(async () => {
+    const current = ++generation.current;
+    const db = await ports.openDb();
+    const [listed, ofKind, used, estimate, persistence] = await Promise.all([
+      listSnapshots(db, queryRef.current),
+      listSnapshots(db, { kind: queryRef.current.kind ?? 'all' }),
+      storageUsed(db),
+      ports.estimate().catch(() => null),
+      ports.persistence().catch((): Persistence => 'unknown'),
+    ]);
+    // A newer query may have finished first; only the newest read is shown.
+    if (current !== generation.current) return;
+    setItems(listed);
+    setKindTotal(ofKind.length);
+    setStorage({ snapshots: used.snapshots, bytes: used.bytes, estimate, persistence });
+  }, [ports]);
+
+  useEffect(() => {
+    refresh().catch((error: unknown) => setNotice(`The library could not be read: ${messageOf(error)}`));
+  }, [query, refresh]);
+
+  useEffect(
+    () =>
+      ports.onSaved(() => {
+        void refresh().catch(() => {});
+      }),
+    [ports, refresh],
+  );
+
+  const remove = useCallback(
+    async (summary: SnapshotSummary) => {
+      const db = await ports.openDb();
+      const ids = await deleteSnapshot(db, summary.id);
+      const sources = ids.length - 1;
+      setNotice(
+        `Deleted “${summary.title}”${sources > 0 ? ` and the ${sources === 1 ? 'source' : `${sources} sources`} saved with it` : ''}.`,
+      );
+      await refresh();
+      return ids;
+    },
+    [ports, refresh],
+  );
+
+  const download = useCallback(
+    async (summary: SnapshotSummary) => {
+      const db = await ports.openDb();
+      const html = await getSnapshotHtml(db, summary.id);
+      if (html === undefined) {
+        setNotice('This snapshot is no longer in the library.');
+        return;
+      }
+      ports.download(snapshotDownload(summary, html));
+    },
+    [ports],
+  );
+
+  const backup = useCallback(async () => {
+    setBusy('backup');
+    try {
+      const db = await ports.openDb();
+      const made = await backupLibrary(db, { now: ports.now, software: ports.software });
+      ports.download({ filename: made.filename, bytes: made.bytes, type: 'application/zip' });
+      setNotice(
+        `Backed up ${made.snapshots} ${made.snapshots === 1 ? 'snapshot' : 'snapshots'} to ${made.filename}.`,
+      );
+    } catch (error) {
+      setNotice(`The backup could not be made: ${messageOf(error)}`);
+    } finally {
+      setBusy(null);
+    }
+  }, [ports]);
+
+  const restoreFrom = useCallback(
+    async (file: File) => {
+      setBusy('restore');
+      setRestore(null);
+      try {
+        const db = await ports.openDb();
+        const report = await restoreLibrary(db, new Uint8Array(await file.arrayBuffer()));
+        setRestore({ fileName: file.name, report });
+        await refresh();
+      } catch (error) {
+        setNotice(`${file.name} could not be restored: ${messageOf(error)}`);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [ports, refresh],
+  );
+
+  const persist = useCallback(async () => {
+    const granted = await ports.persist().catch(() => false);
+    if (!granted) {
+      setNotice(
+        'The browser did not grant persistent storage. Back up the library to keep a copy elsewhere.',
+      );
+    }
+    await refresh();
+  }, [ports, refresh]);
+
+  return {
+    query,
+    setQuery,
+    items,
+    kindTotal,
+    storage,
+    restore,
+    dismissRestore: () => setRestore(null),
+    notice,
+    setNotice,
+    busy,
+    refresh,
+    remove,
+    download,
+    backup,
+    restoreFrom,
+    persist,
+  };
+}
