@@ -117,8 +117,23 @@ export const test = base.extend<CitedFixtures & { resetTestWebLog: undefined }, 
     await use(() => connectOverCdp(context));
   },
 
-  openSidePanel: async ({ context, extensionId }, use) => {
-    await use((page) => openSidePanel(context, extensionId, page));
+  openSidePanel: async ({ context, extensionId, serviceWorker }, use) => {
+    await use(async (page) => {
+      // The worker sets "the toolbar button opens the panel" when it starts; a click before that only
+      // reaches its fallback listener. Wait for it, so a test exercises the reader's path.
+      await expect
+        .poll(
+          () =>
+            serviceWorker.evaluate(
+              async () => (await chrome.sidePanel.getPanelBehavior()).openPanelOnActionClick,
+            ),
+          {
+            message: 'the worker never made the toolbar button open the side panel',
+          },
+        )
+        .toBe(true);
+      return openSidePanel(context, extensionId, page);
+    });
   },
 
   openExtensionPage: async ({ context, extensionId }, use) => {
@@ -178,14 +193,20 @@ async function openSidePanel(context: BrowserContext, extensionId: string, page:
         (t) => t.type === 'page' && t.url.startsWith(panelUrl),
       );
     // The panel is per window: when it is already open, the toolbar button would close it.
-    if (!(await panelIsOpen())) {
+    // A loaded machine can swallow a click (the tab still settling); click once more if nothing opened.
+    for (let attempt = 1; !(await panelIsOpen()); attempt++) {
       await session.send('Extensions.triggerAction', {
         id: extensionId,
         targetId: await tabTargetOf(session, page),
       });
-      await expect
-        .poll(panelIsOpen, { message: `the side panel (${panelUrl}) did not open after the toolbar action` })
-        .toBe(true);
+      const opened = await expect
+        .poll(panelIsOpen, { timeout: 10_000 })
+        .toBe(true)
+        .then(() => true)
+        .catch(() => false);
+      if (opened) break;
+      if (attempt === 2)
+        throw new Error(`the side panel (${panelUrl}) did not open after the toolbar action`);
     }
   } finally {
     await session.detach().catch(() => {});
