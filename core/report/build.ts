@@ -40,7 +40,7 @@ function lookup<T>(map: Map<string, T>, url: string): T | undefined {
   return map.get(url) ?? map.get(checkKey(url) ?? url);
 }
 
-/** Everything Cited knows about the article's citations, as one versioned object (see SCHEMA.md). */
+/** Everything Cited knows about the article's citations, as one versioned object (schema in the README, "Report format"). */
 export function buildReport(input: ReportInput): CitedReport {
   const results = byUrl(input.results);
   const archives = byUrl(input.archives);

@@ -2,7 +2,7 @@ import type { ArchiveLookup } from '../archive/types';
 import type { CitationKind, CitationRelation } from '../citations/types';
 import type { CheckEvidence, LinkStatus } from '../linkcheck/types';
 
-/** The report's JSON form. Documented in core/report/SCHEMA.md; bump `version` on any breaking change. */
+/** The report's JSON form. Documented in the README ("Report format"); bump `version` on any breaking change. */
 export const REPORT_SCHEMA = 'cited.report';
 export const REPORT_VERSION = 1;
 

@@ -6,7 +6,7 @@ import type { CheckResult } from '../linkcheck/types';
  * The link checker's verdicts and pending queue in IndexedDB (the `CheckStore` of core/linkcheck/store.ts), so an
  * MV3 worker stopped mid-run, or a panel closed and reopened, loses nothing and repeats nothing.
  *
- * Two stores, added to Cited's database by `addCheckStores` (append it to MIGRATIONS in schema.ts):
+ * Two stores, created by `addCheckStores` in the link-check database (entrypoints/background/checks/database.ts):
  * - `checkResults`: `{ key, result }`, key = the URL without its fragment (`checkKey`);
  * - `checkQueue`: `QueuedCheck & { seq }`, read back in `seq` (first-enqueued) order.
  *

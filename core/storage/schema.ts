@@ -1,11 +1,11 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
-import { addCheckStores, type CheckStoreSchema } from './check-store';
 import type { SnapshotBody, SnapshotDetails, SnapshotSearchEntry, SnapshotSummary } from './types';
 
 /**
- * Cited's one IndexedDB database. Every feature that stores something adds its stores here, as a new
- * migration appended to `MIGRATIONS` and a new entry in `CitedDBSchema`; `DB_VERSION` follows.
- * Never edit a migration that has shipped: a browser that already ran it will not run it again.
+ * The library's IndexedDB database: snapshots and what a reader needs to find them. Link-check verdicts are a
+ * cache with a life of their own and live in a database of their own (entrypoints/background/checks/database.ts).
+ * A change here is a new migration appended to `MIGRATIONS` and a new entry in `CitedDBSchema`; `DB_VERSION`
+ * follows. Never edit a migration that has shipped: a browser that already ran it will not run it again.
  */
 export const DB_NAME = 'cited';
 
@@ -22,9 +22,6 @@ export interface CitedDBSchema extends DBSchema {
   details: { key: string; value: SnapshotDetails };
   /** Full-text search: each snapshot's unique tokens, indexed token by token. */
   search: { key: string; value: SnapshotSearchEntry; indexes: { 'by-token': string } };
-  /** The link checker's verdicts and pending queue (core/storage/check-store.ts). */
-  checkResults: CheckStoreSchema['checkResults'];
-  checkQueue: CheckStoreSchema['checkQueue'];
 }
 
 export type CitedDB = IDBPDatabase<CitedDBSchema>;
@@ -46,8 +43,6 @@ export const MIGRATIONS: readonly Migration[] = [
     const search = db.createObjectStore('search', { keyPath: 'id' });
     search.createIndex('by-token', 'tokens', { multiEntry: true });
   },
-  // 2: the link checker's verdicts and queue.
-  (db) => addCheckStores(db as unknown as IDBPDatabase<CheckStoreSchema>),
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

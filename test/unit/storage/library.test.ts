@@ -1,4 +1,3 @@
-import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifySnapshotHash } from '../../../core/snapshot/hash';
 import {
@@ -25,24 +24,8 @@ describe('the database', () => {
     expect(db.version).toBe(DB_VERSION);
     expect(DB_VERSION).toBe(MIGRATIONS.length);
     expect(Array.from(db.objectStoreNames)).toEqual(
-      expect.arrayContaining(['bodies', 'details', 'search', 'snapshots', 'checkResults', 'checkQueue']),
+      expect.arrayContaining(['bodies', 'details', 'search', 'snapshots']),
     );
-  });
-
-  it('upgrades a database made by an older version without losing the library', async () => {
-    const saved = await saveSnapshot(db, await newSnapshot({ title: 'From version 1' }));
-    // A profile that only ever ran migration 1 ...
-    const v1 = await openDB('cited-upgrade', 1, {
-      upgrade: (database, _old, _new, tx) => MIGRATIONS[0]?.(database as never, tx as never),
-    });
-    await v1.put('snapshots', saved);
-    v1.close();
-    // ... is brought to the current version, its snapshots intact.
-    const upgraded = await openCitedDb({ name: 'cited-upgrade' });
-    expect(upgraded.version).toBe(DB_VERSION);
-    expect(Array.from(upgraded.objectStoreNames)).toContain('checkResults');
-    expect((await getSnapshot(upgraded, saved.id))?.title).toBe('From version 1');
-    upgraded.close();
   });
 
   it('keeps what was saved when it is opened again', async () => {
