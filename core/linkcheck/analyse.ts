@@ -187,7 +187,9 @@ export async function analysePage(
 function probeNote(probe: ProbeEvidence): string {
   switch (probe.verdict) {
     case 'honest-404':
-      return ' A made-up address in the same folder gets a real “not found”, so this page is real.';
+      return probe.fromCitation
+        ? ` Another cited address in the same folder gets a real “not found” (${probe.url}, twice), so the site answers missing pages honestly and this page is real.`
+        : ' A made-up address in the same folder gets a real “not found”, so this page is real.';
     case 'redirect-count-differs':
     case 'different':
       return ' It differs from what the site shows for a made-up address in the same folder.';
@@ -210,5 +212,8 @@ function soft404Reason(page: PageSnapshot, probe: ProbeEvidence): string {
     return `The address redirects to ${page.finalUrl}, exactly where a made-up address in the same folder goes: the cited page is gone.`;
   }
   const percent = Math.round((probe.similarity ?? 1) * 100);
+  if (probe.fromCitation) {
+    return `The page is ${percent}% the same as the “not found” page of another cited address in the same folder (${probe.url}): the cited page is gone.`;
+  }
   return `The page is ${percent}% the same as what the site shows for a made-up address in the same folder: the cited page is gone.`;
 }

@@ -2,9 +2,10 @@ import { analysePage, redirectSettlesVerdict } from './analyse';
 import { type Assessment, assessFailure, assessResponse } from './assess';
 import { isAbortError, systemClock } from './clock';
 import { answersWithRedirect, type NavigateOptions, type Navigation, navigate } from './navigate';
+import { ProbeCache, ProbeWithdrawn } from './probe-cache';
 import { parseRetryAfter } from './retry-after';
-import { RequestScheduler } from './scheduler';
-import { ProbeCache, type ProbeOutcome, snapshotOf } from './soft404';
+import { RequestScheduler, type SchedulePriority } from './scheduler';
+import { type ProbeOutcome, snapshotOf } from './soft404';
 import {
   type CacheTtl,
   type CheckStore,
@@ -24,7 +25,7 @@ import type {
   RedirectMode,
 } from './types';
 import { LINK_STATUSES } from './types';
-import { checkKey, hostKey, isHttpUrl, probeTargetFor } from './url';
+import { checkKey, hostKey, isHttpUrl, probeCacheKey, probeTargetFor } from './url';
 
 /**
  * The link checker: give it citation URLs, get a verdict for each as soon as it is ready.
@@ -415,11 +416,17 @@ export class LinkChecker {
     return Math.min(this.retry.backoffMaxMs, Math.round(base * jitter));
   }
 
+  /**
+   * Options for one `navigate`: its first request at `priority`, later redirect hops at `hopPriority`. `mayStart`,
+   * asked when the first request gets its slot, can still call it off.
+   */
   private navigateOptions(
     signal: AbortSignal | undefined,
-    priority: () => 'high' | 'normal',
+    priority: () => SchedulePriority,
     onStart?: () => void,
+    mayStart?: () => boolean,
   ) {
+    let requests = 0;
     return {
       ...this.navigateBase,
       ...(signal ? { signal } : {}),
@@ -430,15 +437,18 @@ export class LinkChecker {
           parseRetryAfter(response.headers.get('retry-after'), this.clock.now()) ?? this.retry.backoffBaseMs;
         this.scheduler.pauseHost(hostKey(url), this.clock.now() + wait);
       },
-      schedule: <T>(target: string, task: () => Promise<T>) =>
-        this.scheduler.run(
+      schedule: <T>(target: string, task: () => Promise<T>) => {
+        const first = requests++ === 0;
+        return this.scheduler.run<T>(
           hostKey(target),
-          () => {
+          (): Promise<T> => {
+            if (first && mayStart && !mayStart()) return Promise.reject(new ProbeWithdrawn());
             onStart?.();
             return task();
           },
-          { priority: priority(), ...(signal ? { signal } : {}) },
-        ),
+          { priority: first ? priority() : hopPriority(priority()), ...(signal ? { signal } : {}) },
+        );
+      },
     } satisfies NavigateOptions;
   }
 
@@ -449,10 +459,11 @@ export class LinkChecker {
     const target = probeTargetFor(url, this.random);
     return this.probes.get(
       target.cacheKey,
-      async (probeSignal) => {
+      async (probeSignal, mayStart) => {
+        // Low priority: sent after the citations' own first requests, one of which may make it unnecessary.
         const navigation = await navigate(
           target.url,
-          this.navigateOptions(probeSignal, () => 'high'),
+          this.navigateOptions(probeSignal, () => PROBE_PRIORITY, undefined, mayStart),
         );
         return { url: target.url, navigation, ...(navigation.ok ? { page: snapshotOf(navigation) } : {}) };
       },
@@ -465,6 +476,21 @@ export class LinkChecker {
     url: string,
     signal: AbortSignal | undefined,
     onStart: () => void,
+  ): Promise<CheckResult> {
+    const folder: FolderWait = {};
+    try {
+      return await this.performFor(url, signal, onStart, folder);
+    } finally {
+      // However the check ended (cancelled, rate-limited, ...), pages waiting on its 404 stop waiting.
+      folder.notFound?.(null);
+    }
+  }
+
+  private async performFor(
+    url: string,
+    signal: AbortSignal | undefined,
+    onStart: () => void,
+    folder: FolderWait,
   ): Promise<CheckResult> {
     const startedAt = this.clock.now();
     const requested = new URL(url);
@@ -521,9 +547,18 @@ export class LinkChecker {
         );
       }
       attempts++;
+      const options = this.navigateOptions(signal, () => (attempts > 1 ? 'high' : 'normal'), onStart);
       const navigation = await navigate(requested.href, {
-        ...this.navigateOptions(signal, () => (attempts > 1 ? 'high' : 'normal'), onStart),
+        ...options,
         stopBefore: (target) => redirectSettlesVerdict(requested, target),
+        onAnswer: (answered, response) => {
+          options.onAnswer(answered, response);
+          // Told the folder while the slot is still held, before a probe of it can take the slot.
+          const firstNotFound = !confirming && !folder.notFound && response.status === 404;
+          if (firstNotFound && answered === requested.href && requested.search === '') {
+            folder.notFound = this.probes.expectNotFound(probeCacheKey(requested));
+          }
+        },
       });
       let assessment: Assessment = navigation.ok
         ? assessResponse(navigation, this.clock.now())
@@ -554,6 +589,13 @@ export class LinkChecker {
               'The site answers with redirects the browser could not finish (a loop or too many; it may want cookies, which Cited never sends): Cited could not verify the page.',
           };
         }
+      }
+
+      // Settled before any analysis: a page waiting on the folder may be this very URL, answering on the retry.
+      const honestNotFound = citedNotFound(requested, navigation, assessment);
+      if (folder.notFound && (confirming || !honestNotFound)) {
+        folder.notFound(confirming ? honestNotFound : null);
+        folder.notFound = undefined;
       }
 
       switch (assessment.kind) {
@@ -636,6 +678,36 @@ export class LinkChecker {
       ...(navigation.truncated ? { truncated: true } : {}),
     };
   }
+}
+
+/** A check's hold on its folder's probe (see soft404.ts): from the URL's first 404 until its confirmation. */
+interface FolderWait {
+  notFound?: (confirmed: ProbeOutcome | null) => void;
+}
+
+/** Probes go after the citations' own first requests (see soft404.ts, "Evidence already there"). */
+const PROBE_PRIORITY: SchedulePriority = 'low';
+
+/**
+ * Redirect hops of a retry stay `high` (they finish a check that has already waited); the others go after the
+ * citations' first requests. Any first request may be a dead link, and each dead link is a timed chain (answer,
+ * half a second's wait, confirmation): the sooner every first request is out, the more of those chains run
+ * under other work instead of after it. A redirect's target is the page's new home and usually lives; checking
+ * it, like a probe, fills the slots while the chains wait, and moves no verdict by more than the first requests
+ * still queued.
+ */
+function hopPriority(first: SchedulePriority): SchedulePriority {
+  return first === 'high' ? 'high' : 'low';
+}
+
+/**
+ * The answer as probe evidence for its folder when it is a real 404 of the cited address itself: not
+ * redirected (else it speaks for another address), no query (else the script answered, not the folder's router).
+ */
+function citedNotFound(requested: URL, navigation: Navigation, assessment: Assessment): ProbeOutcome | null {
+  if (assessment.kind !== 'dead' || !navigation.ok || navigation.status !== 404) return null;
+  if (navigation.redirected || requested.search !== '') return null;
+  return { url: requested.href, navigation, page: snapshotOf(navigation), fromCitation: true };
 }
 
 function formatWait(ms: number): string {

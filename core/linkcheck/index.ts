@@ -52,14 +52,18 @@
  *    address, the site's home page or a section front (settled from the Location alone in manual mode: the
  *    target is not requested); "page not found" titles; then the random-address probe of Bar-Yossef et al.
  *    (soft404.ts), cached per host and folder. A home page is always alive; a DOI or short link that lands on
- *    a real page is alive; a page naming the cited address as its canonical skips the probe.
+ *    a real page is alive; a page naming the cited address as its canonical skips the probe, and so does a
+ *    folder where another cited address answered 404 twice (the same proof the probe looks for).
  * 4. In a browser (`follow`), the redirect chain is hidden: evidence has `redirected` and `finalUrl` only, and a
  *    bare "Failed to fetch" is told apart from a redirect loop by one `redirect: 'manual'` request.
  *
  * ## Politeness (scheduler.ts)
  *
  * At most 2 requests in flight per host and 8 in all (both configurable); each redirect hop and probe is a
- * request of its own host; a paused host holds only its own requests.
+ * request of its own host; a paused host holds only its own requests. A free slot goes first to retries (they
+ * end a wait), then to citations' first requests (any may start a dead link's confirmation chain), then to
+ * probes and redirect hops; among hosts, to the longest backlog, ties in turn. Waits (retry backoff, the
+ * dead-link confirmation) hold no slot.
  */
 export type { AnalyseContext, PageVerdict } from './analyse';
 export {

@@ -69,6 +69,9 @@ function isRedirect(response: Response): boolean {
   return REDIRECT_STATUSES.has(response.status) && (response.headers.get('location') ?? '').trim() !== '';
 }
 
+/** Why a request's timeout timer is cancelled: it answered (or failed) in time. */
+const ANSWERED = Symbol('answered');
+
 class RequestTimeout extends Error {
   override readonly name = 'TimeoutError';
 }
@@ -164,7 +167,8 @@ async function requestOnce(
     const classified = classifyNetworkError(error);
     return { ok: false, code: classified.code, detail: classified.detail };
   } finally {
-    timer.abort();
+    // A plain reason: abort() without one builds a DOMException with a stack trace for every request.
+    timer.abort(ANSWERED);
     outer?.removeEventListener('abort', forwardAbort);
   }
 }

@@ -6,13 +6,22 @@ import type { Clock } from './types';
  *
  * - At most `perHost` requests in flight to one host (2 by default), at most `global` in all (8 by default).
  * - A host can be paused (a 429 with Retry-After pauses the whole host, not just the one URL).
- * - Requests wait in arrival order; a free slot goes to the first waiting request whose host is neither busy
- *   nor paused, so one slow or paused host never holds up the others. `high` priority (probes, retries) goes
- *   first: each one unblocks a verdict that is otherwise finished.
+ * - A free slot goes to a host that is neither busy nor paused: the one with the most requests still waiting,
+ *   ties taken in turn (round-robin); each host's own requests keep their arrival order. The per-host limit
+ *   makes a host's backlog a chain of its own (k requests take ⌈k/2⌉ rounds however many slots are free), so
+ *   the longest backlog is started first: in plain arrival order, a host cited fifty times at the end of an
+ *   article would start last and then crawl at 2 at a time while every other slot idles. Taking hosts in turn
+ *   otherwise keeps one site's long list from holding back the verdicts of every other site.
+ * - Priorities, over all hosts: `high` (retries of a check already under way, with their redirect hops: each
+ *   one ends a wait), then `normal` (the first request of a citation), then `low` (soft-404 probes and the
+ *   redirect hops of first requests: requests that start no timed chain of their own as a dead link's answer
+ *   does, sent once the citations' first requests are out; see checker.ts and soft404.ts).
  *
  * A slot is held for one request (one redirect hop), including reading its capped body; waits between
- * retries happen outside slots.
+ * retries happen outside slots, so a check sleeping before its retry leaves its slot to others.
  */
+
+export type SchedulePriority = 'high' | 'normal' | 'low';
 
 export interface SchedulerOptions {
   perHost?: number;
@@ -21,7 +30,7 @@ export interface SchedulerOptions {
 }
 
 export interface ScheduleOptions {
-  priority?: 'high' | 'normal';
+  priority?: SchedulePriority;
   signal?: AbortSignal;
 }
 
@@ -43,6 +52,11 @@ interface Waiting {
   onAbort: (() => void) | undefined;
 }
 
+/** One host's waiting requests, by priority, each in arrival order. */
+type HostQueue = Record<SchedulePriority, Waiting[]>;
+
+const PRIORITIES: readonly SchedulePriority[] = ['high', 'normal', 'low'];
+
 export const DEFAULT_PER_HOST = 2;
 export const DEFAULT_GLOBAL = 8;
 
@@ -50,8 +64,11 @@ export class RequestScheduler {
   readonly perHost: number;
   readonly global: number;
   private readonly clock: Clock;
-  private readonly high: Waiting[] = [];
-  private readonly normal: Waiting[] = [];
+  private readonly queues = new Map<string, HostQueue>();
+  /** Hosts with waiting requests, in turn order; `next` is where the next turn starts. */
+  private readonly ring: string[] = [];
+  private next = 0;
+  private queued = 0;
   private readonly hostInFlight = new Map<string, number>();
   private readonly pauses = new Map<string, number>();
   private readonly wakeTimers = new Set<string>();
@@ -73,7 +90,6 @@ export class RequestScheduler {
         reject(abortReason(signal));
         return;
       }
-      const queue = options.priority === 'high' ? this.high : this.normal;
       const entry: Waiting = {
         host: host.toLowerCase(),
         task,
@@ -82,17 +98,21 @@ export class RequestScheduler {
         signal,
         onAbort: undefined,
       };
+      const queue = this.queueOf(entry.host)[options.priority ?? 'normal'];
       if (signal) {
         entry.onAbort = () => {
           const index = queue.indexOf(entry);
           if (index >= 0) {
             queue.splice(index, 1);
+            this.queued--;
+            this.dropIfIdle(entry.host);
             reject(abortReason(signal));
           }
         };
         signal.addEventListener('abort', entry.onAbort, { once: true });
       }
       queue.push(entry);
+      this.queued++;
       this.pump();
     });
   }
@@ -113,10 +133,32 @@ export class RequestScheduler {
   get stats(): SchedulerStats {
     return {
       inFlight: this.inFlight,
-      queued: this.high.length + this.normal.length,
+      queued: this.queued,
       maxInFlight: this.maxInFlight,
       maxInFlightPerHost: this.maxInFlightPerHost,
     };
+  }
+
+  private queueOf(host: string): HostQueue {
+    let queue = this.queues.get(host);
+    if (!queue) {
+      queue = { high: [], normal: [], low: [] };
+      this.queues.set(host, queue);
+      // A newcomer takes its turn after every host already waiting.
+      this.ring.splice(this.next, 0, host);
+      this.next = (this.next + 1) % this.ring.length;
+    }
+    return queue;
+  }
+
+  private dropIfIdle(host: string): void {
+    const queue = this.queues.get(host);
+    if (!queue || PRIORITIES.some((priority) => queue[priority].length > 0)) return;
+    this.queues.delete(host);
+    const index = this.ring.indexOf(host);
+    this.ring.splice(index, 1);
+    if (index < this.next) this.next--;
+    if (this.next >= this.ring.length) this.next = 0;
   }
 
   private isPaused(host: string): boolean {
@@ -136,18 +178,39 @@ export class RequestScheduler {
     return true;
   }
 
-  private pump(): void {
-    for (const queue of [this.high, this.normal]) {
-      let index = 0;
-      while (index < queue.length && this.inFlight < this.global) {
-        const entry = queue[index] as Waiting;
-        if ((this.hostInFlight.get(entry.host) ?? 0) >= this.perHost || this.isPaused(entry.host)) {
-          index++;
-          continue;
-        }
-        queue.splice(index, 1);
-        this.start(entry);
+  private canStart(host: string): boolean {
+    return (this.hostInFlight.get(host) ?? 0) < this.perHost && !this.isPaused(host);
+  }
+
+  /**
+   * The next request to start: the highest priority waiting; within it, the host with the most requests still
+   * waiting, ties going to hosts in turn from `next`.
+   */
+  private pick(): Waiting | undefined {
+    for (const priority of PRIORITIES) {
+      let best: { host: string; position: number; waiting: number } | undefined;
+      for (let offset = 0; offset < this.ring.length; offset++) {
+        const position = (this.next + offset) % this.ring.length;
+        const host = this.ring[position] as string;
+        const waiting = this.queues.get(host)?.[priority].length ?? 0;
+        if (waiting === 0 || (best && waiting <= best.waiting) || !this.canStart(host)) continue;
+        best = { host, position, waiting };
       }
+      if (!best) continue;
+      const entry = this.queues.get(best.host)?.[priority].shift() as Waiting;
+      this.queued--;
+      this.next = (best.position + 1) % this.ring.length;
+      this.dropIfIdle(best.host);
+      return entry;
+    }
+    return undefined;
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.global) {
+      const entry = this.pick();
+      if (!entry) return;
+      this.start(entry);
     }
   }
 

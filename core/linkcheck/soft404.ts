@@ -20,7 +20,35 @@ import { sameAddress } from './url';
  * shared page template can reach 0.95 against a "not found" page of the same template; its own words still
  * differ.
  *
- * One probe serves every citation under the same host and folder (`ProbeCache`), concurrent ones included.
+ * One probe serves every citation under the same host and folder (`ProbeCache`, probe-cache.ts), concurrent
+ * ones included.
+ *
+ * ## Evidence already there: a cited address of the same folder that answers 404
+ *
+ * Step 3 asks one question of a folder: does this site answer an address it has no page for with a real error?
+ * The probe asks it with a made-up name. A cited address of the same host and folder (same last-segment shape,
+ * no query, not redirected) that answered 404 on the first try and again on the confirming retry (the retry a
+ * dead verdict needs anyway) has answered the very same question: the site's router got a name in that folder
+ * it has no page for and said so with a real 404. Such a folder needs no probe; its other pages are judged
+ * exactly as if the probe had got that 404 (`honest-404`, evidence marked `fromCitation`).
+ *
+ * Why it is as strong as the probe, and where it is not taken:
+ * - Only 404 counts. A 410 says "this page existed and was removed on purpose": the site knows that address,
+ *   so it says nothing about what it answers for names it has never had (a tombstone list can sit in front of
+ *   a catch-all that answers 200).
+ * - Only a confirmed 404: a passing glitch that answers on the retry is no evidence (and the retry then being a
+ *   page, that page waits for the real probe like any other).
+ * - Same key as the probe (host, folder, shape), so it is the same router; with a query (`story.php?id=7`) the
+ *   404 comes from the script, not from the folder's router, so it is not taken.
+ * - Where the two can differ: a site that answers 404 for an address it once had (a list of removed articles)
+ *   but 200 for names it never had (a catch-all). A made-up name would catch that, the cited 404 alone would
+ *   not; so with this evidence Cited also compares the page with the not-found page the 404 came with, and a
+ *   page near-identical to it (step 5's test) is still a soft 404 (`similar`): such catch-alls usually show
+ *   the site's one not-found template. (The opposite case, made-up names answered 404 and removed articles
+ *   200, fools the probe just as much: that is the published algorithm's own limit.)
+ * - Ordering: probes are sent after the citations' own first requests (scheduler `low` priority), and while a
+ *   404 of the folder is being confirmed a probe waits instead of being sent; when the confirmation lands, pages
+ *   waiting for a probe not yet sent get it at once and the queued probe withdraws without a request.
  */
 
 export const SIMILARITY_THRESHOLD = 0.95;
@@ -62,47 +90,12 @@ export function snapshotOf(response: NavigationResponse): PageSnapshot {
 }
 
 export interface ProbeOutcome {
+  /** The made-up address, or the cited address whose confirmed 404 stands in for it (`fromCitation`). */
   url: string;
   navigation: Navigation;
   page?: PageSnapshot;
-}
-
-interface CachedProbe {
-  promise: Promise<ProbeOutcome>;
-  at: number;
-}
-
-/** Probe results per host+folder, shared by concurrent checks (the promise is cached, not just the result). */
-export class ProbeCache {
-  private readonly entries = new Map<string, CachedProbe>();
-
-  constructor(
-    private readonly ttlMs: number,
-    private readonly now: () => number,
-  ) {}
-
-  /**
-   * The probe for `key`, started with `start` if none is cached. A probe abandoned because its starter was
-   * cancelled is started again for the next caller rather than failing it.
-   */
-  async get(
-    key: string,
-    start: (signal: AbortSignal | undefined) => Promise<ProbeOutcome>,
-    signal: AbortSignal | undefined,
-  ): Promise<{ outcome: ProbeOutcome; cached: boolean }> {
-    for (;;) {
-      const existing = this.entries.get(key);
-      const fresh = existing && this.now() - existing.at < this.ttlMs;
-      const entry: CachedProbe = fresh ? existing : { promise: start(signal), at: this.now() };
-      if (!fresh) this.entries.set(key, entry);
-      try {
-        return { outcome: await entry.promise, cached: Boolean(fresh) };
-      } catch (error) {
-        if (this.entries.get(key) === entry) this.entries.delete(key);
-        if (signal?.aborted) throw error;
-      }
-    }
-  }
+  /** No probe was sent: another cited address of the folder answered 404 twice (see "Evidence already there"). */
+  fromCitation?: boolean;
 }
 
 export interface TokenComparison {
@@ -159,6 +152,7 @@ export function judgeWithProbe(
   const base = {
     url: probe.url,
     cached,
+    ...(probe.fromCitation ? { fromCitation: true } : {}),
     redirected: nav.redirected,
     ...(nav.ok ? { httpStatus: nav.status, finalUrl: nav.finalUrl } : {}),
     ...(nav.ok && nav.redirectCount !== undefined ? { redirectCount: nav.redirectCount } : {}),
@@ -179,7 +173,14 @@ export function judgeWithProbe(
     return judged('inconclusive', false);
   }
   const { status } = nav;
-  if (status === 404 || status === 410) return judged('honest-404', false);
+  if (status === 404 || status === 410) {
+    if (probe.fromCitation && probe.page.isHtml && cited.isHtml) {
+      const { ratio, unmatched } = comparePages(cited, probe.page);
+      if (ratio >= SIMILARITY_THRESHOLD && unmatched <= MAX_UNMATCHED_TOKENS && hasWords(probe.page))
+        return judged('similar', true, ratio);
+    }
+    return judged('honest-404', false);
+  }
   if (status >= 400 || status < 200) return judged('inconclusive', false);
 
   const citedRedirects = mode === 'manual' ? cited.redirectCount : undefined;
@@ -196,6 +197,10 @@ export function judgeWithProbe(
   if (ratio >= SIMILARITY_THRESHOLD && unmatched <= MAX_UNMATCHED_TOKENS)
     return judged('similar', true, ratio);
   return judged('different', false, ratio);
+}
+
+function hasWords(page: PageSnapshot): boolean {
+  return comparableTokens(page).length > 0;
 }
 
 function round(value: number): number {

@@ -89,7 +89,10 @@ export interface RedirectHop {
 
 /** What the random-address probe of the soft-404 test found (Bar-Yossef et al., see core/linkcheck/soft404.ts). */
 export interface ProbeEvidence {
-  /** The made-up address: the cited URL's folder plus a random 25-letter name. */
+  /**
+   * The made-up address: the cited URL's folder plus a random 25-letter name; with `fromCitation`, the other
+   * cited address of the folder whose confirmed 404 stood in for the probe.
+   */
   url: string;
   httpStatus?: number;
   finalUrl?: string;
@@ -116,6 +119,11 @@ export interface ProbeEvidence {
     | 'inconclusive';
   /** True when the probe result was reused from an earlier citation in the same folder. */
   cached: boolean;
+  /**
+   * True when no probe was sent because another cited address of the same folder answered 404 on two tries:
+   * the same proof that the site answers honest 404s there (see core/linkcheck/soft404.ts).
+   */
+  fromCitation?: boolean;
 }
 
 export interface CheckEvidence {

@@ -124,12 +124,14 @@ export interface ProbeTarget {
   cacheKey: string;
 }
 
-/**
- * The soft-404 probe for `url`: its parent folder on the same host plus a random 25-letter name that cannot
- * exist. The name copies the cited page's shape (a trailing slash, a `.html`/`.php` ending) because sites route
- * by it; the query is dropped.
- */
-export function probeTargetFor(url: URL, random: () => number): ProbeTarget {
+interface ProbeFolder {
+  folder: string;
+  extension: string;
+  trailingSlash: boolean;
+  cacheKey: string;
+}
+
+function probeFolderOf(url: URL): ProbeFolder {
   const path = url.pathname;
   const trailingSlash = path.length > 1 && path.endsWith('/');
   const trimmed = trailingSlash ? path.slice(0, -1) : path;
@@ -137,14 +139,34 @@ export function probeTargetFor(url: URL, random: () => number): ProbeTarget {
   const folder = trimmed.slice(0, lastSlash + 1) || '/';
   const lastSegment = trimmed.slice(lastSlash + 1);
   const extension = trailingSlash ? '' : (lastSegment.match(PROBE_EXTENSION)?.[0] ?? '');
+  const shape = `${extension.toLowerCase()}${trailingSlash ? '/' : ''}`;
+  return {
+    folder,
+    extension,
+    trailingSlash,
+    cacheKey: `${url.protocol}//${hostKey(url)}${folder}*${shape}`,
+  };
+}
+
+/** The probe cache key of `url`: host, folder and last-segment shape (one probe serves all such citations). */
+export function probeCacheKey(url: URL): string {
+  return probeFolderOf(url).cacheKey;
+}
+
+/**
+ * The soft-404 probe for `url`: its parent folder on the same host plus a random 25-letter name that cannot
+ * exist. The name copies the cited page's shape (a trailing slash, a `.html`/`.php` ending) because sites route
+ * by it; the query is dropped.
+ */
+export function probeTargetFor(url: URL, random: () => number): ProbeTarget {
+  const { folder, extension, trailingSlash, cacheKey } = probeFolderOf(url);
   let name = '';
   for (let i = 0; i < 25; i++) name += LETTERS[Math.floor(random() * LETTERS.length) % LETTERS.length];
   const probe = new URL(url.href);
   probe.pathname = `${folder}${name}${extension}${trailingSlash ? '/' : ''}`;
   probe.search = '';
   probe.hash = '';
-  const shape = `${extension.toLowerCase()}${trailingSlash ? '/' : ''}`;
-  return { url: probe.href, cacheKey: `${url.protocol}//${hostKey(url)}${folder}*${shape}` };
+  return { url: probe.href, cacheKey };
 }
 
 /**

@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: every benchmark in turn, each printing its own figures side by side with its peer, then one
+ * summary block of every closing ratio line.
+ *
+ *   npm run bench                  # all of them
+ *   npm run bench -- linkcheck     # only the ones named
+ *
+ * A benchmark is one line in BENCHES: its name, its module (next to this file) and the function it exports. A
+ * module that is not there yet is reported as missing rather than imported, so a benchmark can be listed before
+ * it lands. Benchmarks run one after another, never together: each measures time.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+interface Bench {
+  name: string;
+  module: string;
+  run: string;
+}
+
+const BENCHES: readonly Bench[] = [
+  { name: 'capture', module: 'capture.ts', run: 'benchCapture' },
+  { name: 'linkcheck', module: 'linkcheck.ts', run: 'benchLinkcheck' },
+  { name: 'snapshot', module: 'snapshot.ts', run: 'benchSnapshot' },
+];
+
+/** A closing line of a benchmark: `<what>/<peer> ... ratio: X.XX` at the start of a line. */
+const RATIO_LINE = /^\S.*\bratio: -?\d+(\.\d+)?\s*$/;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export function selectBenches(names: readonly string[]): Bench[] {
+  if (names.length === 0) return [...BENCHES];
+  const unknown = names.filter((name) => !BENCHES.some((bench) => bench.name === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `Unknown benchmark ${unknown.map((name) => `"${name}"`).join(', ')}: choose from ${BENCHES.map((bench) => bench.name).join(', ')}.`,
+    );
+  }
+  return BENCHES.filter((bench) => names.includes(bench.name));
+}
+
+/** Runs `fn`, echoing what it prints, and returns its ratio lines. */
+async function collectRatioLines(fn: () => Promise<unknown>): Promise<string[]> {
+  const lines: string[] = [];
+  const original = console.log;
+  console.log = (...args: unknown[]) => {
+    original(...args);
+    for (const line of args.map(String).join(' ').split('\n')) if (RATIO_LINE.test(line)) lines.push(line);
+  };
+  try {
+    await fn();
+  } finally {
+    console.log = original;
+  }
+  return lines;
+}
+
+export async function runBenches(names: readonly string[]): Promise<boolean> {
+  const summary: string[] = [];
+  let ok = true;
+  for (const bench of selectBenches(names)) {
+    const file = path.join(here, bench.module);
+    console.log(`\n## ${bench.name}`);
+    if (!existsSync(file)) {
+      summary.push(`${bench.name}: not run (${bench.module} is not there yet)`);
+      console.log(`not run: ${bench.module} is not there yet`);
+      continue;
+    }
+    try {
+      const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      const run = module[bench.run];
+      if (typeof run !== 'function') throw new Error(`${bench.module} does not export ${bench.run}()`);
+      const lines = await collectRatioLines(() => Promise.resolve(run()));
+      summary.push(...(lines.length > 0 ? lines : [`${bench.name}: printed no ratio line`]));
+    } catch (error) {
+      ok = false;
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`${bench.name} failed: ${message}`);
+      summary.push(`${bench.name}: FAILED (${message})`);
+    }
+  }
+  console.log('\n## Summary');
+  for (const line of summary) console.log(line);
+  return ok;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    process.exitCode = (await runBenches(process.argv.slice(2))) ? 0 : 1;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
+}
