@@ -35,15 +35,16 @@ function meta(doc: Document, attributes: Array<[string, string]>): Element {
 
 /**
  * Puts the policy first in `<head>` (it only governs what comes after it), then the charset, then what a
- * verifier needs: the original URL, the capture time and the digest slot.
+ * verifier needs: the original URL, the capture time and the digest slot. Returns them: their markup is a
+ * fixed format (`<meta name="cited:sha256" content="…">`), serialised with quotes.
  */
-export function insertHeaderMetas(doc: Document, url: string, savedAt: string): void {
+export function insertHeaderMetas(doc: Document, url: string, savedAt: string): Element[] {
   let head = doc.head;
   if (!head) {
     head = doc.createElementNS(HTML_NS, 'head') as HTMLHeadElement;
     doc.documentElement.prepend(head);
   }
-  head.prepend(
+  const metas = [
     meta(doc, [
       ['http-equiv', 'Content-Security-Policy'],
       ['content', SNAPSHOT_CSP],
@@ -65,7 +66,9 @@ export function insertHeaderMetas(doc: Document, url: string, savedAt: string): 
       ['name', META.sha256],
       ['content', HASH_PLACEHOLDER],
     ]),
-  );
+  ];
+  head.prepend(...metas);
+  return metas;
 }
 
 /** The comment that opens the file. `-->` cannot occur in it: the URL is percent-encoded by the URL parser. */

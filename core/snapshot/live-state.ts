@@ -1,5 +1,7 @@
 import { elementsOf } from './dom';
 
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
 /**
  * What a page shows but its markup does not say: typed form values, the image candidate the browser picked,
  * scroll positions, canvas drawings, CSS inserted through the CSSOM, open shadow roots, elements hidden by
@@ -236,7 +238,42 @@ export function prepareSnapshotDocument(live: Document, options: { markHidden?: 
     layout: true,
     ...(options.markHidden !== undefined ? { markHidden: options.markHidden } : {}),
   });
+  noscriptAsMarkup(clone);
   return clone;
+}
+
+/** What a `<noscript>` in `<head>` may hold when scripting is off; anything else would end the head there. */
+const HEAD_NOSCRIPT_ELEMENTS = new Set(['link', 'meta', 'style', 'basefont', 'bgsound', 'noframes']);
+
+/**
+ * On a page with scripting on, a `<noscript>` holds its markup as one raw text node. The clone has no scripting,
+ * so serialising it escapes that text, and the builder's parser (scripting off too) reads a `<noscript>` in
+ * `<head>` as markup that may hold only a few elements: the escaped text ends the head there and shows up at the
+ * top of the body ("<link rel=stylesheet …>", guardian-1), and whatever followed it in `<head>` moves to the
+ * body. So the text becomes the elements a scripting-off parser would have made, on the clone: in `<head>` only
+ * those a head `<noscript>` may hold (a tracking pixel or a sentence there is dropped; the snapshot drops
+ * `<noscript>` anyway), in the body all of it (the builder reads lazy images' real addresses from it).
+ */
+function noscriptAsMarkup(clone: Document): void {
+  for (const noscript of Array.from(clone.getElementsByTagName('noscript'))) {
+    if (noscript.namespaceURI !== HTML_NS || noscript.children.length > 0) continue;
+    const text = noscript.textContent ?? '';
+    const inHead = noscript.closest('head') !== null;
+    if (!inHead && !text.includes('<')) continue;
+    const template = clone.createElement('template');
+    template.innerHTML = text;
+    const content = template.content;
+    if (inHead) {
+      for (const node of Array.from(content.childNodes)) {
+        const keep =
+          node.nodeType === 8 ||
+          (node.nodeType === 3 && (node.textContent ?? '').trim() === '') ||
+          (node.nodeType === 1 && HEAD_NOSCRIPT_ELEMENTS.has((node as Element).localName));
+        if (!keep) node.remove();
+      }
+    }
+    noscript.replaceChildren(content);
+  }
 }
 
 /** The document as HTML text, doctype included (a missing doctype stays missing: quirks mode is kept). */

@@ -28,6 +28,7 @@ import type { ResourceLoader } from './resources';
 import { linkRels, renderedRoots } from './sanitize';
 import type { SnapshotRemovals } from './types';
 import { isDataUrl, isHttpUrl, resolveUrl } from './url';
+import { spacePreservingSelectors } from './whitespace';
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 /** Attribute text a font may have to draw. */
@@ -71,12 +72,20 @@ function isCssType(type: string | null): boolean {
   return t === '' || t === 'text/css';
 }
 
+export interface InlinedStylesheets {
+  /**
+   * Selectors of the document's rules that make whitespace content (`white-space: pre…`), for the serialiser;
+   * null when one such rule could not be read.
+   */
+  spaceSelectors: string[] | null;
+}
+
 /**
  * Inlines every stylesheet: `<link rel=stylesheet>` and `@import` become `<style>` elements in cascade
  * order; unused rules and fonts are dropped; `url()` resources become data URIs (shared through custom
  * properties when used repeatedly); style attributes get the same treatment.
  */
-export async function inlineStylesheets(doc: Document, ctx: StylesheetContext): Promise<void> {
+export async function inlineStylesheets(doc: Document, ctx: StylesheetContext): Promise<InlinedStylesheets> {
   const slots: SheetSlot[] = [];
   const styleAttributes: StyleAttribute[] = [];
   const fontAttributes: string[] = [];
@@ -133,6 +142,15 @@ export async function inlineStylesheets(doc: Document, ctx: StylesheetContext): 
   } else {
     for (const slot of slots) {
       slot.result = slot.result.map((part) => ({ ...part, nodes: trimFontSources(part.nodes) }));
+    }
+  }
+
+  let spaceSelectors: string[] | null = [];
+  for (const slot of slots) {
+    if (!slot.prunable) continue;
+    for (const part of slot.result) {
+      const found = spacePreservingSelectors(part.nodes);
+      spaceSelectors = found && spaceSelectors ? [...spaceSelectors, ...found] : null;
     }
   }
 
@@ -220,6 +238,7 @@ export async function inlineStylesheets(doc: Document, ctx: StylesheetContext): 
     const head = doc.head ?? doc.documentElement;
     head.insertBefore(style, head.firstChild);
   }
+  return { spaceSelectors };
 }
 
 function sheetSlot(el: Element, ctx: StylesheetContext, prunable: boolean): SheetSlot | null {

@@ -33,7 +33,7 @@ export interface BuildSnapshotInput {
   url: string;
   fetchResource: FetchResource;
   now: () => Date;
-  /** Parallel fetches. Default 8. */
+  /** Parallel fetches. Default 16. */
   concurrency?: number;
   /** Per-resource cap in bytes. Default 15 MB. */
   maxResourceBytes?: number;

@@ -5,9 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 const onMessage = vi.fn();
 vi.mock('../../../utils/messaging', () => ({ onMessage }));
 
-const { installSnapshotHandlers, noscriptAsMarkup, preparedPageHtml } = await import(
-  '../../../entrypoints/capture.content/snapshot-handlers'
-);
+const { installSnapshotHandlers } = await import('../../../entrypoints/capture.content/snapshot-handlers');
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -35,26 +33,5 @@ describe('the content script’s snapshot handler', () => {
     // Live state the markup alone would lose travels with the page.
     expect(page.html).toContain('typed by the reader');
     expect(page.capture).toMatchObject({ article: { metadata: { title: 'Harbour story' } } });
-  });
-
-  // In Chromium the escaped text would reach the snapshot's body (the guardian-1 fidelity test in e2e shows it);
-  // jsdom serialises <noscript> text raw, so here only the conversion itself is checked.
-  it('turns the raw text a <noscript> holds on a scripted page back into markup', () => {
-    const doc = document.implementation.createHTMLDocument('x');
-    const noscript = doc.createElement('noscript');
-    noscript.textContent = '<link rel="stylesheet" href="https://cdn.example/site.css">';
-    doc.head.append(noscript);
-    const plain = doc.createElement('noscript');
-    plain.textContent = 'Please turn on JavaScript.';
-    doc.body.append(plain);
-    noscriptAsMarkup(doc);
-    expect(doc.head.querySelector('noscript > link')?.getAttribute('href')).toBe(
-      'https://cdn.example/site.css',
-    );
-    expect(doc.head.querySelector('noscript')?.childNodes).toHaveLength(1);
-    expect(plain.textContent).toBe('Please turn on JavaScript.');
-    expect(preparedPageHtml(doc)).toContain(
-      '<noscript><link rel="stylesheet" href="https://cdn.example/site.css"></noscript>',
-    );
   });
 });
