@@ -31,7 +31,7 @@ export function ArchiveConsent({
       <p class="archive-consent__fine">
         Cited sends only the addresses of the sources that are not alive (and the article’s date) to{' '}
         {archiveHost}, never the article. You can turn this off in{' '}
-        <button type="button" class="archive-consent__link" onClick={onOpenSettings}>
+        <button type="button" class="link-button" onClick={onOpenSettings}>
           settings
         </button>
         .

@@ -43,7 +43,7 @@ export function ArticleHeader({ article, actions, locale }: ArticleHeaderProps) 
       >
         {title}
       </h1>
-      <p class="article-header__meta">
+      <p class="article-header__meta dot-separated">
         {metadata.byline ? (
           <span data-field="byline">
             <span class="visually-hidden">By </span>

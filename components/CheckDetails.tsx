@@ -7,7 +7,6 @@ import type { CheckEvidence, CitationStatus } from '../core/linkcheck/types';
 import { displayUrl, formatDay, formatDuration, formatWhen, probeText } from './evidence-format';
 import { formatNumber } from './format';
 import { statusMeta } from './status-meta';
-import './button-extras.css';
 import './CheckDetails.css';
 
 /** Whether Cited may ask the archive: yes; only once the reader agrees; never (their setting). */

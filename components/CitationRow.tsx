@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import type { Citation } from '../core/citations/types';
 import { isWebUrl, kindLabel, leadIn, plural, splitAroundAnchor } from './format';
+import { Icon } from './Icon';
 import type { RowStatus } from './row-status';
 import { StatusIcon } from './StatusIcon';
 import { isCitationStatus } from './status-meta';
 import './CitationRow.css';
-import './CitationRowChecks.css';
 import './IconButton.css';
 
 export interface CitationRowProps {
@@ -166,16 +166,7 @@ export function CitationRow({
             data-action="open"
           >
             <span class="visually-hidden">Open {citation.domain} in a new tab</span>
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path
-                d="M9 3h4v4M13 3 7.5 8.5M11.5 9.5V13h-8.5V4.5H6.5"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="1.5"
-                stroke-linecap="round"
-                stroke-linejoin="round"
-              />
-            </svg>
+            <Icon name="open-external" />
           </a>
         ) : null}
         {onToggleExpanded ? (
@@ -194,16 +185,7 @@ export function CitationRow({
             <span class="visually-hidden">
               {expanded ? 'Hide details' : 'Show details'} for {citation.domain}
             </span>
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path
-                d="M4.5 6.25 8 9.75l3.5-3.5"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="1.5"
-                stroke-linecap="round"
-                stroke-linejoin="round"
-              />
-            </svg>
+            <Icon name="chevron-down" />
           </button>
         ) : null}
       </div>

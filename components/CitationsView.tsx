@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Citation } from '../core/citations/types';
 import { CitationList } from './CitationList';
 import { countByRelation, matchesQuery, matchesRelation, type RelationFilter } from './citation-filter';
@@ -7,6 +7,7 @@ import { EmptyState } from './EmptyState';
 import { FilterBar } from './FilterBar';
 import { plural } from './format';
 import type { RowStatus } from './row-status';
+import { useSearchShortcut } from './use-search-shortcut';
 
 export interface CitationsViewProps {
   citations: Citation[];
@@ -28,11 +29,6 @@ const FILTER_NAMES: Record<RelationFilter, string> = {
   external: 'external ',
   'same-site': 'same-site ',
 };
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false;
-  return target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
-}
 
 /** The filter bar, the list and its empty states, with a live count for screen readers. */
 export function CitationsView({
@@ -65,18 +61,7 @@ export function CitationsView({
     [matching, filter],
   );
 
-  // "/" focuses the search from anywhere in the panel, as on many sites, unless the reader is typing.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target))
-        return;
-      event.preventDefault();
-      search.current?.focus();
-      search.current?.select();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  useSearchShortcut(search);
 
   const filtered = filter !== 'all' || query.trim() !== '' || statusFilter !== null;
   const announcement = filtered

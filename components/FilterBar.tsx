@@ -2,6 +2,7 @@ import type { Ref } from 'preact';
 import { useId } from 'preact/hooks';
 import type { RelationCounts, RelationFilter } from './citation-filter';
 import { formatNumber } from './format';
+import { Icon } from './Icon';
 import './FilterBar.css';
 
 export interface FilterBarProps {
@@ -58,10 +59,7 @@ export function FilterBar({
         <label for={searchId} class="visually-hidden">
           Search citations
         </label>
-        <svg class="search__icon" viewBox="0 0 16 16" aria-hidden="true">
-          <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" stroke-width="1.6" />
-          <path d="M10.5 10.5 14 14" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
-        </svg>
+        <Icon name="search" class="search__icon" />
         <input
           id={searchId}
           ref={searchRef}

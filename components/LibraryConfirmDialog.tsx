@@ -48,6 +48,7 @@ export function LibraryConfirmDialog({
       ref={dialog}
       class="confirm-dialog"
       aria-labelledby="confirm-dialog-title"
+      aria-describedby="confirm-dialog-body"
       data-confirm-dialog
       onCancel={(event) => {
         event.preventDefault();
@@ -57,7 +58,9 @@ export function LibraryConfirmDialog({
       <h2 id="confirm-dialog-title" class="confirm-dialog__title">
         {title}
       </h2>
-      <div class="confirm-dialog__body">{children}</div>
+      <div id="confirm-dialog-body" class="confirm-dialog__body">
+        {children}
+      </div>
       <div class="confirm-dialog__buttons">
         <button type="button" class="button" ref={cancel} data-action="cancel" onClick={onCancel}>
           Cancel

@@ -47,7 +47,7 @@ export function LibraryList({ items, searching, empty, onDownload, onDelete, loc
             <a class="library-item__title" href={snapshotHref(item.id)} data-field="title">
               {item.title}
             </a>
-            <p class="library-item__meta">
+            <p class="library-item__meta dot-separated">
               <span data-field="site">{item.siteName}</span>
               <time dateTime={item.savedAt} data-field="saved-at">
                 {formatSavedAt(item.savedAt, locale)}

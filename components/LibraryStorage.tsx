@@ -44,7 +44,7 @@ export function LibraryStorage({ snapshots, bytes, estimate, persistence, onPers
         {persistence === 'best-effort' ? (
           <>
             {' '}
-            <button type="button" class="library-storage__persist" data-action="persist" onClick={onPersist}>
+            <button type="button" class="link-button" data-action="persist" onClick={onPersist}>
               Keep permanently
             </button>
           </>

@@ -1,4 +1,6 @@
+import { useRef } from 'preact/hooks';
 import type { LibraryQuery } from '../core/storage/library';
+import { useSearchShortcut } from './use-search-shortcut';
 import './LibraryToolbar.css';
 
 export interface LibraryToolbarProps {
@@ -35,13 +37,17 @@ function countText(shown: number, total: number, kind: NonNullable<LibraryQuery[
   return shown === total ? `${total} ${total === 1 ? one : many}` : `${shown} of ${total} ${many} shown`;
 }
 
-/** Search, sort and filter the library. */
+/** Search ("/" jumps there, as in the panel), sort and filter the library. */
 export function LibraryToolbar({ query, onChange, shown, total }: LibraryToolbarProps) {
+  const search = useRef<HTMLInputElement>(null);
+  useSearchShortcut(search);
   return (
     <search class="library-toolbar">
       <label class="library-toolbar__search">
         <span class="visually-hidden">Search snapshots</span>
         <input
+          ref={search}
+          class="input"
           type="search"
           placeholder="Search titles, addresses and text"
           value={query.text ?? ''}
@@ -52,6 +58,7 @@ export function LibraryToolbar({ query, onChange, shown, total }: LibraryToolbar
       <label class="library-toolbar__field">
         <span>Sort</span>
         <select
+          class="input"
           value={sortValue(query)}
           data-library-sort
           onChange={(event) => {
@@ -69,6 +76,7 @@ export function LibraryToolbar({ query, onChange, shown, total }: LibraryToolbar
       <label class="library-toolbar__field">
         <span>Show</span>
         <select
+          class="input"
           value={query.kind ?? 'all'}
           data-library-kind
           onChange={(event) =>

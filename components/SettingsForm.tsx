@@ -10,6 +10,7 @@ import {
   PER_HOST_REQUESTS,
   type Settings,
 } from '../core/settings/settings';
+import { errorText } from './format';
 import './SettingsForm.css';
 
 export interface SettingsFormProps {
@@ -35,7 +36,7 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
   const save = (change: Partial<Settings>, what: string) =>
     onChange(change).then(
       () => setStatus({ kind: 'saved', text: `Saved: ${what}` }),
-      (error: unknown) => setStatus({ kind: 'error', text: (error as Error)?.message ?? String(error) }),
+      (error: unknown) => setStatus({ kind: 'error', text: errorText(error) }),
     );
 
   const saveEndpoint = (value: string) => {
@@ -70,12 +71,8 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
           name="neverContactThirdParties"
           label="Never contact third-party services"
           checked={settings.neverContactThirdParties}
-          onToggle={(on) =>
-            void save(
-              { neverContactThirdParties: on },
-              on ? 'no third-party services' : 'third parties allowed',
-            )
-          }
+          said={['no third-party services', 'third parties allowed']}
+          onSave={save}
         >
           Cited then talks only to the sites an article cites, to check them. No archive lookups, whatever the
           setting below says.
@@ -85,9 +82,8 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
           label="Look up archived copies at the Internet Archive"
           checked={settings.archiveLookups && !archiveOff}
           disabled={archiveOff}
-          onToggle={(on) =>
-            void save({ archiveLookups: on }, on ? 'archive lookups on' : 'archive lookups off')
-          }
+          said={['archive lookups on', 'archive lookups off']}
+          onSave={save}
         >
           When a cited source is gone (or when you ask), Cited sends its address and the article’s publication
           date to {endpointHost(settings.archiveEndpoint)}, to find the copy closest before publication and
@@ -103,7 +99,7 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
               <input
                 id={id}
                 type="url"
-                class="settings-form__input"
+                class="input settings-form__input"
                 value={endpoint}
                 disabled={archiveOff}
                 spellcheck={false}
@@ -138,7 +134,8 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
           name="pageMarkers"
           label="Show a status marker after each cited link"
           checked={settings.pageMarkers}
-          onToggle={(on) => void save({ pageMarkers: on }, on ? 'page markers on' : 'page markers off')}
+          said={['page markers on', 'page markers off']}
+          onSave={save}
         >
           A small icon after each link the panel lists: alive, dead, redirected… A dead source’s marker links
           to its archived copy when there is one.
@@ -150,7 +147,8 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
           name="autoCheck"
           label="Check links automatically when the panel opens"
           checked={settings.autoCheck}
-          onToggle={(on) => void save({ autoCheck: on }, on ? 'automatic checks on' : 'automatic checks off')}
+          said={['automatic checks on', 'automatic checks off']}
+          onSave={save}
         >
           Otherwise the panel waits for you to press “Check links”. Results are kept: a source found alive is
           not asked again for a day, any other for an hour, unless you re-check it.
@@ -164,7 +162,7 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
             <input
               id={id}
               type="number"
-              class="settings-form__input settings-form__input--number"
+              class="input settings-form__input settings-form__input--number"
               min={MIN_REQUESTS}
               max={MAX_REQUESTS}
               step={1}
@@ -203,19 +201,26 @@ function Section({ title, children }: { title: string; children: ComponentChildr
   );
 }
 
+type SwitchName = {
+  [K in keyof Settings]: Settings[K] extends boolean ? K : never;
+}[keyof Settings];
+
 function Toggle({
   name,
   label,
   checked,
   disabled = false,
-  onToggle,
+  said: [whenOn, whenOff],
+  onSave,
   children,
 }: {
-  name: keyof Settings;
+  name: SwitchName;
   label: string;
   checked: boolean;
   disabled?: boolean;
-  onToggle: (on: boolean) => void;
+  /** What the status line says once it is saved: turned on, turned off. */
+  said: [string, string];
+  onSave: (change: Partial<Settings>, what: string) => unknown;
   children: ComponentChildren;
 }) {
   const id = useId();
@@ -230,7 +235,10 @@ function Toggle({
         aria-checked={checked ? 'true' : 'false'}
         disabled={disabled}
         aria-describedby={`${id}-hint`}
-        onChange={(event) => onToggle(event.currentTarget.checked)}
+        onChange={(event) => {
+          const on = event.currentTarget.checked;
+          void onSave({ [name]: on }, on ? whenOn : whenOff);
+        }}
         data-setting={name}
       />
       <div>

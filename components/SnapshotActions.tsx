@@ -1,7 +1,10 @@
 import type { CitedErrorCode } from '../core/errors/cited-error';
 import type { SaveOutcome, SaveProgress } from '../entrypoints/background/snapshots/types';
+import { PAGE_FAILURE_TITLES } from './failure-titles';
+import { Icon } from './Icon';
 import { IconButton } from './IconButton';
 import { outcomeText, plural, progressFraction, progressText } from './snapshot-format';
+import { TechnicalDetails } from './TechnicalDetails';
 import './SnapshotActions.css';
 
 export type SnapshotSaveState =
@@ -22,11 +25,9 @@ export interface SnapshotActionsProps {
 }
 
 const FAILURE_TITLES: Partial<Record<CitedErrorCode, string>> = {
+  ...PAGE_FAILURE_TITLES,
   'storage-quota': 'Not enough storage space',
   'restricted-page': 'This page cannot be saved',
-  'page-not-ready': 'The page is not ready yet',
-  timeout: 'The page did not answer',
-  'no-access': 'Cited could not read this page',
 };
 
 /** The panel's snapshot buttons, with the save's progress and its result under them. */
@@ -67,15 +68,7 @@ export function SnapshotActions({
         </button>
         <span class="snapshot-actions__library">
           <IconButton label="Open the snapshot library" onClick={() => onOpenLibrary()} action="open-library">
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path
-                d="M2.5 2.5h2.5v11h-2.5zM6.5 2.5h2.5v11h-2.5zM10.2 3.1l2.4-.6 2.4 10.6-2.4.6z"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="1.3"
-                stroke-linejoin="round"
-              />
-            </svg>
+            <Icon name="library" />
           </IconButton>
         </span>
       </div>
@@ -156,12 +149,7 @@ function SaveStatus({
             {FAILURE_TITLES[state.code] ?? 'The snapshot was not saved'}
           </p>
           <p>{state.message}</p>
-          {state.detail ? (
-            <details class="technical">
-              <summary>Technical details</summary>
-              <code>{state.detail}</code>
-            </details>
-          ) : null}
+          <TechnicalDetails detail={state.detail} />
         </div>
       );
   }

@@ -32,7 +32,7 @@ export function SnapshotCitations({ citations, sources, onOpenExternal }: Snapsh
             data-source-id={copy?.id}
           >
             <p class="snapshot-citation__anchor">{first?.anchorText || citation.domain}</p>
-            <p class="snapshot-citation__meta">
+            <p class="snapshot-citation__meta dot-separated">
               <span>{citation.domain}</span>
               <span class={`snapshot-citation__status snapshot-citation__status--${citation.status}`}>
                 {STATUS_LABELS[citation.status]}

@@ -52,7 +52,7 @@ export function SnapshotViewer(props: SnapshotViewerProps) {
           <h1 class="viewer__title" data-field="title">
             {summary.title}
           </h1>
-          <p class="viewer__meta">
+          <p class="viewer__meta dot-separated">
             <span>{summary.siteName}</span>
             <span>
               saved <time dateTime={summary.savedAt}>{formatSavedAt(summary.savedAt, locale)}</time>
@@ -89,43 +89,30 @@ export function SnapshotViewer(props: SnapshotViewerProps) {
           </a>
         ))}
       </nav>
-      <div class="viewer__body">
+      <main class="viewer__body">
         <ViewerBody {...props} />
-      </div>
+      </main>
     </div>
   );
 }
 
 function ViewerBody(props: SnapshotViewerProps) {
   const { summary, tab } = props;
-  if (tab === 'page') {
-    return (
-      <SnapshotFrame
-        html={props.html}
-        title={`Saved copy of ${summary.title}`}
-        kind="page"
-        libraryUrl={props.libraryUrl}
-        onOpenSnapshot={props.onOpenSnapshot}
-        onOpenExternal={props.onOpenExternal}
-      />
-    );
+  if (tab === 'details') return <ViewerDetails {...props} />;
+  const html = tab === 'page' ? props.html : props.readerHtml;
+  if (html === null) {
+    return <p class="viewer__empty">This page had no article text to show in a reader view.</p>;
   }
-  if (tab === 'reader') {
-    if (!props.readerHtml) {
-      return <p class="viewer__empty">This page had no article text to show in a reader view.</p>;
-    }
-    return (
-      <SnapshotFrame
-        html={props.readerHtml}
-        title={`Reader view of ${summary.title}`}
-        kind="reader"
-        libraryUrl={props.libraryUrl}
-        onOpenSnapshot={props.onOpenSnapshot}
-        onOpenExternal={props.onOpenExternal}
-      />
-    );
-  }
-  return <ViewerDetails {...props} />;
+  return (
+    <SnapshotFrame
+      html={html}
+      title={`${tab === 'page' ? 'Saved copy' : 'Reader view'} of ${summary.title}`}
+      kind={tab}
+      libraryUrl={props.libraryUrl}
+      onOpenSnapshot={props.onOpenSnapshot}
+      onOpenExternal={props.onOpenExternal}
+    />
+  );
 }
 
 function ViewerDetails({ summary, details, hash, sources, onOpenExternal, locale }: SnapshotViewerProps) {

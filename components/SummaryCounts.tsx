@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import type { Citation } from '../core/citations/types';
 import { countByRelation } from './citation-filter';
 import { formatNumber, plural } from './format';
@@ -7,12 +6,10 @@ import './SummaryCounts.css';
 export interface SummaryCountsProps {
   citations: Citation[];
   locale?: string;
-  /** Room for more summaries (statuses arrive with link checking). */
-  children?: ComponentChildren;
 }
 
 /** How much the article cites, at a glance. */
-export function SummaryCounts({ citations, locale, children }: SummaryCountsProps) {
+export function SummaryCounts({ citations, locale }: SummaryCountsProps) {
   const counts = countByRelation(citations);
   const occurrences = citations.reduce((sum, citation) => sum + citation.occurrences.length, 0);
   return (
@@ -33,7 +30,6 @@ export function SummaryCounts({ citations, locale, children }: SummaryCountsProp
           </span>
         ) : null}
       </p>
-      {children}
     </section>
   );
 }

@@ -1,7 +1,6 @@
-/**
- * What a citation row shows in its status slot. Link checking (a later feature) fills it; until then every
- * row is "not checked". `code` becomes the row's `data-status`.
- */
+import { statusMeta } from './status-meta';
+
+/** What a citation row shows in its status slot. `code` becomes the row's `data-status`. */
 export interface RowStatus {
   code: string;
   label: string;
@@ -9,8 +8,11 @@ export interface RowStatus {
   description?: string;
 }
 
+const notChecked = statusMeta('not-checked');
+
+/** A row's status when the list is shown without link checks. */
 export const NOT_CHECKED: RowStatus = {
-  code: 'not-checked',
-  label: 'not checked',
-  description: 'Cited has not checked this link yet',
+  code: notChecked.status,
+  label: notChecked.label,
+  description: notChecked.description,
 };

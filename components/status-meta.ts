@@ -137,7 +137,7 @@ const META: Record<CitationStatus, Omit<StatusMeta, 'status' | 'colourVar'>> = {
     title: 'Not checked',
     description: 'Cited has not checked this link yet.',
     markerLabel: 'Cited: not checked yet',
-    icon: 'M8 1.75a6.25 6.25 0 1 0 0 12.5a6.25 6.25 0 1 0 0-12.5Z',
+    icon: CIRCLE,
     colour: { light: '#5f636b', dark: '#a3a6ad' },
     broken: false,
     pending: false,

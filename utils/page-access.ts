@@ -1,9 +1,7 @@
 import { browser } from 'wxt/browser';
 import { type RestrictedReason, restrictionFor } from '../core/capture/restricted';
 import { CitedError } from '../core/errors/cited-error';
-
-export type { RestrictedReason };
-export { restrictionFor };
+import { revivedCitedError } from './messaging';
 
 /** Where WXT puts the runtime-registered content script of entrypoints/capture.content/. */
 export const CAPTURE_SCRIPT_FILE = '/content-scripts/capture.js';
@@ -51,6 +49,33 @@ export async function ensureCaptureScript(tabId: number): Promise<void> {
     await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT_FILE] });
   } catch (error) {
     throw injectionError(error);
+  }
+}
+
+/**
+ * Asks the capture script in the tab, injecting it first when needed. A page that never answers (a frozen tab)
+ * fails after `timeoutMs` instead of leaving the reader waiting; every failure arrives as a CitedError: the
+ * script's own with their code, the browser's put in words.
+ */
+export async function askCaptureScript<T>(
+  tabId: number,
+  ask: () => Promise<T>,
+  timeoutMs: number,
+): Promise<T> {
+  await ensureCaptureScript(tabId);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new CitedError('timeout', 'The page did not answer in time. It may be busy; try again.')),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([ask(), timeout]);
+  } catch (error) {
+    throw revivedCitedError(error) ?? injectionError(error);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

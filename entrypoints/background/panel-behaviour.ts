@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { toolbarButton } from './toolbar-button';
 
 /** The toolbar button (and its shortcut) opens the side panel on the current tab. */
 export function registerPanelBehaviour(): void {
@@ -21,10 +22,9 @@ export function registerPanelBehaviour(): void {
   // Firefox: the sidebar belongs to sidebar_action; the toolbar button toggles it. toggle() must run inside
   // the click handler itself, which is what Firefox counts as the reader's gesture.
   const sidebarAction = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
-  const toolbarButton =
-    browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
-  if (sidebarAction && toolbarButton) {
-    toolbarButton.onClicked.addListener(() => {
+  const button = toolbarButton();
+  if (sidebarAction && button) {
+    button.onClicked.addListener(() => {
       sidebarAction.toggle().catch((error: unknown) => {
         console.error('Cited: could not open the sidebar', error);
       });

@@ -1,3 +1,4 @@
+import { isWebUrl } from '../../components/format';
 import { statusMeta, statusPaletteCss } from '../../components/status-meta';
 import type { MarkerItem } from '../../core/citation-status/types';
 import { findCitedLink } from './highlight';
@@ -138,15 +139,6 @@ function render(host: Element, item: MarkerItem): void {
 
   for (const old of Array.from(shadow.children)) if (old.localName !== 'style') old.remove();
   shadow.append(marker);
-}
-
-function isWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 /** For tests: the closed shadow root of a marker Cited made (the page can never get it). */

@@ -1,12 +1,14 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '../../components/format';
 import { LibraryConfirmDialog } from '../../components/LibraryConfirmDialog';
-import { LibraryList } from '../../components/LibraryList';
+import { LibraryList, snapshotHref } from '../../components/LibraryList';
 import { LibraryRestoreReport } from '../../components/LibraryRestoreReport';
 import { LibraryStorage } from '../../components/LibraryStorage';
 import { LibraryToolbar } from '../../components/LibraryToolbar';
 import { Notice } from '../../components/Notice';
 import { PageMessage } from '../../components/PageMessage';
 import { SnapshotViewer, type ViewerTab } from '../../components/SnapshotViewer';
+import { useDismissAfter } from '../../components/use-dismiss-after';
 import type { SnapshotSummary } from '../../core/storage/types';
 import type { LibraryPorts } from './library-ports';
 import { goTo, useRoute } from './route';
@@ -22,11 +24,7 @@ export function LibraryApp({ ports }: { ports: LibraryPorts }) {
   const [confirming, setConfirming] = useState<SnapshotSummary | null>(null);
   const { notice, setNotice } = library;
 
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
-    return () => clearTimeout(timer);
-  }, [notice, setNotice]);
+  useDismissAfter(notice, () => setNotice(null), NOTICE_MS);
 
   const confirmDelete = () => {
     const target = confirming;
@@ -37,7 +35,7 @@ export function LibraryApp({ ports }: { ports: LibraryPorts }) {
       .then((ids) => {
         if (route.kind === 'snapshot' && ids.includes(route.id)) goTo('#/');
       })
-      .catch((error: unknown) => setNotice(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => setNotice(errorText(error)));
   };
 
   return (
@@ -80,22 +78,6 @@ function LibraryHome({
   library: Library;
   onDelete: (summary: SnapshotSummary) => void;
 }) {
-  const restoreInput = useRef<HTMLInputElement>(null);
-
-  // "/" jumps to the search box, as in the panel.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (event.key !== '/' || target?.closest('input, textarea, select, [contenteditable]')) return;
-      const search = document.querySelector<HTMLInputElement>('[data-library-search]');
-      if (!search) return;
-      event.preventDefault();
-      search.focus();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
-
   const { items, storage, query } = library;
   return (
     <main class="library" aria-busy={items === null ? 'true' : undefined}>
@@ -123,7 +105,6 @@ function LibraryHome({
           <label class="button library__restore" data-busy={library.busy === 'restore' ? 'true' : undefined}>
             {library.busy === 'restore' ? 'Restoring…' : 'Restore from file…'}
             <input
-              ref={restoreInput}
               type="file"
               class="visually-hidden"
               accept=".wacz,.zip,application/zip"
@@ -226,7 +207,7 @@ function SnapshotPage({ ports, id, tab, library, onDelete }: SnapshotPageProps) 
           sources={snapshot.sources}
           tab={tab}
           libraryUrl={ports.libraryUrl}
-          onOpenSnapshot={(target) => goTo(`#/snapshot/${encodeURIComponent(target)}`)}
+          onOpenSnapshot={(target) => goTo(snapshotHref(target))}
           onOpenExternal={ports.openExternal}
           onDownload={() => void library.download(snapshot.summary)}
           onDelete={() => onDelete(snapshot.summary)}

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Persistence } from '../../components/LibraryStorage';
 import type { DownloadFile } from '../../core/storage/download';
 import { type CitedDB, openCitedDb } from '../../core/storage/schema';
+import { downloadBlob } from '../../utils/download';
 import { onMessage } from '../../utils/messaging';
 
 /** The browser as the library needs it; the page passes real APIs, tests pass fakes. */
@@ -20,19 +21,8 @@ export interface LibraryPorts {
   now(): Date;
 }
 
-/** Hands the bytes to the browser's download manager through a link: no `downloads` permission needed. */
-export function downloadFile(file: DownloadFile): void {
-  const blob = new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.filename;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the URL by then; a minute is ample for the browser to read it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+function downloadFile(file: DownloadFile): void {
+  downloadBlob(new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }), file.filename);
 }
 
 export function browserLibraryPorts(): LibraryPorts {

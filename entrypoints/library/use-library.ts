@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { errorText } from '../../components/format';
 import type { Persistence } from '../../components/LibraryStorage';
-import { isSerializedError } from '../../core/errors/cited-error';
 import { backupLibrary, type RestoreReport, restoreLibrary } from '../../core/storage/backup/wacz';
 import { snapshotDownload } from '../../core/storage/download';
 import {
@@ -8,7 +8,6 @@ import {
   getSnapshotHtml,
   type LibraryQuery,
   listSnapshots,
-  storageUsed,
 } from '../../core/storage/library';
 import type { SnapshotSummary } from '../../core/storage/types';
 import type { LibraryPorts } from './library-ports';
@@ -45,11 +44,6 @@ export interface Library {
 
 export const DEFAULT_QUERY: LibraryQuery = { sort: 'savedAt', direction: 'desc', kind: 'article' };
 
-function messageOf(error: unknown): string {
-  if (isSerializedError(error) || error instanceof Error) return error.message;
-  return String(error);
-}
-
 /** The library's list, storage figures and whole-library actions, over the extension's IndexedDB. */
 export function useLibrary(ports: LibraryPorts): Library {
   const [query, setQuery] = useState<LibraryQuery>(DEFAULT_QUERY);
@@ -70,23 +64,30 @@ export function useLibrary(ports: LibraryPorts): Library {
 
   const refresh = useCallback(async () => {
     const current = ++generation.current;
+    const shown = queryRef.current;
     const db = await ports.openDb();
-    const [listed, ofKind, used, estimate, persistence] = await Promise.all([
-      listSnapshots(db, queryRef.current),
-      listSnapshots(db, { kind: queryRef.current.kind ?? 'all' }),
-      storageUsed(db),
+    // The whole library is read once for both the kind's total and the storage figures.
+    const [listed, everything, estimate, persistence] = await Promise.all([
+      listSnapshots(db, shown),
+      listSnapshots(db),
       ports.estimate().catch(() => null),
       ports.persistence().catch((): Persistence => 'unknown'),
     ]);
     // A newer query may have finished first; only the newest read is shown.
     if (current !== generation.current) return;
+    const kind = shown.kind ?? 'all';
     setItems(listed);
-    setKindTotal(ofKind.length);
-    setStorage({ snapshots: used.snapshots, bytes: used.bytes, estimate, persistence });
+    setKindTotal(kind === 'all' ? everything.length : everything.filter((s) => s.kind === kind).length);
+    setStorage({
+      snapshots: everything.length,
+      bytes: everything.reduce((sum, s) => sum + s.bytes, 0),
+      estimate,
+      persistence,
+    });
   }, [ports]);
 
   useEffect(() => {
-    refresh().catch((error: unknown) => setNotice(`The library could not be read: ${messageOf(error)}`));
+    refresh().catch((error: unknown) => setNotice(`The library could not be read: ${errorText(error)}`));
   }, [query, refresh]);
 
   useEffect(
@@ -134,7 +135,7 @@ export function useLibrary(ports: LibraryPorts): Library {
         `Backed up ${made.snapshots} ${made.snapshots === 1 ? 'snapshot' : 'snapshots'} to ${made.filename}.`,
       );
     } catch (error) {
-      setNotice(`The backup could not be made: ${messageOf(error)}`);
+      setNotice(`The backup could not be made: ${errorText(error)}`);
     } finally {
       setBusy(null);
     }
@@ -150,7 +151,7 @@ export function useLibrary(ports: LibraryPorts): Library {
         setRestore({ fileName: file.name, report });
         await refresh();
       } catch (error) {
-        setNotice(`${file.name} could not be restored: ${messageOf(error)}`);
+        setNotice(`${file.name} could not be restored: ${errorText(error)}`);
       } finally {
         setBusy(null);
       }

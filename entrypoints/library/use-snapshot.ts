@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorText } from '../../components/format';
 import { verifySnapshotHash } from '../../core/snapshot/hash';
 import { buildReaderView } from '../../core/snapshot/reader-view';
 import { getSnapshot, getSnapshotRecord, getSources } from '../../core/storage/library';
@@ -64,8 +65,7 @@ export function useSnapshot(ports: LibraryPorts, id: string, version: number): S
       const ok = check.ok && check.recorded === record.summary.sha256;
       if (!cancelled) setState({ kind: 'ready', snapshot, hash: { ok, computed: check.computed } });
     })().catch((error: unknown) => {
-      if (!cancelled)
-        setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      if (!cancelled) setState({ kind: 'failed', message: errorText(error) });
     });
     return () => {
       cancelled = true;

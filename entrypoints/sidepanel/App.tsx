@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ArticleHeader } from '../../components/ArticleHeader';
 import type { CitationsViewProps } from '../../components/CitationsView';
+import { PAGE_FAILURE_TITLES } from '../../components/failure-titles';
+import { Icon } from '../../components/Icon';
 import { IconButton } from '../../components/IconButton';
 import { Notice } from '../../components/Notice';
 import { PageMessage } from '../../components/PageMessage';
+import { TechnicalDetails } from '../../components/TechnicalDetails';
+import { useDismissAfter } from '../../components/use-dismiss-after';
 import { restrictionMessage } from '../../core/capture/restricted';
-import type { CitedErrorCode } from '../../core/errors/cited-error';
 import { CheckedCitations } from './CheckedCitations';
 import type { PanelState } from './page-follower';
 import { SettingsButton } from './SettingsButton';
@@ -14,21 +17,11 @@ import { usePageCapture } from './use-page-capture';
 
 const NOTICE_MS = 6000;
 
-const FAILURE_TITLES: Partial<Record<CitedErrorCode, string>> = {
-  'page-not-ready': 'The page is not ready yet',
-  'no-access': 'Cited could not read this page',
-  timeout: 'The page did not answer',
-};
-
 export function App() {
   const { state, retry, goTo, open } = usePageCapture();
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
-    return () => clearTimeout(timer);
-  }, [notice]);
+  useDismissAfter(notice, () => setNotice(null), NOTICE_MS);
 
   // A notice about the previous page means nothing on the next one.
   const page = state.kind === 'ready' ? state.result.article.metadata.url : state.kind;
@@ -87,16 +80,11 @@ function PanelBody({ state, retry, onGoTo, onOpen }: PanelBodyProps) {
         <div data-failed={state.code}>
           <PageMessage
             tone="warning"
-            title={FAILURE_TITLES[state.code] ?? 'Cited could not read this page'}
+            title={PAGE_FAILURE_TITLES[state.code] ?? 'Cited could not read this page'}
             action={{ label: 'Try again', onClick: retry }}
           >
             <p>{state.message}</p>
-            {state.detail ? (
-              <details class="technical">
-                <summary>Technical details</summary>
-                <code>{state.detail}</code>
-              </details>
-            ) : null}
+            <TechnicalDetails detail={state.detail} />
           </PageMessage>
         </div>
       );
@@ -109,16 +97,7 @@ function PanelBody({ state, retry, onGoTo, onOpen }: PanelBodyProps) {
             actions={
               <>
                 <IconButton label="Read the page again" onClick={retry} action="reread">
-                  <svg viewBox="0 0 16 16" aria-hidden="true">
-                    <path
-                      d="M13 8a5 5 0 1 1-1.5-3.6M13 2.5v3h-3"
-                      fill="none"
-                      stroke="currentColor"
-                      stroke-width="1.5"
-                      stroke-linecap="round"
-                      stroke-linejoin="round"
-                    />
-                  </svg>
+                  <Icon name="reload" />
                 </IconButton>
                 <SettingsButton />
               </>

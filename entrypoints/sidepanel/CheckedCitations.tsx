@@ -3,11 +3,13 @@ import { ArchiveConsent } from '../../components/ArchiveConsent';
 import { type ArchiveAccess, CheckDetails } from '../../components/CheckDetails';
 import { CheckSummary } from '../../components/CheckSummary';
 import { CitationsView, type CitationsViewProps } from '../../components/CitationsView';
+import { errorText } from '../../components/format';
 import { ReportActions } from '../../components/ReportActions';
 import type { RowStatus } from '../../components/row-status';
 import { StatusPalette } from '../../components/StatusPalette';
 import { SummaryCounts } from '../../components/SummaryCounts';
 import { statusMeta } from '../../components/status-meta';
+import { useDismissAfter } from '../../components/use-dismiss-after';
 import { countStatuses, progressOf } from '../../core/citation-status/summary';
 import type { CaptureResult, Citation } from '../../core/citations/types';
 import type { CitationStatus } from '../../core/linkcheck/types';
@@ -47,11 +49,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
     [tabId],
   );
 
-  useEffect(() => {
-    if (!feedback) return;
-    const timer = setTimeout(() => setFeedback(null), FEEDBACK_MS);
-    return () => clearTimeout(timer);
-  }, [feedback]);
+  useDismissAfter(feedback, () => setFeedback(null), FEEDBACK_MS);
   useEffect(() => {
     if (checks.error) setFeedback(checks.error);
   }, [checks.error]);
@@ -70,7 +68,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
 
   const allowArchive = useCallback(() => {
     update({ archiveLookups: true }).catch((error: unknown) =>
-      setFeedback(`Could not turn archive lookups on: ${(error as Error)?.message ?? error}`),
+      setFeedback(`Could not turn archive lookups on: ${errorText(error)}`),
     );
   }, [update]);
 
@@ -124,14 +122,14 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
               onCopyMarkdown={() => {
                 copyReportMarkdown(report()).then(
                   () => setFeedback('Report copied as Markdown'),
-                  (error: unknown) => setFeedback(`Could not copy: ${(error as Error)?.message ?? error}`),
+                  (error: unknown) => setFeedback(`Could not copy: ${errorText(error)}`),
                 );
               }}
               onDownload={(format) => {
                 try {
                   setFeedback(`Saved ${downloadReport(report(), format)}`);
                 } catch (error) {
-                  setFeedback(`Could not save the report: ${(error as Error)?.message ?? error}`);
+                  setFeedback(`Could not save the report: ${errorText(error)}`);
                 }
               }}
               feedback={feedback}

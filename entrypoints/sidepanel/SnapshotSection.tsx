@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { SnapshotActions } from '../../components/SnapshotActions';
 import type { CaptureResult } from '../../core/citations/types';
+import { SAVE_COMMAND } from '../background/snapshots/menus';
 import { sourceTargets } from '../background/snapshots/source-targets';
+import { commandShortcut } from './browser-ports';
 import { useSnapshots } from './use-snapshots';
 
 /** The panel's "Save snapshot" / "Save with sources" / "Library", for the article of the followed tab. */
@@ -11,12 +12,11 @@ export function SnapshotSection({ tabId, result }: { tabId: number; result: Capt
   const [shortcut, setShortcut] = useState<string | undefined>();
 
   useEffect(() => {
-    browser.commands
-      ?.getAll()
-      .then((commands) =>
-        setShortcut(commands.find((c) => c.name === 'save-snapshot')?.shortcut || undefined),
-      )
-      .catch(() => {});
+    commandShortcut(SAVE_COMMAND)
+      .then(setShortcut)
+      .catch(() => {
+        // No shortcut to show: the button's tooltip simply names none.
+      });
   }, []);
 
   return (

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { CaptureResult, Citation } from '../../core/citations/types';
-import { CitedError, isSerializedError } from '../../core/errors/cited-error';
+import { CitedError } from '../../core/errors/cited-error';
 import { sendMessage } from '../../utils/messaging';
-import { ensureCaptureScript, injectionError, pageRestriction } from '../../utils/page-access';
+import { askCaptureScript, pageRestriction } from '../../utils/page-access';
 import type { FollowerPorts, TabInfo } from './page-follower';
 
 /** A page that never answers (a frozen tab) must not leave the panel spinning for ever. */
@@ -23,41 +23,8 @@ function tabInfo(tab: {
   };
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new CitedError('timeout', 'The page did not answer in time. It may be busy; try again.')),
-      ms,
-    );
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
-
-/** Errors thrown in the content script arrive with their code; the browser's own ones get words here. */
-function asCitedError(error: unknown): CitedError {
-  if (error instanceof CitedError) return error;
-  if (isSerializedError(error) && error.name === 'CitedError') {
-    return new CitedError(error.code, error.message, error.detail);
-  }
-  return injectionError(error);
-}
-
-export async function captureTab(tabId: number): Promise<CaptureResult> {
-  await ensureCaptureScript(tabId);
-  try {
-    return await withTimeout(sendMessage('capturePage', undefined, tabId), CAPTURE_TIMEOUT_MS);
-  } catch (error) {
-    throw asCitedError(error);
-  }
+export function captureTab(tabId: number): Promise<CaptureResult> {
+  return askCaptureScript(tabId, () => sendMessage('capturePage', undefined, tabId), CAPTURE_TIMEOUT_MS);
 }
 
 export async function highlightInTab(
@@ -67,15 +34,17 @@ export async function highlightInTab(
 ): Promise<{ found: boolean }> {
   const occurrence = citation.occurrences[occurrenceIndex] ?? citation.occurrences[0];
   if (!occurrence) return { found: false };
-  await ensureCaptureScript(tabId);
-  try {
-    return await withTimeout(
-      sendMessage('highlightLink', { linkIndex: occurrence.linkIndex, url: citation.url }, tabId),
-      CAPTURE_TIMEOUT_MS,
-    );
-  } catch (error) {
-    throw asCitedError(error);
-  }
+  return askCaptureScript(
+    tabId,
+    () => sendMessage('highlightLink', { linkIndex: occurrence.linkIndex, url: citation.url }, tabId),
+    CAPTURE_TIMEOUT_MS,
+  );
+}
+
+/** The keys the browser has for one of Cited's commands ("Alt+Shift+S"), or undefined when none is set. */
+export async function commandShortcut(name: string): Promise<string | undefined> {
+  const commands = (await browser.commands?.getAll()) ?? [];
+  return commands.find((command) => command.name === name)?.shortcut || undefined;
 }
 
 export async function openInNewTab(url: string, openerTabId: number | null): Promise<void> {

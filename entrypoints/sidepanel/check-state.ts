@@ -21,25 +21,31 @@ export function keyOf(url: string): string {
   return checkKey(url) ?? url;
 }
 
-/** Adds what the worker said; an older state never replaces a newer one (replies race updates). */
+/**
+ * Adds what the worker said; an older state never replaces a newer one (replies race updates). Unchanged maps
+ * (and an unchanged whole) are returned as they were, so nothing re-renders for an update that changed nothing.
+ */
 export function mergeChecks(known: KnownChecks, update: Partial<CheckSnapshot>): KnownChecks {
-  let states = known.states;
-  let archives = known.archives;
-  for (const state of update.states ?? []) {
-    const current = states.get(state.key);
-    const next = newerState(current, state);
-    if (next === current) continue;
-    if (states === known.states) states = new Map(states);
-    (states as Map<string, CitationCheckState>).set(state.key, next);
-  }
-  for (const archive of update.archives ?? []) {
-    const current = archives.get(archive.archiveKey);
-    const next = newerState(current, archive);
-    if (next === current) continue;
-    if (archives === known.archives) archives = new Map(archives);
-    (archives as Map<string, ArchiveState>).set(archive.archiveKey, next);
-  }
+  const states = withNewer(known.states, update.states, (state) => state.key);
+  const archives = withNewer(known.archives, update.archives, (archive) => archive.archiveKey);
   return states === known.states && archives === known.archives ? known : { states, archives };
+}
+
+function withNewer<T extends CitationCheckState | ArchiveState>(
+  map: ReadonlyMap<string, T>,
+  incoming: readonly T[] | undefined,
+  keyOf: (item: T) => string,
+): ReadonlyMap<string, T> {
+  let merged: Map<string, T> | null = null;
+  for (const item of incoming ?? []) {
+    const key = keyOf(item);
+    const current = (merged ?? map).get(key);
+    const next = newerState(current, item);
+    if (next === current) continue;
+    merged ??= new Map(map);
+    merged.set(key, next);
+  }
+  return merged ?? map;
 }
 
 export function statusOf(known: KnownChecks, url: string): CitationStatus {

@@ -1,6 +1,6 @@
 import type { RestrictedReason } from '../../core/capture/restricted';
 import type { CaptureResult } from '../../core/citations/types';
-import { type CitedErrorCode, isSerializedError } from '../../core/errors/cited-error';
+import { type CitedErrorCode, serializeError } from '../../core/errors/cited-error';
 
 /** What the panel shows for the tab it follows. */
 export type PanelState =
@@ -149,12 +149,6 @@ export function createPageFollower(
 }
 
 function errorFields(error: unknown): { code: CitedErrorCode; message: string; detail?: string } {
-  if (isSerializedError(error)) {
-    return {
-      code: error.code,
-      message: error.message,
-      ...(error.detail !== undefined ? { detail: error.detail } : {}),
-    };
-  }
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+  const { code, message, detail } = serializeError(error);
+  return { code, message, ...(detail !== undefined ? { detail } : {}) };
 }

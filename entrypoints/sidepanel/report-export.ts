@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ReportFormat } from '../../components/ReportActions';
 import { reportFileName } from '../../components/report-file-name';
 import type { ArchiveLookup } from '../../core/archive/types';
 import type { CaptureResult } from '../../core/citations/types';
@@ -10,6 +11,7 @@ import {
   reportToJson,
   reportToMarkdown,
 } from '../../core/report';
+import { downloadBlob } from '../../utils/download';
 import { archiveOf, type KnownChecks, keyOf } from './check-state';
 
 /** The report of what the panel shows now: every citation, its verdict and evidence, its archived copies. */
@@ -59,11 +61,8 @@ export async function copyReportMarkdown(report: CitedReport): Promise<void> {
   }
 }
 
-/**
- * Saves the report through the browser's own download (a blob URL and `<a download>`), so Cited needs no
- * `downloads` permission. Returns the file name.
- */
-export function downloadReport(report: CitedReport, format: 'json' | 'csv'): string {
+/** Saves the report through the browser's own download. Returns the file name. */
+export function downloadReport(report: CitedReport, format: ReportFormat): string {
   const text = format === 'json' ? reportToJson(report) : reportToCsv(report);
   const type = format === 'json' ? 'application/json' : 'text/csv';
   const name = reportFileName(
@@ -71,15 +70,6 @@ export function downloadReport(report: CitedReport, format: 'json' | 'csv'): str
     new Date(report.generatedAt),
     format,
   );
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own copy by the time the click returns; the URL is released a moment later.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([text], { type: `${type};charset=utf-8` }), name);
   return name;
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { errorText } from '../../components/format';
 import { isPending } from '../../core/citation-status/summary';
 import type { CheckSnapshot } from '../../core/citation-status/types';
 import type { CaptureResult, Citation } from '../../core/citations/types';
@@ -60,7 +61,7 @@ export function useLinkChecks(
           merge(snapshot);
         },
         (failure: unknown) => {
-          setError(`Cited could not check the links: ${(failure as Error)?.message ?? failure}`);
+          setError(`Cited could not check the links: ${errorText(failure)}`);
         },
       );
     },
@@ -156,7 +157,7 @@ export function useLinkChecks(
         const archive = await ports.lookupArchive({ url: citation.url, publishedTime });
         merge({ archives: [archive] });
       } catch (failure) {
-        setError((failure as Error)?.message ?? String(failure));
+        setError(errorText(failure));
       }
     },
     [ports, publishedTime, merge],

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { errorText } from '../../components/format';
 import type { Citation } from '../../core/citations/types';
 import { browserPorts, highlightInTab, openInNewTab } from './browser-ports';
 import { createPageFollower, type PageFollower, type PanelState } from './page-follower';
@@ -37,7 +38,7 @@ export function usePageCapture(): PageCapture {
         const { found } = await highlightInTab(tabId, citation, occurrenceIndex);
         return found ? null : 'That link is no longer on the page. Re-read the page to update the list.';
       } catch (error) {
-        return error instanceof Error ? error.message : String(error);
+        return errorText(error);
       }
     },
     [tabId],

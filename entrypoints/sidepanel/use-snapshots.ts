@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SnapshotSaveState } from '../../components/SnapshotActions';
-import { isSerializedError } from '../../core/errors/cited-error';
+import { serializeError } from '../../core/errors/cited-error';
 import { onMessage, sendMessage } from '../../utils/messaging';
 import type { KnownStatus, SaveOutcome, SaveProgress, SaveTabRequest } from '../background/snapshots/types';
 
@@ -119,10 +119,8 @@ export function useSnapshots(
         })
         .catch((error: unknown) => {
           if (job.current !== jobId) return;
-          const fields = isSerializedError(error)
-            ? { code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}) }
-            : { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) };
-          setState({ kind: 'failed', ...fields });
+          const { code, message, detail } = serializeError(error);
+          setState({ kind: 'failed', code, message, ...(detail ? { detail } : {}) });
         });
     },
     [tabId, statuses, ports],

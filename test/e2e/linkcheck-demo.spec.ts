@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from '@playwright/test';
 import { demoArticleTitle } from '../web/sites/demo/article';
 import { demoArticleUrl, demoCitations } from '../web/sites/demo/fates';
-import { expect, test } from './fixtures';
+import { type CitedFixtures, expect, test } from './fixtures';
 import {
   badgeText,
   markersOnPage,
+  PENDING,
   row,
   rowStatuses,
   storeSettings,
@@ -16,17 +18,30 @@ import {
 const EXPECTED = Object.fromEntries(demoCitations.map((citation) => [citation.url, citation.status]));
 const BROKEN = demoCitations.filter((c) => c.status === 'dead' || c.status === 'soft-404').length;
 
+/** Opens the demo article and its panel, and waits until every citation has its verdict. */
+async function demoPanelWithVerdicts(
+  page: Page,
+  openSidePanel: CitedFixtures['openSidePanel'],
+): Promise<Page> {
+  // The slow, rate-limited and unreachable sources take their retries and waits.
+  test.setTimeout(120_000);
+  await page.goto(demoArticleUrl);
+  const panel = await openSidePanel(page);
+  await waitForVerdicts(panel, demoCitations.length, 90_000);
+  return panel;
+}
+
+async function markerCount(context: BrowserContext, page: Page): Promise<number> {
+  return Object.keys((await markersOnPage(context, page)).statuses).length;
+}
+
 test('the demo article: every row’s status is the fate its source plays', async ({
   context,
   page,
   openSidePanel,
   serviceWorker,
 }) => {
-  // The slow, rate-limited and unreachable sources take their retries and waits.
-  test.setTimeout(120_000);
-  await page.goto(demoArticleUrl);
-  const panel = await openSidePanel(page);
-  await waitForVerdicts(panel, demoCitations.length, 90_000);
+  const panel = await demoPanelWithVerdicts(page, openSidePanel);
   expect(await rowStatuses(panel)).toEqual(EXPECTED);
   await expect.poll(() => badgeText(serviceWorker, demoArticleUrl)).toBe(String(BROKEN));
   await expect.poll(async () => (await markersOnPage(context, page)).statuses).toEqual(EXPECTED);
@@ -47,10 +62,7 @@ test('the report: copied as Markdown, downloaded as JSON and CSV, named after th
   page,
   openSidePanel,
 }) => {
-  test.setTimeout(120_000);
-  await page.goto(demoArticleUrl);
-  const panel = await openSidePanel(page);
-  await waitForVerdicts(panel, demoCitations.length, 90_000);
+  const panel = await demoPanelWithVerdicts(page, openSidePanel);
   const day = await panel.evaluate(() => {
     const now = new Date();
     const pad = (n: number) => String(n).padStart(2, '0');
@@ -111,20 +123,13 @@ test('settings: markers can be turned off, and the gear opens the options page',
   openSidePanel,
   serviceWorker,
 }) => {
-  test.setTimeout(120_000);
-  await page.goto(demoArticleUrl);
-  const panel = await openSidePanel(page);
-  await waitForVerdicts(panel, demoCitations.length, 90_000);
-  await expect
-    .poll(async () => Object.keys((await markersOnPage(context, page)).statuses).length)
-    .toBe(demoCitations.length);
+  const panel = await demoPanelWithVerdicts(page, openSidePanel);
+  await expect.poll(() => markerCount(context, page)).toBe(demoCitations.length);
 
   await storeSettings(serviceWorker, { pageMarkers: false });
-  await expect.poll(async () => Object.keys((await markersOnPage(context, page)).statuses).length).toBe(0);
+  await expect.poll(() => markerCount(context, page)).toBe(0);
   await storeSettings(serviceWorker, { pageMarkers: true });
-  await expect
-    .poll(async () => Object.keys((await markersOnPage(context, page)).statuses).length)
-    .toBe(demoCitations.length);
+  await expect.poll(() => markerCount(context, page)).toBe(demoCitations.length);
 
   const opened = context.waitForEvent('page');
   await panel.locator('[data-action="settings"]').click();
@@ -187,9 +192,7 @@ test('a worker stopped mid-run comes back, finishes the queue and repeats nothin
     .poll(async () => Object.values(await rowStatuses(panel)).filter((s) => s === 'alive').length)
     .toBeGreaterThan(3);
   const before = await rowStatuses(panel);
-  const finished = Object.keys(before).filter(
-    (url) => !['not-checked', 'queued', 'checking'].includes(before[url] ?? ''),
-  );
+  const finished = Object.keys(before).filter((url) => !PENDING.includes(before[url] ?? ''));
   expect(finished.length).toBeLessThan(demoCitations.length);
 
   const browser = await cdpBrowser();

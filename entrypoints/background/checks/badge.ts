@@ -1,30 +1,15 @@
-import { browser } from 'wxt/browser';
-
-/**
- * The toolbar badge of one tab: how many of its citations no longer stand (dead or soft 404). Chrome MV3 has
- * `action`; Firefox's MV2 build has `browserAction`, with the same badge calls.
- */
-interface ToolbarButton {
-  setBadgeText(details: { tabId?: number; text: string | null }): Promise<void>;
-  setBadgeBackgroundColor(details: { tabId?: number; color: string }): Promise<void>;
-  setBadgeTextColor?(details: { tabId?: number; color: string }): Promise<void>;
-  setTitle(details: { tabId?: number; title: string | null }): Promise<void>;
-}
+import { toolbarButton } from '../toolbar-button';
 
 /** Dark enough for white text on either browser theme. */
 const BADGE_COLOUR = '#b42318';
 const DEFAULT_TITLE = 'Cited: show citations';
-
-export function toolbarButton(): ToolbarButton | undefined {
-  const api = browser as unknown as { action?: ToolbarButton; browserAction?: ToolbarButton };
-  return api.action ?? api.browserAction;
-}
 
 export function badgeTitle(broken: number): string {
   if (broken === 0) return DEFAULT_TITLE;
   return `Cited: ${broken} cited ${broken === 1 ? 'source no longer stands' : 'sources no longer stand'}`;
 }
 
+/** The toolbar badge of one tab: how many of its citations no longer stand (dead or soft 404). */
 export async function setBrokenBadge(tabId: number, broken: number): Promise<void> {
   const button = toolbarButton();
   if (!button) return;

@@ -1,11 +1,5 @@
 import type { CheckSnapshot } from '../../../core/citation-status/types';
-import { sendMessage } from '../../../utils/messaging';
-
-/** What the browser says when no extension page listens (no panel open): expected, not an error. */
-export function isNoReceiverError(error: unknown): boolean {
-  const message = String((error as Error)?.message ?? error);
-  return /receiving end does not exist|could not establish connection|no response/i.test(message);
-}
+import { isNoReceiverError, sendMessage } from '../../../utils/messaging';
 
 /** Tells every open panel and extension page what changed. Fire-and-forget. */
 export function broadcastCheckUpdate(update: Partial<CheckSnapshot>): void {

@@ -1,11 +1,10 @@
 import type { IDBPDatabase } from 'idb';
 import { browser } from 'wxt/browser';
 import { lookupArchivedCopies } from '../../../core/archive/wayback';
-import { CitedError } from '../../../core/errors/cited-error';
 import { LinkChecker } from '../../../core/linkcheck/checker';
 import { type CheckStoreSchema, IndexedDbCheckStore } from '../../../core/storage/check-store';
 import { CHECK_PORT_NAME } from '../../../utils/check-port';
-import { onMessage } from '../../../utils/messaging';
+import { assertFromExtensionPage, onMessage } from '../../../utils/messaging';
 import { loadSettings, PER_HOST_REQUESTS, watchSettings } from '../../../utils/settings';
 import { IndexedDbArchiveStore } from './archive-store';
 import { setBrokenBadge } from './badge';
@@ -16,6 +15,7 @@ import { createKeepAlive } from './keep-alive';
 import { type TabPage, TabRegistry } from './tab-registry';
 
 const TABS_KEY = 'cited.checkTabs';
+const NOT_FROM_CITED = 'Only Cited’s panel can ask for link checks.';
 
 /**
  * Link checking in the background worker. Listeners are registered synchronously (a woken MV3 worker must see
@@ -33,11 +33,11 @@ export function registerCheckService(): void {
   };
 
   onMessage('checkCitations', async ({ data, sender }) => {
-    assertFromExtensionPage(sender);
+    assertFromExtensionPage(sender, NOT_FROM_CITED);
     return (await getService()).checkCitations(data);
   });
   onMessage('lookupArchive', async ({ data, sender }) => {
-    assertFromExtensionPage(sender);
+    assertFromExtensionPage(sender, NOT_FROM_CITED);
     return (await getService()).lookupArchive(data);
   });
 
@@ -120,16 +120,6 @@ function sessionPersistence() {
       await area.set({ [TABS_KEY]: pages });
     },
   };
-}
-
-/**
- * Only Cited's own pages (the panel) may ask for checks: a content script runs inside web pages, and a page
- * that subverted it must not make Cited request addresses of its choosing.
- */
-function assertFromExtensionPage(sender: { id?: string; url?: string; tab?: unknown } | undefined): void {
-  const ownOrigin = browser.runtime.getURL('/');
-  if (sender?.id === browser.runtime.id && sender.url?.startsWith(ownOrigin)) return;
-  throw new CitedError('no-access', 'Only Cited’s panel can ask for link checks.');
 }
 
 function logFailure(error: unknown): void {

@@ -1,10 +1,12 @@
-import { browser } from 'wxt/browser';
+import { type ToolbarButton, toolbarButton } from '../toolbar-button';
+
+export { toolbarButton };
 
 /** How long the toolbar button shows a save's result. */
 export const BADGE_MS = 5000;
 
-type ToolbarButton = Pick<
-  typeof browser.action,
+type BadgeCalls = Pick<
+  ToolbarButton,
   | 'getBadgeText'
   | 'setBadgeText'
   | 'getBadgeBackgroundColor'
@@ -12,10 +14,6 @@ type ToolbarButton = Pick<
   | 'getTitle'
   | 'setTitle'
 >;
-
-export function toolbarButton(): ToolbarButton | undefined {
-  return browser.action ?? (browser as unknown as { browserAction?: ToolbarButton }).browserAction;
-}
 
 /**
  * The result of a save the reader started without the panel (shortcut, context menu): "✓" or "!" on the toolbar
@@ -26,7 +24,7 @@ export async function flashSaveResult(
   tabId: number,
   result: 'saved' | 'failed',
   tooltip: string,
-  button: ToolbarButton | undefined = toolbarButton(),
+  button: BadgeCalls | undefined = toolbarButton(),
   wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<void> {
   if (!button) return;

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
-import { CitedError, isSerializedError } from '../../../core/errors/cited-error';
 import { formatBytes } from '../../../core/storage/library';
-import { onMessage, sendMessage } from '../../../utils/messaging';
-import { ensureCaptureScript, injectionError, pageRestriction } from '../../../utils/page-access';
+import { assertFromExtensionPage, isNoReceiverError, onMessage, sendMessage } from '../../../utils/messaging';
+import { askCaptureScript, pageRestriction } from '../../../utils/page-access';
 import { flashSaveResult } from './badge';
 import { storedStatuses } from './known-statuses';
 import { registerSnapshotTriggers } from './menus';
@@ -14,48 +13,17 @@ export const LIBRARY_PATH = '/library.html';
 /** Preparing a very large page (thousands of elements, big canvases) takes a while; a frozen tab never answers. */
 const READ_PAGE_TIMEOUT_MS = 60_000;
 
-function isNoReceiverError(error: unknown): boolean {
-  return /receiving end does not exist|could not establish connection|no response/i.test(
-    String((error as Error)?.message ?? error),
-  );
-}
-
 function emitProgress(progress: SaveProgress): void {
   sendMessage('snapshotProgress', progress).catch((error: unknown) => {
     if (!isNoReceiverError(error)) console.warn('Cited: could not report a save’s progress', error);
   });
 }
 
-async function readPreparedPage(tabId: number): Promise<PreparedPage> {
-  await ensureCaptureScript(tabId);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new CitedError('timeout', 'The page did not answer in time. It may be busy; try again.')),
-      READ_PAGE_TIMEOUT_MS,
-    );
-  });
-  try {
-    return await Promise.race([sendMessage('snapshotPage', undefined, tabId), timeout]);
-  } catch (error) {
-    if (error instanceof CitedError) throw error;
-    if (isSerializedError(error) && error.name === 'CitedError') {
-      throw new CitedError(error.code, error.message, error.detail);
-    }
-    throw injectionError(error);
-  } finally {
-    clearTimeout(timer);
-  }
+function readPreparedPage(tabId: number): Promise<PreparedPage> {
+  return askCaptureScript(tabId, () => sendMessage('snapshotPage', undefined, tabId), READ_PAGE_TIMEOUT_MS);
 }
 
-/**
- * Only Cited's own pages (the panel, the library) may start a save: a content script runs inside web pages, and a
- * page that subverted it must not make Cited fetch and store what it chooses.
- */
-function assertFromExtensionPage(sender: { id?: string; url?: string } | undefined): void {
-  if (sender?.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'))) return;
-  throw new CitedError('no-access', 'Only Cited’s own pages can save snapshots.');
-}
+const NOT_FROM_CITED = 'Only Cited’s own pages can save snapshots.';
 
 function openLibrary(): void {
   browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PATH) }).catch((error: unknown) => {
@@ -99,11 +67,11 @@ export function registerSnapshots(): void {
   });
 
   onMessage('saveTabSnapshot', ({ data, sender }) => {
-    assertFromExtensionPage(sender);
+    assertFromExtensionPage(sender, NOT_FROM_CITED);
     return saveTab(data);
   });
   onMessage('snapshotJobs', ({ sender }) => {
-    assertFromExtensionPage(sender);
+    assertFromExtensionPage(sender, NOT_FROM_CITED);
     return saveTab.jobs();
   });
   onMessage('snapshotProgress', ({ data }) => saveTab.track(data));

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { CitedError, isSerializedError } from '../../../core/errors/cited-error';
-import { sendMessage } from '../../../utils/messaging';
+import { CitedError } from '../../../core/errors/cited-error';
+import { revivedCitedError, sendMessage } from '../../../utils/messaging';
 import type { SaveJobRequest, SaveOutcome, SaveProgress } from './types';
 
 /**
@@ -19,12 +19,8 @@ const KEEPALIVE_MS = 20_000;
 
 /** Errors cross the message boundary as plain objects; this gives them their class and code back. */
 export function asCitedError(error: unknown): CitedError {
-  if (error instanceof CitedError) return error;
-  if (isSerializedError(error) && error.name === 'CitedError') {
-    return new CitedError(error.code, error.message, error.detail);
-  }
   const message = error instanceof Error ? error.message : String(error);
-  return new CitedError('internal', 'The snapshot could not be made.', message);
+  return revivedCitedError(error) ?? new CitedError('internal', 'The snapshot could not be made.', message);
 }
 
 /**

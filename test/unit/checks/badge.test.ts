@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeTitle, setBrokenBadge } from '../../../entrypoints/background/checks/badge';
-import { isNoReceiverError } from '../../../entrypoints/background/checks/broadcast';
+import { isNoReceiverError } from '../../../utils/messaging';
 
 beforeEach(() => fakeBrowser.reset());
 

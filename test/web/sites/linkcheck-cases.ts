@@ -100,6 +100,15 @@ const statusOnly =
   (code: number, headers: Record<string, string> = {}): Handler =>
   (_req, res) =>
     send(res, code, '', headers);
+const redirectTo =
+  (code: Parameters<typeof redirect>[1], location: string): Handler =>
+  (_req, res) =>
+    redirect(res, code, location);
+/** HEAD is refused with 405, as some servers do; GET is answered by `get`. */
+const headRefused =
+  (get: Handler): Handler =>
+  (req, res, url) =>
+    req.method === 'HEAD' ? send(res, 405, '') : get(req, res, url);
 
 function requestsTo(requests: RecordedRequest[], id: string, path?: string): RecordedRequest[] {
   return requests.filter(
@@ -150,11 +159,7 @@ export const linkcheckCases: LinkcheckCase[] = [
     urls: [at('LK-06')],
     expected: ['alive'],
     differs: null,
-    sites: [
-      site('LK-06', {
-        '/page': (req, res, url) => (req.method === 'HEAD' ? send(res, 405, '') : ok(req, res, url)),
-      }),
-    ],
+    sites: [site('LK-06', { '/page': headRefused(ok) })],
     verify: (requests) => ({
       problem: requestsTo(requests, 'LK-06').every((r) => r.method === 'GET')
         ? null
@@ -204,10 +209,10 @@ export const linkcheckCases: LinkcheckCase[] = [
       'Cited tells "it answers" from "it moved": the link works, but the cited address now leads to another one, and Cited says where.',
     sites: [
       site('LK-30', {
-        '/301': (_q, res) => redirect(res, 301, '/target'),
-        '/302': (_q, res) => redirect(res, 302, '/target'),
-        '/307': (_q, res) => redirect(res, 307, '/target'),
-        '/308': (_q, res) => redirect(res, 308, '/target'),
+        '/301': redirectTo(301, '/target'),
+        '/302': redirectTo(302, '/target'),
+        '/307': redirectTo(307, '/target'),
+        '/308': redirectTo(308, '/target'),
         '/target': ok,
       }),
     ],
@@ -221,7 +226,7 @@ export const linkcheckCases: LinkcheckCase[] = [
     expected: ['redirected'],
     differs:
       'A redirect to a real page is not broken: Cited reports "redirected" with the new address; it has no "redirects are errors" mode.',
-    sites: [site('LK-31', { '/old': (_q, res) => redirect(res, 301, '/new-home'), '/new-home': ok })],
+    sites: [site('LK-31', { '/old': redirectTo(301, '/new-home'), '/new-home': ok })],
   },
   {
     id: 'LK-32',
@@ -262,7 +267,7 @@ export const linkcheckCases: LinkcheckCase[] = [
     differs: 'Same outcome; Cited reports the new address ("redirected") where the peer says OK.',
     sites: [
       site('LK-38', {
-        '/start': (_q, res) => redirect(res, 302, '/target'),
+        '/start': redirectTo(302, '/target'),
         '/target': sequence(statusOnly(429, { 'retry-after': '0' }), ok),
       }),
     ],
@@ -283,7 +288,7 @@ export const linkcheckCases: LinkcheckCase[] = [
     expected: ['redirected'],
     differs: 'Cited never sends cookies or credentials to any site, on any hop.',
     sites: [
-      site('LK-39', { '/start': (_q, res) => redirect(res, 302, at('LK-39', '/landing', '-other')) }),
+      site('LK-39', { '/start': redirectTo(302, at('LK-39', '/landing', '-other')) }),
       site('LK-39', { '/landing': ok }, { suffix: '-other' }),
     ],
     verify: (requests) => {
@@ -317,15 +322,7 @@ export const linkcheckCases: LinkcheckCase[] = [
     urls: [at('LK-42')],
     expected: ['alive'],
     differs: null,
-    sites: [
-      site('LK-42', {
-        '/page': (() => {
-          const get = sequence(statusOnly(429, { 'retry-after': '1' }), ok);
-          return (req: IncomingMessage, res: ServerResponse, url: URL) =>
-            req.method === 'HEAD' ? send(res, 405, '') : get(req, res, url);
-        })(),
-      }),
-    ],
+    sites: [site('LK-42', { '/page': headRefused(sequence(statusOnly(429, { 'retry-after': '1' }), ok)) })],
   },
   {
     id: 'LK-45',
@@ -400,11 +397,7 @@ export const linkcheckCases: LinkcheckCase[] = [
     urls: [at('BL-01')],
     expected: ['alive'],
     differs: null,
-    sites: [
-      site('BL-01', {
-        '/page': (req, res, url) => (req.method === 'HEAD' ? send(res, 405, '') : ok(req, res, url)),
-      }),
-    ],
+    sites: [site('BL-01', { '/page': headRefused(ok) })],
   },
   {
     id: 'BL-03',
@@ -416,8 +409,8 @@ export const linkcheckCases: LinkcheckCase[] = [
     differs: 'Same chain; Cited reports the new address ("redirected").',
     sites: [
       site('BL-03', {
-        '/redirect/redirect.html': (_q, res) => redirect(res, 302, '/redirect/redirect2.html'),
-        '/redirect/redirect2.html': (_q, res) => redirect(res, 301, '/redirect/redirected.html'),
+        '/redirect/redirect.html': redirectTo(302, '/redirect/redirect2.html'),
+        '/redirect/redirect2.html': redirectTo(301, '/redirect/redirected.html'),
         '/redirect/redirected.html': ok,
       }),
     ],
@@ -476,7 +469,7 @@ export const linkcheckCases: LinkcheckCase[] = [
     urls: [at('LY-03', '/old')],
     expected: ['redirected'],
     differs: 'Same record (the chain has the 308 and its target); Cited reports it as "redirected".',
-    sites: [site('LY-03', { '/old': (_q, res) => redirect(res, 308, '/new'), '/new': ok })],
+    sites: [site('LY-03', { '/old': redirectTo(308, '/new'), '/new': ok })],
     verify: (_requests, results) => {
       const chain = results[0]?.evidence.redirectChain?.map((hop) => hop.status).join(' → ');
       return { problem: chain === '308 → 200' ? null : `chain ${chain}`, note: 'chain 308 → 200' };
@@ -491,7 +484,7 @@ export const linkcheckCases: LinkcheckCase[] = [
     expected: ['blocked'],
     differs:
       'Too many redirects means Cited could not reach the page, not that it is gone: "blocked" (could not verify).',
-    sites: [site('LY-04', { '/old': (_q, res) => redirect(res, 308, '/new'), '/new': ok })],
+    sites: [site('LY-04', { '/old': redirectTo(308, '/new'), '/new': ok })],
     options: { maxRedirects: 0 },
   },
   {
@@ -721,15 +714,13 @@ export async function runLinkcheckCase(web: TestWeb, testCase: LinkcheckCase): P
         : `${url}: ${statuses[i]} (expected ${testCase.expected[i]}) — ${ordered[i]?.reason ?? ''}`,
     )
     .filter((line): line is string => line !== null);
-  const checked = testCase.verify?.(
-    web.requests,
-    ordered.filter((r): r is CheckResult => r !== undefined),
-  );
+  const found = ordered.filter((r): r is CheckResult => r !== undefined);
+  const checked = testCase.verify?.(web.requests, found);
   const problems = [...mismatches, ...(checked?.problem ? [checked.problem] : [])];
   return {
     id: testCase.id,
     statuses,
-    results: ordered.filter((r): r is CheckResult => r !== undefined),
+    results: found,
     verdict: `${summarise(statuses)}${checked?.note ? ` (${checked.note})` : ''}`,
     problem: problems.length > 0 ? problems.join('; ') : null,
   };
