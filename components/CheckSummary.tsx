@@ -62,8 +62,14 @@ export function CheckSummary({
   return (
     <section class={`check-summary check-summary--${tone}`} aria-label="Link checks" data-check-summary>
       <div class="check-summary__top">
-        <p class="check-summary__headline" role="status" aria-live="polite" data-field="check-headline">
+        <p class="check-summary__headline" data-field="check-headline">
           {headline(statuses, locale)}
+        </p>
+        {/* Announced when checks start and when they end, not at every verdict in between. */}
+        <p class="visually-hidden" role="status" data-field="check-announcement">
+          {progress.running
+            ? `Checking ${formatNumber(progress.total, locale)} ${progress.total === 1 ? 'link' : 'links'}…`
+            : headline(statuses, locale)}
         </p>
         {onStart && progress.done === 0 && !progress.running ? (
           <button type="button" class="button button--primary" onClick={onStart} data-action="start-checks">

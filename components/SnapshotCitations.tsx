@@ -1,6 +1,6 @@
 import type { SnapshotCitation, SnapshotSummary } from '../core/storage/types';
 import { snapshotHref } from './LibraryList';
-import { STATUS_LABELS } from './snapshot-format';
+import { statusMeta } from './status-meta';
 import './SnapshotCitations.css';
 
 /** A citation as the library stores it; `sourceNotSaved` says why "Save with sources" could not keep it. */
@@ -35,7 +35,7 @@ export function SnapshotCitations({ citations, sources, onOpenExternal }: Snapsh
             <p class="snapshot-citation__meta dot-separated">
               <span>{citation.domain}</span>
               <span class={`snapshot-citation__status snapshot-citation__status--${citation.status}`}>
-                {STATUS_LABELS[citation.status]}
+                {statusMeta(citation.status).label}
                 {citation.checkedAt ? ` (checked ${citation.checkedAt.slice(0, 10)})` : ''}
               </span>
               <span>{citation.relation === 'external' ? 'external' : 'same site'}</span>

@@ -1,5 +1,6 @@
 import type { StatusCounts } from '../core/storage/types';
-import { STATUS_LABELS, statusEntries } from './snapshot-format';
+import { statusEntries } from './snapshot-format';
+import { statusMeta } from './status-meta';
 import './SnapshotStatusSummary.css';
 
 /** The citations' statuses at capture, worst first: "1 dead · 3 alive · 2 not checked". */
@@ -10,7 +11,7 @@ export function SnapshotStatusSummary({ counts }: { counts: StatusCounts }) {
     <ul class="status-summary" aria-label="Citation statuses when saved" data-status-summary>
       {entries.map(({ status, count }) => (
         <li key={status} class={`status-summary__item status-summary__item--${status}`} data-status={status}>
-          {count} {STATUS_LABELS[status]}
+          {count} {statusMeta(status).label}
         </li>
       ))}
     </ul>

@@ -1,6 +1,6 @@
 import type { CitationStatus } from '../core/linkcheck/types';
+import type { SaveOutcome, SaveProgress } from '../core/snapshot/save-job-types';
 import type { StatusCounts } from '../core/storage/types';
-import type { SaveOutcome, SaveProgress } from '../entrypoints/background/snapshots/types';
 
 /** Sizes as a reader reads them: "812 kB", "2.4 MB". */
 export function formatSize(bytes: number): string {
@@ -16,20 +16,6 @@ export function formatSavedAt(iso: string, locale?: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
-
-export const STATUS_LABELS: Record<CitationStatus, string> = {
-  alive: 'alive',
-  redirected: 'redirected',
-  dead: 'dead',
-  'soft-404': 'soft 404',
-  blocked: 'blocked',
-  'rate-limited': 'rate limited',
-  unreachable: 'unreachable',
-  skipped: 'skipped',
-  'not-checked': 'not checked',
-  queued: 'queued',
-  checking: 'checking',
-};
 
 /** Worst first: what a reader must notice leads. */
 const STATUS_ORDER: readonly CitationStatus[] = [

@@ -20,7 +20,7 @@ import type {
   SaveOutcome,
   SaveProgress,
   SaveTabRequest,
-} from '../entrypoints/background/snapshots/types';
+} from '../core/snapshot/save-job-types';
 
 /** Handled by the content script in the article's tab. */
 export interface PageProtocol {

@@ -2,8 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SnapshotSaveState } from '../../components/SnapshotActions';
 import { serializeError } from '../../core/errors/cited-error';
+import type {
+  KnownStatus,
+  SaveOutcome,
+  SaveProgress,
+  SaveTabRequest,
+} from '../../core/snapshot/save-job-types';
 import { onMessage, sendMessage } from '../../utils/messaging';
-import type { KnownStatus, SaveOutcome, SaveProgress, SaveTabRequest } from '../background/snapshots/types';
 
 /** The browser as the panel's snapshot buttons need it; the panel passes real APIs, tests pass fakes. */
 export interface SnapshotPorts {

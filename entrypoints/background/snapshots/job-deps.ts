@@ -1,8 +1,8 @@
 import { RequestScheduler } from '../../../core/linkcheck/scheduler';
 import { fetchResourceWith } from '../../../core/snapshot/fetch-resource';
+import type { SaveProgress } from '../../../core/snapshot/save-job-types';
 import { type CitedDB, openCitedDb } from '../../../core/storage/schema';
 import type { SaveJobDeps } from './save-job';
-import type { SaveProgress } from './types';
 
 let database: Promise<CitedDB> | null = null;
 

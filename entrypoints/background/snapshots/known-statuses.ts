@@ -1,7 +1,7 @@
 import { checkKey } from '../../../core/linkcheck/url';
+import type { KnownStatus } from '../../../core/snapshot/save-job-types';
 import { CHECK_RESULTS } from '../../../core/storage/check-store';
 import { openChecksDb } from '../checks/database';
-import type { KnownStatus } from './types';
 
 /**
  * The link checker's stored verdicts for these URLs: what a save started from the shortcut or a context menu

@@ -1,5 +1,6 @@
 import { HASH_PLACEHOLDER, recordedHash, sealDocument } from '../../../core/snapshot/hash';
 import { doctypeString } from '../../../core/snapshot/live-state';
+import { serializeElement } from '../../../core/snapshot/serialize';
 
 /** A source kept with the article, as its links should point to it. */
 export interface LocalCopy {
@@ -16,12 +17,18 @@ function withoutFragment(url: string): string {
   return hash < 0 ? url : url.slice(0, hash);
 }
 
+/**
+ * Writes the document back as compactly as the builder did: its whitespace was already collapsed where the page's
+ * CSS allows, so it is written as it stands; the header metas stay quoted (verifiers read them as written).
+ */
 function serialize(doc: Document): string {
+  const keepQuoted = new Set(Array.from(doc.querySelectorAll('head > meta')));
   let out = '';
   for (const node of Array.from(doc.childNodes)) {
     if (node.nodeType === 10) out += `${doctypeString(doc)}\n`;
     else if (node.nodeType === 8) out += `<!--${(node as Comment).data}-->\n`;
-    else if (node.nodeType === 1) out += (node as Element).outerHTML;
+    else if (node.nodeType === 1)
+      out += serializeElement(node as Element, { compact: true, collapseWhitespace: false, keepQuoted });
   }
   return out;
 }

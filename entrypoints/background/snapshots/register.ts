@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { PreparedPage, SaveProgress } from '../../../core/snapshot/save-job-types';
 import { formatBytes } from '../../../core/storage/library';
 import { assertFromExtensionPage, isNoReceiverError, onMessage, sendMessage } from '../../../utils/messaging';
 import { askCaptureScript, pageRestriction } from '../../../utils/page-access';
@@ -6,7 +7,6 @@ import { flashSaveResult } from './badge';
 import { storedStatuses } from './known-statuses';
 import { registerSnapshotTriggers } from './menus';
 import { createSaveTab } from './save-tab';
-import type { PreparedPage, SaveProgress } from './types';
 import { type SnapshotWorker, snapshotWorker } from './worker';
 
 export const LIBRARY_PATH = '/library.html';

@@ -5,6 +5,14 @@ import { CitedError } from '../../../core/errors/cited-error';
 import { RequestScheduler } from '../../../core/linkcheck/scheduler';
 import { buildSnapshot } from '../../../core/snapshot/build-snapshot';
 import { utf8Length } from '../../../core/snapshot/hash';
+import type {
+  FailedSource,
+  KnownStatus,
+  SavedSource,
+  SaveJobRequest,
+  SaveOutcome,
+  SaveProgress,
+} from '../../../core/snapshot/save-job-types';
 import type { FetchResource, SnapshotResult } from '../../../core/snapshot/types';
 import { deleteSnapshot, newSnapshotFrom, saveSnapshot } from '../../../core/storage/library';
 import type { CitedDB } from '../../../core/storage/schema';
@@ -13,14 +21,6 @@ import { inlineArticleImages } from './article-images';
 import { linkLocalCopies } from './link-sources';
 import { type FetchLike, fetchSourcePage } from './source-fetch';
 import { sourceTargets, withoutFragment } from './source-targets';
-import type {
-  FailedSource,
-  KnownStatus,
-  SavedSource,
-  SaveJobRequest,
-  SaveOutcome,
-  SaveProgress,
-} from './types';
 
 /**
  * One save, from the prepared page to the stored snapshot(s). It runs where a DOM exists (Chrome's offscreen

@@ -1,6 +1,12 @@
 import { type RestrictedReason, restrictionMessage } from '../../../core/capture/restricted';
 import { CitedError } from '../../../core/errors/cited-error';
-import type { KnownStatus, PreparedPage, SaveOutcome, SaveProgress, SaveTabRequest } from './types';
+import type {
+  KnownStatus,
+  PreparedPage,
+  SaveOutcome,
+  SaveProgress,
+  SaveTabRequest,
+} from '../../../core/snapshot/save-job-types';
 import { asCitedError, type SnapshotWorker } from './worker';
 
 /** The browser as saving a tab needs it; the background passes real APIs, tests pass fakes. */

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { CitedError } from '../../../core/errors/cited-error';
+import type { SaveJobRequest, SaveOutcome, SaveProgress } from '../../../core/snapshot/save-job-types';
 import { revivedCitedError, sendMessage } from '../../../utils/messaging';
-import type { SaveJobRequest, SaveOutcome, SaveProgress } from './types';
 
 /**
  * Where a save's DOM work happens. Chrome's MV3 worker has no DOM, so it hands the job to an offscreen document;

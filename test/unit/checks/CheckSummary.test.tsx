@@ -55,6 +55,18 @@ describe('the summary bar', () => {
     expect(progress?.value).toBe(2);
   });
 
+  it('tells a screen reader when checks start and how they ended, not every verdict in between', () => {
+    const announcement = (statuses: CitationStatus[]) =>
+      summary(statuses).container.querySelector('[role="status"]')?.textContent;
+    expect(announcement(['alive', 'checking', 'queued', 'queued', 'dead'])).toBe('Checking 5 links…');
+    cleanup?.();
+    expect(announcement(['alive', 'alive', 'checking', 'queued', 'dead'])).toBe('Checking 5 links…');
+    cleanup?.();
+    expect(announcement(['alive', 'alive', 'alive', 'alive', 'dead'])).toBe(
+      '1 of 5 sources no longer stands',
+    );
+  });
+
   it.each([
     [['alive', 'alive'], 'All 2 sources still answer'],
     [['alive'], 'The source still answers'],

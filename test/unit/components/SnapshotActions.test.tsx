@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SnapshotActions, type SnapshotSaveState } from '../../../components/SnapshotActions';
 import { formatSize, outcomeText, progressFraction, progressText } from '../../../components/snapshot-format';
-import type { SaveOutcome, SaveProgress } from '../../../entrypoints/background/snapshots/types';
+import type { SaveOutcome, SaveProgress } from '../../../core/snapshot/save-job-types';
 import { click, mount } from './render';
 
 let cleanup: (() => void) | undefined;

@@ -54,6 +54,27 @@ describe('linkLocalCopies', () => {
     expect(result.html).toContain(`Digest ${'0'.repeat(64)} in text.`);
   });
 
+  it('writes the file back as compactly as the builder did, whitespace that is content kept', async () => {
+    const article = await sealed(
+      '<p class=lead>See <a href=https://herald.example/story>the Herald</a>.</p><pre>  two  spaces\n  and a line</pre>',
+    );
+    const result = await linkLocalCopies(
+      article.html,
+      [
+        {
+          url: 'https://herald.example/story',
+          href: `${LIBRARY}#/snapshot/s1`,
+          savedAt: '2026-03-12T10:00:00Z',
+        },
+      ],
+      parse,
+    );
+    expect(result.linked).toBe(1);
+    expect(result.html).toContain('<p class=lead>');
+    expect(result.html).toContain('<pre>  two  spaces\n  and a line</pre>');
+    expect(await verifySnapshotHash(result.html)).toMatchObject({ ok: true });
+  });
+
   it('leaves a document without matching links exactly as it was', async () => {
     const article = await sealed('<p><a href="https://other.example/">elsewhere</a></p>');
     const result = await linkLocalCopies(

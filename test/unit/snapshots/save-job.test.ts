@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { captureArticle } from '../../../core/capture';
 import { CitedError } from '../../../core/errors/cited-error';
 import { verifySnapshotHash } from '../../../core/snapshot/hash';
+import type { KnownStatus, SaveJobRequest, SaveProgress } from '../../../core/snapshot/save-job-types';
 import type { FetchResource } from '../../../core/snapshot/types';
 import * as library from '../../../core/storage/library';
 import { type CitedDB, openCitedDb } from '../../../core/storage/schema';
@@ -15,11 +16,6 @@ import {
   type StoredCitation,
 } from '../../../entrypoints/background/snapshots/save-job';
 import type { FetchLike } from '../../../entrypoints/background/snapshots/source-fetch';
-import type {
-  KnownStatus,
-  SaveJobRequest,
-  SaveProgress,
-} from '../../../entrypoints/background/snapshots/types';
 import { makePng } from '../snapshot/helpers';
 
 vi.mock('../../../core/storage/library', async (importOriginal) => {

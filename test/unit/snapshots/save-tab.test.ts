@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CitedError } from '../../../core/errors/cited-error';
-import { createSaveTab, type SaveTabPorts } from '../../../entrypoints/background/snapshots/save-tab';
 import type {
   PreparedPage,
   SaveJobRequest,
   SaveOutcome,
   SaveProgress,
-} from '../../../entrypoints/background/snapshots/types';
+} from '../../../core/snapshot/save-job-types';
+import { createSaveTab, type SaveTabPorts } from '../../../entrypoints/background/snapshots/save-tab';
 import { harbourCitations } from '../components/sample-capture';
 
 const PAGE: PreparedPage = {

@@ -1,11 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type {
-  SaveOutcome,
-  SaveProgress,
-  SaveTabRequest,
-} from '../../../entrypoints/background/snapshots/types';
+import type { SaveOutcome, SaveProgress, SaveTabRequest } from '../../../core/snapshot/save-job-types';
 import {
   type SnapshotPorts,
   type Snapshots,

@@ -1,6 +1,6 @@
-import type { CaptureResult } from '../../../core/citations/types';
-import type { CitedErrorCode } from '../../../core/errors/cited-error';
-import type { CitationStatus } from '../../../core/linkcheck/types';
+import type { CaptureResult } from '../citations/types';
+import type { CitedErrorCode } from '../errors/cited-error';
+import type { CitationStatus } from '../linkcheck/types';
 
 /**
  * The messages and results of saving snapshots: what the panel (or any extension page) asks the background for,
