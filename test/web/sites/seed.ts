@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { placeholderPng, sizeFromName } from '../generated';
-import { sharedFile } from '../paths';
+import { hasShared, sharedFile } from '../paths';
 import { escapeHtml, html, redirect, send } from '../respond';
 import type { Site } from '../site';
 import { notFoundPage, page, seizureNotice } from '../templates';
@@ -43,6 +43,11 @@ export function readSeedArticle(): SeedArticle {
   return { title: match[1].trim(), articleHtml: match[2] };
 }
 
+/** The article's title for the site's own lists; its other pages still work without ../shared. */
+function seedTitleForLists(): string {
+  return hasShared('fixtures/seed/article-fragment.txt') ? readSeedArticle().title : 'Latest post';
+}
+
 /**
  * www.deepdotweb.com. era '2017': the site as the article was published (article page, its same-site pages,
  * images). era 'seized': what the site became in 2019, one seizure notice (status 200) at every address.
@@ -61,7 +66,7 @@ export function seedSite(options: { era?: '2017' | 'seized' } = {}): Site {
       if (`${path}/` === ARTICLE_PATH || `${path}/` === EARLIER_PATH) return redirect(res, 301, `${path}/`);
       if (path === EARLIER_PATH) return html(res, 200, earlierReportPage());
       if (path === '/' || ARCHIVES.has(path)) {
-        return html(res, 200, listingPage(path, readSeedArticle().title));
+        return html(res, 200, listingPage(path, seedTitleForLists()));
       }
       const image = /\/imgs\/2017\/0[78]\/([\w.-]+\.(?:png|jpe?g))$/.exec(path);
       if (image?.[1]) {
@@ -88,7 +93,7 @@ function chrome(title: string, main: string, head: string[] = []): string {
 ${main}
 </div>
 <aside id="sidebar"><div class="widget"><h4 class="widget-top">Recent Posts</h4><ul>
-<li><a href="${seedArticleUrl}">${escapeHtml(readSeedArticle().title)}</a></li>
+<li><a href="${seedArticleUrl}">${escapeHtml(seedTitleForLists())}</a></li>
 <li><a href="${seedEarlierReportUrl}">BKA Seized a Darknet Child Abuse Forum</a></li></ul></div>
 <div class="widget"><h4 class="widget-top">Tags</h4><a href="https://www.deepdotweb.com/tag/bka/">bka</a>
 <a href="https://www.deepdotweb.com/tag/arrests/">arrests</a></div></aside>
