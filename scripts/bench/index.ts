@@ -25,8 +25,11 @@ const BENCHES: readonly Bench[] = [
   { name: 'snapshot', module: 'snapshot.ts', run: 'benchSnapshot' },
 ];
 
-/** A closing line of a benchmark: `<what>/<peer> ... ratio: X.XX` at the start of a line. */
-const RATIO_LINE = /^\S.*\bratio: -?\d+(\.\d+)?\s*$/;
+/**
+ * A closing line of a benchmark: `<what>/<peer> ... ratio: X.XX` or `... ratio (median): X.XX` at the start of a
+ * line, or the snapshot bench's `images kept: ...` line.
+ */
+export const RATIO_LINE = /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: /;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectBenches } from '../../../scripts/bench/index';
+import { RATIO_LINE, selectBenches } from '../../../scripts/bench/index';
 import { politenessBound } from '../../../scripts/bench/politeness-bound';
 
 describe('the politeness lower bound printed by the link-check benchmark', () => {
@@ -30,5 +30,17 @@ describe('npm run bench', () => {
     expect(() => selectBenches(['linkchek'])).toThrow(
       /Unknown benchmark "linkchek": choose from capture, linkcheck/,
     );
+  });
+
+  it('collects every closing line of each benchmark for the summary, and nothing else', () => {
+    for (const line of [
+      'capture/readability median ratio: 1.06',
+      'cited/linkinator time ratio: 0.98',
+      'cited/singlefile size ratio (median): 0.97',
+      'images kept: cited 222, singlefile 144 (pages where cited keeps fewer: 0)',
+    ])
+      expect(line).toMatch(RATIO_LINE);
+    for (const line of ['  cited          5637 ms  417 requests', 'ratio of things: many', ''])
+      expect(line).not.toMatch(RATIO_LINE);
   });
 });
