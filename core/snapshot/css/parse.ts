@@ -97,6 +97,34 @@ export function skipUrl(s: string, i: number): number {
   return s.length;
 }
 
+/**
+ * Index after what starts at `i`: a whole string, backslash escape or (with `skipUrls`) `url(...)` token,
+ * else the one character. Scanners step with it so that brackets and punctuation inside those never count.
+ */
+export function stepOver(s: string, i: number, c: string, skipUrls: boolean): number {
+  if (c === '"' || c === "'") return skipString(s, i);
+  if (c === '\\') return i + 2;
+  if (skipUrls && (c === 'u' || c === 'U') && isUrlFunctionAt(s, i)) return skipUrl(s, i);
+  return i + 1;
+}
+
+/**
+ * Index of the first character of `stops` at or after `from` that stands outside parentheses and brackets
+ * (and outside what `skipOpaque` steps over), or `end` when there is none before it.
+ */
+export function findTopLevel(s: string, from: number, end: number, stops: string, skipUrls: boolean): number {
+  let depth = 0;
+  let i = from;
+  while (i < end) {
+    const c = s.charAt(i);
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === ',' || c === '{' || c === ';' || c === '}') && stops.includes(c)) return i;
+    i = stepOver(s, i, c, skipUrls);
+  }
+  return end;
+}
+
 /** Resolves CSS escapes (`\41 `, `\"`, escaped newlines) in an identifier, string or unquoted URL. */
 export function unescapeCss(text: string): string {
   if (!text.includes('\\')) return text;
@@ -200,50 +228,10 @@ export function compactCss(s: string): string {
         }
       }
     }
-    if (c === '"' || c === "'") {
-      i = skipString(s, i);
-      continue;
-    }
-    if (c === '\\') {
-      i += 2;
-      continue;
-    }
-    if ((c === 'u' || c === 'U') && isUrlFunctionAt(s, i)) {
-      i = skipUrl(s, i);
-      continue;
-    }
-    i++;
+    i = stepOver(s, i, c, true);
   }
   flushRun(s.length);
   return out.join('');
-}
-
-/**
- * Index of the `{` (or `;` when `stopAtSemicolon`) that ends a prelude starting at `i`, or `end`.
- */
-function scanPrelude(s: string, i: number, end: number, stopAtSemicolon: boolean): number {
-  let depth = 0;
-  let j = i;
-  while (j < end) {
-    const c = s.charAt(j);
-    if (c === '"' || c === "'") {
-      j = skipString(s, j);
-      continue;
-    }
-    if (c === '\\') {
-      j += 2;
-      continue;
-    }
-    if ((c === 'u' || c === 'U') && isUrlFunctionAt(s, j)) {
-      j = skipUrl(s, j);
-      continue;
-    }
-    if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (c === '{' || (stopAtSemicolon && c === ';'))) return j;
-    j++;
-  }
-  return end;
 }
 
 /** Index of the `}` matching the `{` at `open`, or `end` when the block is never closed. */
@@ -252,24 +240,12 @@ function findBlockEnd(s: string, open: number, end: number): number {
   let j = open + 1;
   while (j < end) {
     const c = s.charAt(j);
-    if (c === '"' || c === "'") {
-      j = skipString(s, j);
-      continue;
-    }
-    if (c === '\\') {
-      j += 2;
-      continue;
-    }
-    if ((c === 'u' || c === 'U') && isUrlFunctionAt(s, j)) {
-      j = skipUrl(s, j);
-      continue;
-    }
     if (c === '{') depth++;
     else if (c === '}') {
       depth--;
       if (depth === 0) return j;
     }
-    j++;
+    j = stepOver(s, j, c, true);
   }
   return end;
 }
@@ -301,7 +277,7 @@ function parseRules(s: string, start: number, end: number): CssNode[] {
       let nameEnd = i + 1;
       while (nameEnd < end && isIdentChar(s.charAt(nameEnd))) nameEnd++;
       const name = s.slice(i + 1, nameEnd).toLowerCase();
-      const stop = scanPrelude(s, nameEnd, end, true);
+      const stop = findTopLevel(s, nameEnd, end, '{;', true);
       const prelude = s.slice(nameEnd, stop).trim();
       if (stop >= end || s.charAt(stop) === ';') {
         nodes.push({ type: 'at', name, prelude, body: null, children: null });
@@ -317,7 +293,7 @@ function parseRules(s: string, start: number, end: number): CssNode[] {
       i = close + 1;
       continue;
     }
-    const open = scanPrelude(s, i, end, false);
+    const open = findTopLevel(s, i, end, '{', true);
     if (open >= end) break;
     const close = findBlockEnd(s, open, end);
     nodes.push({ type: 'style', prelude: s.slice(i, open).trim(), body: s.slice(open + 1, close) });
@@ -422,32 +398,15 @@ export function stripDangerousDeclarations(css: string): string {
   const out: string[] = [];
   let last = 0;
   let segStart = 0;
-  let depth = 0;
-  let i = 0;
+  let i = findTopLevel(css, 0, css.length, '{;}', true);
   while (i < css.length) {
     const c = css.charAt(i);
-    if (c === '"' || c === "'") {
-      i = skipString(css, i);
-      continue;
+    if (c !== '{' && isDangerousDeclaration(css.slice(segStart, i))) {
+      out.push(css.slice(last, segStart));
+      last = c === ';' ? i + 1 : i;
     }
-    if (c === '\\') {
-      i += 2;
-      continue;
-    }
-    if ((c === 'u' || c === 'U') && isUrlFunctionAt(css, i)) {
-      i = skipUrl(css, i);
-      continue;
-    }
-    if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (c === '{' || c === ';' || c === '}')) {
-      if (c !== '{' && isDangerousDeclaration(css.slice(segStart, i))) {
-        out.push(css.slice(last, segStart));
-        last = c === ';' ? i + 1 : i;
-      }
-      segStart = i + 1;
-    }
-    i++;
+    segStart = i + 1;
+    i = findTopLevel(css, segStart, css.length, '{;}', true);
   }
   if (isDangerousDeclaration(css.slice(segStart))) {
     out.push(css.slice(last, segStart));

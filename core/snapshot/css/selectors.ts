@@ -1,5 +1,5 @@
 import { elementsOf } from '../dom';
-import { skipString, unescapeCss } from './parse';
+import { findTopLevel, skipString, stepOver, unescapeCss } from './parse';
 
 /**
  * Does a selector list match anything in the snapshot? Used to drop CSS rules that cannot apply.
@@ -134,30 +134,14 @@ function evaluate(doc: Document, index: DocumentIndex, selector: string): boolea
 /** Splits at top-level commas (not inside parentheses, brackets or strings). */
 export function splitSelectorList(list: string): string[] {
   const out: string[] = [];
-  let depth = 0;
   let start = 0;
-  let i = 0;
-  while (i < list.length) {
-    const c = list.charAt(i);
-    if (c === '"' || c === "'") {
-      i = skipString(list, i);
-      continue;
-    }
-    if (c === '\\') {
-      i += 2;
-      continue;
-    }
-    if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth = Math.max(0, depth - 1);
-    else if (c === ',' && depth === 0) {
-      const part = list.slice(start, i).trim();
-      if (part) out.push(part);
-      start = i + 1;
-    }
-    i++;
+  while (start <= list.length) {
+    // Selectors have no url() tokens: "url(" there is plain text.
+    const comma = findTopLevel(list, start, list.length, ',', false);
+    const part = list.slice(start, comma).trim();
+    if (part) out.push(part);
+    start = comma + 1;
   }
-  const part = list.slice(start).trim();
-  if (part) out.push(part);
   return out;
 }
 
@@ -237,20 +221,12 @@ function findClose(s: string, open: number, openChar: string, closeChar: string)
   let i = open;
   while (i < s.length) {
     const c = s.charAt(i);
-    if (c === '"' || c === "'") {
-      i = skipString(s, i);
-      continue;
-    }
-    if (c === '\\') {
-      i += 2;
-      continue;
-    }
     if (c === openChar) depth++;
     else if (c === closeChar) {
       depth--;
       if (depth === 0) return i + 1;
     }
-    i++;
+    i = stepOver(s, i, c, false);
   }
   return s.length;
 }
