@@ -2,12 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SnapshotSaveState } from '../../components/SnapshotActions';
 import { serializeError } from '../../core/errors/cited-error';
-import type {
-  KnownStatus,
-  SaveOutcome,
-  SaveProgress,
-  SaveTabRequest,
-} from '../../core/snapshot/save-job-types';
+import type { SaveOutcome, SaveProgress, SaveTabRequest } from '../../core/snapshot/save-job-types';
 import { onMessage, sendMessage } from '../../utils/messaging';
 
 /** The browser as the panel's snapshot buttons need it; the panel passes real APIs, tests pass fakes. */
@@ -76,11 +71,7 @@ function stateOf(progress: SaveProgress): SnapshotSaveState {
  * The panel's snapshot state for one tab: its own saves, and saves of the same tab started elsewhere (the
  * shortcut, a context menu) while the panel is open.
  */
-export function useSnapshots(
-  tabId: number,
-  statuses?: () => Record<string, KnownStatus>,
-  ports: SnapshotPorts = browserSnapshotPorts,
-): Snapshots {
+export function useSnapshots(tabId: number, ports: SnapshotPorts = browserSnapshotPorts): Snapshots {
   const [state, setState] = useState<SnapshotSaveState>({ kind: 'idle' });
   const job = useRef<string | null>(null);
 
@@ -118,7 +109,8 @@ export function useSnapshots(
         progress: { jobId, tabId, phase: 'reading', withSources, resources: { done: 0, total: 0 } },
       });
       ports
-        .save({ tabId, withSources, jobId, ...(statuses ? { statuses: statuses() } : {}) })
+        // The background adds the statuses it has stored for the page's citations.
+        .save({ tabId, withSources, jobId })
         .then((outcome) => {
           if (job.current === jobId) setState({ kind: 'saved', outcome });
         })
@@ -128,7 +120,7 @@ export function useSnapshots(
           setState({ kind: 'failed', code, message, ...(detail ? { detail } : {}) });
         });
     },
-    [tabId, statuses, ports],
+    [tabId, ports],
   );
 
   const openLibrary = useCallback((url?: string) => ports.openTab(url ?? ports.libraryUrl), [ports]);

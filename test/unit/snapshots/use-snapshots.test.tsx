@@ -64,7 +64,7 @@ function fakePorts(running: SaveProgress[] = []) {
 function probe(ports: SnapshotPorts, tabId = 3) {
   const current: { value?: Snapshots } = {};
   function Probe() {
-    current.value = useSnapshots(tabId, undefined, ports);
+    current.value = useSnapshots(tabId, ports);
     return <p data-kind={current.value.state.kind} />;
   }
   const mounted = mount(<Probe />);
