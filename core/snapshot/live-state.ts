@@ -196,8 +196,7 @@ function captureShadowRoot(shadow: ShadowRoot, copy: Element, target: Document):
   template.setAttribute('shadowrootmode', 'open');
   const withGetHtml = shadow as ShadowRoot & { getHTML?: (options?: object) => string };
   template.innerHTML = typeof withGetHtml.getHTML === 'function' ? withGetHtml.getHTML() : shadow.innerHTML;
-  const adopted = (shadow as ShadowRoot & { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets ?? [];
-  const css = sheetsText(adopted);
+  const css = sheetsText(adoptedSheets(shadow));
   if (css) {
     const style = target.createElement('style');
     style.textContent = css;
@@ -207,13 +206,34 @@ function captureShadowRoot(shadow: ShadowRoot, copy: Element, target: Document):
 }
 
 function captureAdoptedSheets(source: Document, target: Document): void {
-  const adopted = (source as Document & { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets ?? [];
-  const css = sheetsText(adopted);
+  const css = sheetsText(adoptedSheets(source));
   if (!css) return;
   const style = target.createElement('style');
   style.setAttribute('data-cited-adopted', '');
   style.textContent = css;
   (target.head ?? target.documentElement).append(style);
+}
+
+type WithAdoptedSheets = { adoptedStyleSheets?: Iterable<CSSStyleSheet> };
+
+/**
+ * A document's or shadow root's constructed style sheets. In a Firefox content script the page's array reaches
+ * the script through an Xray wrapper that is neither iterable nor indexable (length undefined); only the waived
+ * wrapper (`wrappedJSObject`) shows the page's sheets. Anything else unreadable counts as no sheets: a snapshot
+ * must not fail over them.
+ */
+function adoptedSheets(root: Document | ShadowRoot): CSSStyleSheet[] {
+  const iterable = (value: unknown): value is Iterable<CSSStyleSheet> =>
+    typeof (value as Iterable<unknown> | null | undefined)?.[Symbol.iterator] === 'function';
+  try {
+    const own = (root as WithAdoptedSheets).adoptedStyleSheets;
+    if (iterable(own)) return Array.from(own);
+    const waived = (root as { wrappedJSObject?: WithAdoptedSheets }).wrappedJSObject?.adoptedStyleSheets;
+    if (iterable(waived)) return Array.from(waived);
+  } catch {
+    // Unreadable: no sheets.
+  }
+  return [];
 }
 
 function sheetsText(sheets: readonly CSSStyleSheet[]): string {

@@ -69,4 +69,34 @@ describe('preparing the live page for the builder', () => {
     expect(prepared.head.querySelector('noscript > style')?.textContent).toBe('.js-only{display:none}');
     expect(prepared.body.querySelector('noscript > p')?.textContent).toBe('Turn on JavaScript');
   });
+
+  it('keeps constructed style sheets a Firefox content script sees only through the waived wrapper', () => {
+    const { window } = quietDom(
+      '<!DOCTYPE html><html><head></head><body><p>Styled</p></body></html>',
+      `${SITE}x`,
+    );
+    // Through Firefox's Xray wrapper the page's array is an opaque object: not iterable, no length.
+    const sheet = { cssRules: [{ cssText: 'p { color: red; }' }] };
+    Object.defineProperty(window.document, 'adoptedStyleSheets', { value: {} });
+    Object.defineProperty(window.document, 'wrappedJSObject', { value: { adoptedStyleSheets: [sheet] } });
+
+    const prepared = prepareSnapshotDocument(window.document);
+    expect(prepared.querySelector('style[data-cited-adopted]')?.textContent).toBe('p { color: red; }');
+  });
+
+  it('prepares the page when its constructed style sheets cannot be read at all', () => {
+    const { window } = quietDom(
+      '<!DOCTYPE html><html><head></head><body><p>Styled</p></body></html>',
+      `${SITE}x`,
+    );
+    Object.defineProperty(window.document, 'adoptedStyleSheets', {
+      get() {
+        throw new Error('denied');
+      },
+    });
+
+    const prepared = prepareSnapshotDocument(window.document);
+    expect(prepared.body.textContent).toBe('Styled');
+    expect(prepared.querySelector('style[data-cited-adopted]')).toBeNull();
+  });
 });
