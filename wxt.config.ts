@@ -51,7 +51,16 @@ export default defineConfig({
             },
           },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'cited@cited.example', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'cited@cited.example',
+              strict_min_version: '128.0',
+              // Firefox's required declaration: nothing is collected or sent to the developers.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

@@ -61,8 +61,8 @@ async function activeTabId(windowId?: number): Promise<number | undefined> {
 
 /**
  * The context menu items and the shortcut. Listeners are added synchronously at start-up (a woken MV3 worker
- * must see the event that woke it); the items are made at install and browser start (Chrome keeps them, Firefox
- * does not).
+ * must see the event that woke it); the items are made at install and browser start in Chrome, which keeps them, and
+ * at every start of Firefox's background page, since Firefox does not.
  */
 export interface CommandsApi {
   onCommand: {
@@ -80,11 +80,21 @@ export function registerSnapshotTriggers(
 ): void {
   const api = apis.menus;
   if (api) {
+    // One creation at a time: two overlapping runs would each add the items after the other's removeAll.
+    let creating = Promise.resolve();
     const create = () => {
-      createMenus(api).catch((error: unknown) => console.error('Cited: could not add its menu items', error));
+      creating = creating
+        .then(() => createMenus(api))
+        .catch((error: unknown) => console.error('Cited: could not add its menu items', error));
     };
-    browser.runtime.onInstalled.addListener(create);
-    browser.runtime.onStartup.addListener(create);
+    if (browser.runtime.getManifest().manifest_version === 2) {
+      // Firefox's background page starts once per browser start or add-on enable, and Firefox forgets the items
+      // when the add-on stops; re-enabling it fires neither onInstalled nor onStartup.
+      create();
+    } else {
+      browser.runtime.onInstalled.addListener(create);
+      browser.runtime.onStartup.addListener(create);
+    }
     api.onClicked.addListener((info, tab) => {
       if (info.menuItemId === MENU.openLibrary) return openLibrary();
       const withSources = info.menuItemId === MENU.saveWithSources;

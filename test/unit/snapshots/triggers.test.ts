@@ -54,6 +54,19 @@ describe('the context menus and the shortcut', () => {
     expect(menuItems('browser_action')[0]?.contexts).toEqual(['browser_action']);
   });
 
+  it('adds the items as soon as Firefox starts its background page, once, without waiting for an install event', async () => {
+    fakeBrowser.runtime.getManifest = () => ({ manifest_version: 2, name: 'Cited', version: '0.1.0' });
+    const menus = fakeMenus();
+    registerSnapshotTriggers(vi.fn(), vi.fn(), { menus: menus.api });
+    await flush();
+    expect(menus.created.map((item) => [item.id, item.contexts])).toEqual([
+      [MENU.save, ['browser_action']],
+      [MENU.saveWithSources, ['browser_action']],
+      [MENU.openLibrary, ['browser_action']],
+      [MENU.savePage, ['page']],
+    ]);
+  });
+
   it('saves the clicked tab, with sources when asked, and opens the library', async () => {
     const menus = fakeMenus();
     const save = vi.fn();
