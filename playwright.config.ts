@@ -6,10 +6,14 @@ const reportDir = process.env.CITED_REPORT_DIR;
 const reporter: ReporterDescription[] = [['list']];
 if (reportDir) reporter.push(['json', { outputFile: join(reportDir, 'playwright.json') }]);
 
-// Extensions need a persistent Chromium profile; the fixtures in test/e2e/fixtures.ts launch it.
-// Browsers are never downloaded: Debian's Chromium is used.
+// Browsers are never downloaded. Chromium: extensions need a persistent profile, which test/e2e/fixtures.ts
+// launches from Debian's Chromium. Firefox: test/e2e-firefox/fixtures.ts drives Debian's Firefox ESR through
+// puppeteer-core (Playwright drives only its own patched Firefox), so those tests never use Playwright's browser.
 export default defineConfig({
-  testDir: 'test/e2e',
+  projects: [
+    { name: 'chromium', testDir: 'test/e2e' },
+    { name: 'firefox', testDir: 'test/e2e-firefox' },
+  ],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

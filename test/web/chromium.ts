@@ -18,9 +18,9 @@ export function extensionDir(): string {
   return path.resolve(repoRoot, process.env.CITED_EXTENSION_DIR ?? path.join(outDir, 'chrome-mv3'));
 }
 
-export function assertBuilt(dir: string): void {
+export function assertBuilt(dir: string, overrideVariable = 'CITED_EXTENSION_DIR'): void {
   if (!existsSync(path.join(dir, 'manifest.json'))) {
-    throw new Error(`No built extension in ${dir}: run npm run build first (or set CITED_EXTENSION_DIR).`);
+    throw new Error(`No built extension in ${dir}: run npm run build first (or set ${overrideVariable}).`);
   }
 }
 
