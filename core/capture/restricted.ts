@@ -9,6 +9,8 @@ export type RestrictedReason =
   | 'extension-page'
   /** Extension stores: browsers forbid extensions to touch them. */
   | 'web-store'
+  /** Other sites the browser shields from extensions (Firefox: its accounts and support sites). */
+  | 'protected-site'
   /** A PDF shown in the browser's PDF viewer: there is no web page to read. */
   | 'pdf-viewer'
   /** A local file, and the reader has not allowed Cited to read local files. */
@@ -41,6 +43,24 @@ const BROWSER_SCHEMES = new Set([
   'opera:',
   'vivaldi:',
   'chrome-error:',
+]);
+
+/**
+ * Firefox's default `extensions.webextensions.restrictedDomains` (Firefox ESR 140) without the store itself:
+ * content scripts are refused there, so injecting would fail with a browser error.
+ */
+const FIREFOX_PROTECTED_HOSTS = new Set([
+  'accounts-static.cdn.mozilla.net',
+  'accounts.firefox.com',
+  'addons.cdn.mozilla.net',
+  'api.accounts.firefox.com',
+  'content.cdn.mozilla.net',
+  'discovery.addons.mozilla.org',
+  'install.mozilla.org',
+  'oauth.accounts.firefox.com',
+  'profile.accounts.firefox.com',
+  'support.mozilla.org',
+  'sync.services.mozilla.com',
 ]);
 
 const EXTENSION_SCHEMES = new Set([
@@ -77,6 +97,7 @@ export function restrictionFor(url: string, options: RestrictionOptions = {}): R
   }
   if (scheme !== 'http:' && scheme !== 'https:') return 'not-web-page';
   if (isExtensionStore(parsed)) return 'web-store';
+  if (FIREFOX_PROTECTED_HOSTS.has(parsed.hostname.toLowerCase())) return 'protected-site';
   if (isPdfPath(parsed.pathname)) return 'pdf-viewer';
   return null;
 }
@@ -119,6 +140,11 @@ export function restrictionMessage(reason: RestrictedReason): RestrictionMessage
       return {
         title: 'Extension stores are off limits',
         body: 'Browsers forbid extensions to read or change extension store pages, so Cited cannot list links here.',
+      };
+    case 'protected-site':
+      return {
+        title: 'The browser shields this site from extensions',
+        body: 'Firefox does not let extensions read its own account and support sites, so Cited cannot list links here.',
       };
     case 'pdf-viewer':
       return {
