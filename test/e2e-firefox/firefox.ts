@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../web/paths';
+import { builtExtensionDir } from '../web/paths';
 
 /** Debian's Firefox ESR, or the one FIREFOX_PATH names; never a downloaded browser. */
 export function firefoxPath(): string {
@@ -16,8 +16,7 @@ export function firefoxMissing(): string | undefined {
 
 /** The built add-on: CITED_FIREFOX_EXTENSION_DIR, else <CITED_OUT_DIR or .output>/firefox-mv2. */
 export function firefoxExtensionDir(): string {
-  const outDir = process.env.CITED_OUT_DIR || '.output';
-  return path.resolve(repoRoot, process.env.CITED_FIREFOX_EXTENSION_DIR ?? path.join(outDir, 'firefox-mv2'));
+  return builtExtensionDir('firefox-mv2', 'CITED_FIREFOX_EXTENSION_DIR');
 }
 
 /** The add-on's id as its manifest declares it: Firefox keys the extension UUID pref by it. */

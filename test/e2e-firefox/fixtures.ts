@@ -69,25 +69,13 @@ export const test = base.extend<FirefoxFixtures & { consoleClean: undefined }, F
   },
 
   openTab: async ({ firefox }, use) => {
-    const tabs: Page[] = [];
-    await use(async (url) => {
-      const tab = await firefox.browser.newPage();
-      tabs.push(tab);
-      await tab.goto(url, { waitUntil: 'load' });
-      return tab;
-    });
-    await Promise.all(tabs.map((tab) => tab.close().catch(() => {})));
+    await withOwnTabs(firefox, use, (tab, url) => tab.goto(url, { waitUntil: 'load' }));
   },
 
   openExtensionPage: async ({ firefox }, use) => {
-    const tabs: Page[] = [];
-    await use(async (pagePath) => {
-      const tab = await firefox.browser.newPage();
-      tabs.push(tab);
-      await gotoExtensionPage(tab, `${firefox.extensionOrigin}/${pagePath.replace(/^\//, '')}`);
-      return tab;
-    });
-    await Promise.all(tabs.map((tab) => tab.close().catch(() => {})));
+    await withOwnTabs(firefox, use, (tab, pagePath) =>
+      gotoExtensionPage(tab, `${firefox.extensionOrigin}/${pagePath.replace(/^\//, '')}`),
+    );
   },
 
   // Set up first and torn down last, so it also sees what closing the test's tabs logged.
@@ -130,6 +118,22 @@ async function launchFirefox(): Promise<Firefox> {
     await testWeb.close();
     throw error;
   }
+}
+
+/** Gives the test a tab opener (`load` shows the address in a new tab), then closes every tab it opened. */
+async function withOwnTabs(
+  firefox: Firefox,
+  use: (open: (address: string) => Promise<Page>) => Promise<void>,
+  load: (tab: Page, address: string) => Promise<unknown>,
+): Promise<void> {
+  const tabs: Page[] = [];
+  await use(async (address) => {
+    const tab = await firefox.browser.newPage();
+    tabs.push(tab);
+    await load(tab, address);
+    return tab;
+  });
+  await Promise.all(tabs.map((tab) => tab.close().catch(() => {})));
 }
 
 async function closeFirefox(firefox: Firefox): Promise<void> {

@@ -1,11 +1,11 @@
 import { expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
+import { isVerdict } from '../../core/citation-status/summary';
+import type { CitationStatus } from '../../core/linkcheck/types';
 import type { AddonApi } from './pages';
 
 // Cited's panel in Firefox: the sidebar page open in a tab (it follows its window's active tab, as the sidebar
 // does), or the real sidebar read from another of the add-on's pages.
-
-const PENDING = ['not-checked', 'queued', 'checking'];
 
 /** Each citation row's URL → its data-status, in `addonPage` itself or in the real sidebar (null while closed). */
 function statusesOf(addonPage: Page, inSidebar: boolean): Promise<Record<string, string> | null> {
@@ -58,7 +58,7 @@ export async function verdicts(
         const statuses = Object.values(last);
         return {
           rows: statuses.length,
-          waiting: statuses.filter((status) => PENDING.includes(status)).length,
+          waiting: statuses.filter((status) => !isVerdict(status as CitationStatus)).length,
         };
       },
       // The slow, rate-limited and unreachable sources take their retries and waits.

@@ -1,10 +1,15 @@
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import { isVerdict } from '../../core/citation-status/summary';
+import type { CitationStatus } from '../../core/linkcheck/types';
 import type { RecordedRequest } from '../web/site';
 import { expect } from './fixtures';
 
 // Helpers for the link-check end-to-end specs (issue 3).
 
-export const PENDING = ['not-checked', 'queued', 'checking'];
+/** A row still waiting for its verdict: not checked yet, queued or being checked. */
+export function awaitingVerdict(status: string): boolean {
+  return !isVerdict(status as CitationStatus);
+}
 
 export function rows(panel: Page): Locator {
   return panel.locator('[role="row"][data-citation-url]');
@@ -26,10 +31,10 @@ export async function rowStatuses(panel: Page): Promise<Record<string, string>> 
 export async function waitForVerdicts(panel: Page, count: number, timeout = 30_000): Promise<void> {
   await expect(rows(panel)).toHaveCount(count);
   await expect
-    .poll(
-      async () => Object.values(await rowStatuses(panel)).filter((status) => PENDING.includes(status)).length,
-      { timeout, message: 'every citation should get a verdict' },
-    )
+    .poll(async () => Object.values(await rowStatuses(panel)).filter(awaitingVerdict).length, {
+      timeout,
+      message: 'every citation should get a verdict',
+    })
     .toBe(0);
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from './paths';
+import { builtExtensionDir } from './paths';
 
 /** Debian's Chromium, or the one CHROME_PATH names; never a downloaded browser. */
 export function chromiumPath(): string {
@@ -14,8 +14,7 @@ export function chromiumPath(): string {
 
 /** The built extension: CITED_EXTENSION_DIR, else <CITED_OUT_DIR or .output>/chrome-mv3. */
 export function extensionDir(): string {
-  const outDir = process.env.CITED_OUT_DIR || '.output';
-  return path.resolve(repoRoot, process.env.CITED_EXTENSION_DIR ?? path.join(outDir, 'chrome-mv3'));
+  return builtExtensionDir('chrome-mv3', 'CITED_EXTENSION_DIR');
 }
 
 export function assertBuilt(dir: string, overrideVariable = 'CITED_EXTENSION_DIR'): void {

@@ -18,6 +18,15 @@ export function sharedFile(relative: string, neededFor: string): string {
   return file;
 }
 
+/**
+ * A built extension: the folder `overrideVariable` names, else <CITED_OUT_DIR or .output>/<target>
+ * (`chrome-mv3`, `firefox-mv2`), as `wxt build` writes it.
+ */
+export function builtExtensionDir(target: string, overrideVariable: string): string {
+  const outDir = process.env.CITED_OUT_DIR || '.output';
+  return path.resolve(repoRoot, process.env[overrideVariable] ?? path.join(outDir, target));
+}
+
 export function hasShared(relative = ''): boolean {
   return existsSync(path.join(sharedDir, relative));
 }

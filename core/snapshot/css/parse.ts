@@ -110,7 +110,7 @@ export function stepOver(s: string, i: number, c: string, skipUrls: boolean): nu
 
 /**
  * Index of the first character of `stops` at or after `from` that stands outside parentheses and brackets
- * (and outside what `skipOpaque` steps over), or `end` when there is none before it.
+ * (and outside what `stepOver` steps over), or `end` when there is none before it.
  */
 export function findTopLevel(s: string, from: number, end: number, stops: string, skipUrls: boolean): number {
   let depth = 0;
@@ -119,7 +119,7 @@ export function findTopLevel(s: string, from: number, end: number, stops: string
     const c = s.charAt(i);
     if (c === '(' || c === '[') depth++;
     else if (c === ')' || c === ']') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (c === ',' || c === '{' || c === ';' || c === '}') && stops.includes(c)) return i;
+    else if (depth === 0 && stops.includes(c)) return i;
     i = stepOver(s, i, c, skipUrls);
   }
   return end;

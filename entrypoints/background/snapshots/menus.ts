@@ -33,9 +33,14 @@ export function menusApi(): MenusApi | undefined {
   return api.contextMenus ?? api.menus;
 }
 
+/** Firefox's build: MV2, with a background page where Chrome has an MV3 service worker. */
+function isFirefoxBuild(): boolean {
+  return browser.runtime.getManifest().manifest_version === 2;
+}
+
 /** The toolbar button's own menu is `action` in MV3 (Chrome) and `browser_action` in Firefox's MV2 build. */
 export function toolbarContext(): string {
-  return browser.runtime.getManifest().manifest_version === 2 ? 'browser_action' : 'action';
+  return isFirefoxBuild() ? 'browser_action' : 'action';
 }
 
 export function menuItems(toolbar: string): MenuItem[] {
@@ -87,7 +92,7 @@ export function registerSnapshotTriggers(
         .then(() => createMenus(api))
         .catch((error: unknown) => console.error('Cited: could not add its menu items', error));
     };
-    if (browser.runtime.getManifest().manifest_version === 2) {
+    if (isFirefoxBuild()) {
       // Firefox's background page starts once per browser start or add-on enable, and Firefox forgets the items
       // when the add-on stops; re-enabling it fires neither onInstalled nor onStartup.
       create();

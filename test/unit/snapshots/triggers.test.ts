@@ -38,33 +38,33 @@ function fakeCommands() {
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 10));
 
+/** Cited's four items, with the toolbar button's menu named as the build names it. */
+function expectedItems(toolbar: string): Array<[string, string[]]> {
+  return [
+    [MENU.save, [toolbar]],
+    [MENU.saveWithSources, [toolbar]],
+    [MENU.openLibrary, [toolbar]],
+    [MENU.savePage, ['page']],
+  ];
+}
+
 describe('the context menus and the shortcut', () => {
   it('puts "Save snapshot" items on the toolbar button and on the page', async () => {
     const menus = fakeMenus();
     registerSnapshotTriggers(vi.fn(), vi.fn(), { menus: menus.api });
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     await flush();
-    expect(menus.created.map((item) => [item.id, item.contexts])).toEqual([
-      [MENU.save, ['action']],
-      [MENU.saveWithSources, ['action']],
-      [MENU.openLibrary, ['action']],
-      [MENU.savePage, ['page']],
-    ]);
+    expect(menus.created.map((item) => [item.id, item.contexts])).toEqual(expectedItems('action'));
     // Firefox's MV2 build names the toolbar button's menu differently.
     expect(menuItems('browser_action')[0]?.contexts).toEqual(['browser_action']);
   });
 
-  it('adds the items as soon as Firefox starts its background page, once, without waiting for an install event', async () => {
+  it('adds the items as soon as Firefox starts its background page, without waiting for an install event', async () => {
     fakeBrowser.runtime.getManifest = () => ({ manifest_version: 2, name: 'Cited', version: '0.1.0' });
     const menus = fakeMenus();
     registerSnapshotTriggers(vi.fn(), vi.fn(), { menus: menus.api });
     await flush();
-    expect(menus.created.map((item) => [item.id, item.contexts])).toEqual([
-      [MENU.save, ['browser_action']],
-      [MENU.saveWithSources, ['browser_action']],
-      [MENU.openLibrary, ['browser_action']],
-      [MENU.savePage, ['page']],
-    ]);
+    expect(menus.created.map((item) => [item.id, item.contexts])).toEqual(expectedItems('browser_action'));
   });
 
   it('saves the clicked tab, with sources when asked, and opens the library', async () => {
