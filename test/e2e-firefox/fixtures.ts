@@ -108,6 +108,10 @@ async function launchFirefox(): Promise<Firefox> {
       headless: true,
       // The test web's certificate is a throwaway self-signed one.
       acceptInsecureCerts: true,
+      // Firefox 153 lets WebDriver navigate only to http(s), file, blob and about:blank unless the browser was
+      // started for system access: this is the switch Firefox provides for automation that opens add-on pages.
+      // Firefox 140 accepts it too (and needs nothing), so the same launch works on both ESRs.
+      args: ['--remote-allow-system-access'],
       extraPrefsFirefox: firefoxPrefs({ proxyPort: testWeb.port, addonId: addonId(extensionDir), uuid }),
     });
     const log = outputLines(browser);
