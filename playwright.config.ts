@@ -10,9 +10,13 @@ if (reportDir) reporter.push(['json', { outputFile: join(reportDir, 'playwright.
 // launches from Debian's Chromium. Firefox: test/e2e-firefox/fixtures.ts drives Debian's Firefox ESR through
 // puppeteer-core (Playwright drives only its own patched Firefox), so those tests never use Playwright's browser.
 export default defineConfig({
+  // Each suite first checks that its browser starts with Cited loaded and prints the browser's version; when
+  // it cannot, the suite's tests do not run and the run fails with that one message.
   projects: [
-    { name: 'chromium', testDir: 'test/e2e' },
-    { name: 'firefox', testDir: 'test/e2e-firefox' },
+    { name: 'chromium-preflight', testDir: 'test/preflight', testMatch: 'chromium.setup.ts' },
+    { name: 'firefox-preflight', testDir: 'test/preflight', testMatch: 'firefox.setup.ts' },
+    { name: 'chromium', testDir: 'test/e2e', dependencies: ['chromium-preflight'] },
+    { name: 'firefox', testDir: 'test/e2e-firefox', dependencies: ['firefox-preflight'] },
   ],
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -93,7 +93,7 @@ export const test = base.extend<FirefoxFixtures & { consoleClean: undefined }, F
 
 export { expect };
 
-async function launchFirefox(): Promise<Firefox> {
+export async function launchFirefox(): Promise<Firefox> {
   const missing = firefoxMissing();
   if (missing) throw new Error(missing);
   const extensionDir = firefoxExtensionDir();
@@ -140,7 +140,7 @@ async function withOwnTabs(
   await Promise.all(tabs.map((tab) => tab.close().catch(() => {})));
 }
 
-async function closeFirefox(firefox: Firefox): Promise<void> {
+export async function closeFirefox(firefox: Firefox): Promise<void> {
   await firefox.browser.close().catch(() => {});
   await firefox.testWeb.close();
 }
