@@ -51,4 +51,6 @@ for (const [name, counts] of suites) {
   parts.push(`${name} ${counts.passed}${extra ? ` (${extra})` : ''}`);
 }
 if (status !== 0 && failed === 0) failed = 1;
-console.log(`${passed} passed, ${failed} failed${parts.length ? ` (${parts.join(', ')})` : ' (no test ran)'}`);
+console.log(
+  `${passed} passed, ${failed} failed${parts.length ? ` (${parts.join(', ')})` : ' (no test ran)'}`,
+);
