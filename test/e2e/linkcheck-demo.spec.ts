@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
 import { demoArticleTitle } from '../web/sites/demo/article';
-import { demoArticleUrl, demoCitations } from '../web/sites/demo/fates';
+import { demoArticleUrl, demoCitation, demoCitations } from '../web/sites/demo/fates';
 import { type CitedFixtures, expect, test } from './fixtures';
 import {
   awaitingVerdict,
   badgeText,
+  extensionRequests,
   markersOnPage,
   row,
   rowStatuses,
@@ -220,4 +221,141 @@ test('a worker stopped mid-run comes back, finishes the queue and repeats nothin
   expect(generations).toContain('new');
   const askedAgain = testWeb.requests.slice(stoppedAt).map((request) => request.url);
   expect(askedAgain.filter((url) => finished.includes(url))).toEqual([]);
+});
+
+test('the demo article: only its citations are asked for, at most two at a time per host', async ({
+  page,
+  openSidePanel,
+  testWeb,
+}) => {
+  const panel = await demoPanelWithVerdicts(page, openSidePanel);
+  const fetched = extensionRequests(testWeb.requests).filter((request) => request.url !== demoArticleUrl);
+  // Where each citation ended, from the panel's own JSON report: a redirect is followed to its target.
+  const download = panel.waitForEvent('download');
+  await panel.locator('[data-action="download-json"]').click();
+  const report = JSON.parse(await readFile((await (await download).path()) as string, 'utf8')) as {
+    citations: { url: string; evidence?: { finalUrl?: string } }[];
+  };
+  const citedHosts = new Set(demoCitations.map((citation) => new URL(citation.url).host));
+  const reachedHosts = new Set(citedHosts);
+  for (const citation of report.citations)
+    if (citation.evidence?.finalUrl) reachedHosts.add(new URL(citation.evidence.finalUrl).host);
+  // Soft-404 probes ask a cited host for a made-up page; nothing goes to a host no citation leads to.
+  expect(fetched.filter((request) => !reachedHosts.has(request.host)).map((r) => r.url)).toEqual([]);
+  const pageLinks = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'))
+      .map((a) => a.href.split('#')[0] ?? '')
+      .filter((href) => href.startsWith('http')),
+  );
+  const cited = new Set(demoCitations.map((citation) => citation.url));
+  const notCitations = pageLinks.filter((href) => !cited.has(href));
+  expect(notCitations.length).toBeGreaterThan(5);
+  for (const url of notCitations) expect(fetched.map((request) => request.url)).not.toContain(url);
+  for (const host of citedHosts) expect(testWeb.maxConcurrent(host), host).toBeLessThanOrEqual(2);
+});
+
+test('the demo article: archived copies with the reader’s consent, from the archive set in the options page', async ({
+  context,
+  page,
+  openSidePanel,
+  openExtensionPage,
+  testWeb,
+}) => {
+  // The reader points Cited at another Wayback-compatible endpoint (the test web plays it).
+  const options = await openExtensionPage('options.html');
+  const endpoint = options.locator('[data-setting="archiveEndpoint"]');
+  await endpoint.fill('ftp://archive.example');
+  await endpoint.blur();
+  await expect(options.locator('[data-field-error]')).toContainText('must start with https://');
+  await endpoint.fill('https://wayback.archive.org/');
+  await endpoint.blur();
+  await expect(options.locator('[data-settings-status]')).toHaveText(
+    'Saved: archive address https://wayback.archive.org',
+  );
+  await expect(options.locator('[data-setting="archiveLookups"]')).not.toBeChecked();
+  await options.close();
+
+  await page.bringToFront();
+  const panel = await demoPanelWithVerdicts(page, openSidePanel);
+  // Nothing has gone to an archive yet: lookups are off until the reader agrees.
+  expect(
+    testWeb.requests.filter(
+      (request) => request.host.endsWith('archive.org') && request.url.includes('/wayback/available'),
+    ),
+  ).toEqual([]);
+
+  const consent = panel.locator('[data-archive-consent] [data-action="allow-archive"]');
+  await expect(consent).toHaveText('Find archived copies (asks wayback.archive.org)');
+  await consent.click();
+  await expect(panel.locator('[data-archive-consent]')).toHaveCount(0);
+
+  const gone = demoCitation('coastline-backlog').url;
+  const coastline = row(panel, gone);
+  await coastline.locator('[data-action="details"]').click();
+  await expect(coastline.locator('[data-action="details"]')).toHaveAttribute('aria-expanded', 'true');
+  const copy = coastline.locator('[data-check-details] [data-archive="before-publication"]');
+  await expect(copy.locator('a[data-action="open-archived"]')).toHaveAttribute(
+    'href',
+    `https://web.archive.org/web/20250903101500/${gone}`,
+  );
+
+  // A dead source without a copy says so.
+  const noCopy = demoCitations.find((c) => c.status === 'dead' && !c.archivedCopy);
+  if (!noCopy) throw new Error('the demo fates have no dead source without an archived copy');
+  await row(panel, noCopy.url).locator('[data-action="details"]').click();
+  await expect(row(panel, noCopy.url).locator('[data-archive="none"]')).toHaveText(
+    'wayback.archive.org has no usable copy of this page.',
+  );
+
+  // Only the citations that did not stand were looked up, and only at the reader's endpoint.
+  const asked = testWeb.requests
+    .filter((request) => request.url.startsWith('https://wayback.archive.org/wayback/available'))
+    .map((request) => new URL(request.url).searchParams.get('url'));
+  expect(new Set(asked)).toEqual(
+    new Set(demoCitations.filter((c) => c.status !== 'alive').map((c) => c.url)),
+  );
+  expect(
+    testWeb.requests.filter(
+      (request) => request.url.includes('/wayback/available') && request.host !== 'wayback.archive.org',
+    ),
+  ).toEqual([]);
+
+  // The dead links' markers on the page offer their archived copies.
+  const withCopies = demoCitations.filter(
+    (c) => (c.status === 'dead' || c.status === 'soft-404') && c.archivedCopy,
+  ).length;
+  await expect.poll(async () => (await markersOnPage(context, page)).archiveLinks.length).toBe(withCopies);
+
+  const opened = context.waitForEvent('page');
+  await copy.locator('a[data-action="open-archived"]').click();
+  const archivedTab = await opened;
+  await expect.poll(() => archivedTab.url()).toBe(`https://web.archive.org/web/20250903101500/${gone}`);
+});
+
+test('the demo article: closing and reopening the panel shows the stored verdicts without asking again', async ({
+  page,
+  openSidePanel,
+  serviceWorker,
+  testWeb,
+}) => {
+  let panel = await demoPanelWithVerdicts(page, openSidePanel);
+  await panel.close();
+  testWeb.resetLog();
+
+  panel = await openSidePanel(page);
+  await waitForVerdicts(panel, demoCitations.length);
+  expect(await rowStatuses(panel)).toEqual(EXPECTED);
+  await expect.poll(() => badgeText(serviceWorker, demoArticleUrl)).toBe(String(BROKEN));
+  // The badge is set only after the stored verdicts were read, so any request would have been made by now.
+  expect(extensionRequests(testWeb.requests).map((request) => request.url)).toEqual([]);
+
+  // Re-check asks that one site again, and no other.
+  const alive = demoCitation('herald-closures').url;
+  await row(panel, alive).locator('[data-action="details"]').click();
+  await row(panel, alive).locator('[data-action="recheck"]').click();
+  await expect.poll(() => extensionRequests(testWeb.requests).map((request) => request.url)).toContain(alive);
+  await waitForVerdicts(panel, demoCitations.length);
+  expect(extensionRequests(testWeb.requests).every((request) => request.host === new URL(alive).host)).toBe(
+    true,
+  );
 });
