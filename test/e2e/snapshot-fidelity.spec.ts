@@ -1,8 +1,9 @@
-import type { Frame, Page } from '@playwright/test';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { hasShared } from '../web/paths';
 import { corpusPages } from '../web/sites/corpus';
 import { unlistedCorpusSite, unlistedCorpusUrl } from '../web/sites/corpus-unlisted';
-import { expect, test } from './fixtures';
+import { demoArticleUrl } from '../web/sites/demo/fates';
+import { type CitedFixtures, type CitedWorkerFixtures, expect, test } from './fixtures';
 import { normaliseText, saveTab, webRequests } from './snapshot-helpers';
 
 // Issue 4, fidelity: real pages of the Readability corpus, served at their real addresses by the test web, saved by
@@ -42,6 +43,80 @@ async function snapshotFrame(viewer: Page): Promise<Frame> {
   return frame;
 }
 
+interface FidelityFixtures extends Pick<CitedFixtures, 'extensionId' | 'openExtensionPage'> {
+  context: BrowserContext;
+  page: Page;
+  testWeb: CitedWorkerFixtures['testWeb'];
+}
+
+/** Saves `url` from its tab, cuts the network and opens the copy in the library: same pictures, same text. */
+async function expectFaithfulOfflineCopy(
+  { context, page, testWeb, extensionId, openExtensionPage }: FidelityFixtures,
+  url: string,
+  minImages: number,
+): Promise<void> {
+  await page.goto(url, { waitUntil: 'load' });
+  const liveText = normaliseText(await visibleText(page));
+  expect(liveText.length, 'the live page shows text').toBeGreaterThan(10);
+
+  const library = await openExtensionPage('library.html');
+  const outcome = await saveTab(library, url);
+  expect(outcome.bytes).toBeGreaterThan(0);
+  await library.close();
+  await page.close();
+
+  // The network is cut: offline, and any http(s) request that still tried would be refused and listed.
+  await context.setOffline(true);
+  const refused: string[] = [];
+  await context.route(/^https?:/, (route) => {
+    refused.push(route.request().url());
+    return route.abort();
+  });
+  testWeb.resetLog();
+
+  const viewer = await context.newPage();
+  const requested: string[] = [];
+  viewer.on('request', (request) => requested.push(request.url()));
+  await viewer.goto(`chrome-extension://${extensionId}/library.html#/snapshot/${outcome.id}`);
+  const frame = await snapshotFrame(viewer);
+
+  const images = await frame.evaluate(() =>
+    Array.from(document.images).map((img) => ({
+      src: img.currentSrc.slice(0, 60),
+      complete: img.complete,
+      width: img.naturalWidth,
+    })),
+  );
+  for (const image of images) {
+    expect(image.complete && image.width > 0, `image ${image.src}… decodes`).toBe(true);
+  }
+  expect(images.length, 'pictures kept').toBeGreaterThanOrEqual(minImages);
+
+  expect(normaliseText(await visibleText(frame))).toBe(liveText);
+
+  // Only the library page itself was loaded; the snapshot asked for nothing.
+  expect(requested.filter((request) => !request.startsWith(`chrome-extension://${extensionId}/`))).toEqual(
+    [],
+  );
+  expect(refused).toEqual([]);
+  expect(webRequests(testWeb.requests)).toEqual([]);
+}
+
+test("the demo article: the saved copy opens offline with every image and the live page's text", async ({
+  context,
+  page,
+  testWeb,
+  extensionId,
+  openExtensionPage,
+}) => {
+  // The lead picture, the chart and the photo.
+  await expectFaithfulOfflineCopy(
+    { context, page, testWeb, extensionId, openExtensionPage },
+    demoArticleUrl,
+    3,
+  );
+});
+
 test.describe('snapshots are faithful and self-contained', () => {
   test.skip(corpusMissing, 'needs ../shared/corpus/readability, which is not here');
 
@@ -54,52 +129,11 @@ test.describe('snapshots are faithful and self-contained', () => {
       openExtensionPage,
     }) => {
       if (UNLISTED.includes(name)) testWeb.addSite(unlistedCorpusSite(UNLISTED));
-      const url = urlOf(name);
-      await page.goto(url, { waitUntil: 'load' });
-      const liveText = normaliseText(await visibleText(page));
-      expect(liveText.length, 'the live page shows text').toBeGreaterThan(10);
-
-      const library = await openExtensionPage('library.html');
-      const outcome = await saveTab(library, url);
-      expect(outcome.bytes).toBeGreaterThan(0);
-      await library.close();
-      await page.close();
-
-      // The network is cut: offline, and any http(s) request that still tried would be refused and listed.
-      await context.setOffline(true);
-      const refused: string[] = [];
-      await context.route(/^https?:/, (route) => {
-        refused.push(route.request().url());
-        return route.abort();
-      });
-      testWeb.resetLog();
-
-      const viewer = await context.newPage();
-      const requested: string[] = [];
-      viewer.on('request', (request) => requested.push(request.url()));
-      await viewer.goto(`chrome-extension://${extensionId}/library.html#/snapshot/${outcome.id}`);
-      const frame = await snapshotFrame(viewer);
-
-      const images = await frame.evaluate(() =>
-        Array.from(document.images).map((img) => ({
-          src: img.currentSrc.slice(0, 60),
-          complete: img.complete,
-          width: img.naturalWidth,
-        })),
+      await expectFaithfulOfflineCopy(
+        { context, page, testWeb, extensionId, openExtensionPage },
+        urlOf(name),
+        name.startsWith('lazy-image') ? 1 : 0,
       );
-      for (const image of images) {
-        expect(image.complete && image.width > 0, `image ${image.src}… decodes`).toBe(true);
-      }
-      if (name.startsWith('lazy-image')) expect(images.length).toBeGreaterThan(0);
-
-      expect(normaliseText(await visibleText(frame))).toBe(liveText);
-
-      // Only the library page itself was loaded; the snapshot asked for nothing.
-      expect(
-        requested.filter((request) => !request.startsWith(`chrome-extension://${extensionId}/`)),
-      ).toEqual([]);
-      expect(refused).toEqual([]);
-      expect(webRequests(testWeb.requests)).toEqual([]);
     });
   }
 });
