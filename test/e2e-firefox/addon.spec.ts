@@ -1,13 +1,27 @@
+import { demoArticleTitle } from '../web/sites/demo/article';
+import { demoArticleUrl } from '../web/sites/demo/fates';
 import { CONSOLE_PROBE, extensionErrors } from './firefox';
-import { expect, test } from './fixtures';
-import type { AddonApi } from './pages';
+import { expect, openedByAddon, test } from './fixtures';
+import { type AddonApi, clickOn, textOf } from './pages';
 
 // The add-on itself in Firefox: its options page, its background page (MV2) and the context menus it makes there.
 
 const MENU_IDS = ['cited-save-snapshot', 'cited-save-with-sources', 'cited-open-library', 'cited-save-page'];
 
-test('the options page stores a setting', async ({ openExtensionPage }) => {
-  const options = await openExtensionPage('options.html');
+test('the panel’s gear opens the options page, which stores a setting', async ({
+  firefox,
+  openTab,
+  openExtensionPage,
+}) => {
+  const article = await openTab(demoArticleUrl);
+  const panel = await openExtensionPage('sidepanel.html');
+  await article.bringToFront();
+  await expect.poll(() => textOf(panel, '[data-field="title"]')).toBe(demoArticleTitle);
+  // The reader's way in: the gear in the panel.
+  const options = await openedByAddon(firefox, 'options.html', () =>
+    clickOn(panel, '[data-action="settings"]'),
+  );
+  await expect.poll(() => textOf(options, 'h1')).toBe('Cited settings');
   const box = '[data-setting="pageMarkers"]';
   const checked = () =>
     options.evaluate((sel) => document.querySelector<HTMLInputElement>(sel)?.checked, box);

@@ -1,6 +1,6 @@
 import { demoArticleTitle } from '../web/sites/demo/article';
 import { demoArticleUrl, demoCitation, demoCitations, demoHomeUrl } from '../web/sites/demo/fates';
-import { expect, type FirefoxFixtures, test } from './fixtures';
+import { expect, type FirefoxFixtures, openedByAddon, test } from './fixtures';
 import { type AddonApi, badgeText, clickOn, textOf, toggleSidebar } from './pages';
 import { rowStatuses, saveResult, sidebarRowStatuses, sidebarText, verdicts } from './panel';
 
@@ -53,7 +53,8 @@ test('the demo article’s citations and statuses appear in the Firefox sidebar 
   await expect.poll(highlighted).toContain(target);
 });
 
-test('saving a snapshot in Firefox works and the library opens it', async ({
+test('saving a snapshot in Firefox works and the panel’s link opens it in the library', async ({
+  firefox,
   openTab,
   openExtensionPage,
 }) => {
@@ -63,7 +64,15 @@ test('saving a snapshot in Firefox works and the library opens it', async ({
   expect(saved.state, saved.status).toBe('saved');
   expect(saved.text).toMatch(/^Saved, [\d.]+ (kB|MB)$/);
 
-  const library = await openExtensionPage('library.html');
+  // The reader's way in: "Open in library" under the result opens the library in a tab, at the snapshot.
+  const library = await openedByAddon(firefox, 'library.html', () =>
+    clickOn(panel, '[data-action="open-snapshot"]'),
+  );
+  await expect
+    .poll(() => textOf(library, `[data-viewer="${saved.id}"] [data-field="title"]`))
+    .toBe(demoArticleTitle);
+  // Back to the list, as the viewer's back link does, and in again from the list.
+  await clickOn(library, '[data-action="back"]');
   const listed = `[data-snapshot-id="${saved.id}"] [data-field="title"]`;
   await expect.poll(() => textOf(library, listed)).toBe(demoArticleTitle);
   await clickOn(library, listed);

@@ -160,3 +160,35 @@ function outputLines(browser: Browser): string[] {
   }
   return lines;
 }
+
+/**
+ * The tab the add-on opens on its own (browser.tabs.create from a click in its pages, as the panel's library link
+ * does) at `pagePath`, once loaded; `act` is what makes it open. Puppeteer's BiDi keeps an add-on page's target
+ * URL at about:blank, so the new tab is found by asking each new page where it is.
+ */
+export async function openedByAddon(
+  firefox: Firefox,
+  pagePath: string,
+  act: () => Promise<unknown>,
+): Promise<Page> {
+  const address = `${firefox.extensionOrigin}/${pagePath.replace(/^\//, '')}`;
+  const before = new Set(await firefox.browser.pages());
+  await act();
+  let opened: Page | undefined;
+  await expect
+    .poll(
+      async () => {
+        for (const page of await firefox.browser.pages()) {
+          if (before.has(page)) continue;
+          const where = await page
+            .evaluate(() => (document.readyState === 'complete' ? location.href : ''))
+            .catch(() => '');
+          if (where.startsWith(address)) opened = page;
+        }
+        return opened !== undefined;
+      },
+      { message: `the add-on should open ${address} in a new tab`, timeout: 15_000 },
+    )
+    .toBe(true);
+  return opened as Page;
+}
