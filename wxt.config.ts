@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { SAVE_COMMAND } from './utils/extension-pages';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -35,7 +36,7 @@ export default defineConfig({
               suggested_key: { default: 'Alt+Shift+C' },
               description: 'Show or hide Cited',
             },
-            'save-snapshot': {
+            [SAVE_COMMAND]: {
               suggested_key: { default: 'Alt+Shift+S' },
               description: 'Save a snapshot of this page',
             },
@@ -45,7 +46,7 @@ export default defineConfig({
               suggested_key: { default: 'Alt+Shift+C' },
               description: 'Show Cited for this page',
             },
-            'save-snapshot': {
+            [SAVE_COMMAND]: {
               suggested_key: { default: 'Alt+Shift+S' },
               description: 'Save a snapshot of this page',
             },

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { CapturedArticle } from '../core/capture/types';
+import { displayHost } from '../core/url/web-address';
 import { formatPublished, plural, readingMinutes } from './format';
 import './ArticleHeader.css';
 
@@ -11,21 +12,13 @@ export interface ArticleHeaderProps {
   locale?: string;
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-}
-
 /** What the reader is reading: title, byline, site, date, length. */
 export function ArticleHeader({ article, actions, locale }: ArticleHeaderProps) {
   const { metadata } = article;
   const published = formatPublished(metadata.publishedTime, locale);
-  const site = metadata.siteName || hostOf(metadata.url);
+  const site = metadata.siteName || displayHost(metadata.url);
   const minutes = readingMinutes(metadata.wordCount);
-  const title = metadata.title.trim() || hostOf(metadata.url);
+  const title = metadata.title.trim() || displayHost(metadata.url);
 
   return (
     <header class="article-header" data-article-header>

@@ -1,6 +1,7 @@
+import { formatBytes } from '../core/format/bytes';
 import type { SnapshotSummary } from '../core/storage/types';
 import { SnapshotStatusSummary } from './SnapshotStatusSummary';
-import { formatSavedAt, formatSize, plural } from './snapshot-format';
+import { formatSavedAt, plural } from './snapshot-format';
 import './LibraryList.css';
 
 export interface LibraryListProps {
@@ -52,7 +53,7 @@ export function LibraryList({ items, searching, empty, onDownload, onDelete, loc
               <time dateTime={item.savedAt} data-field="saved-at">
                 {formatSavedAt(item.savedAt, locale)}
               </time>
-              <span data-field="size">{formatSize(item.bytes)}</span>
+              <span data-field="size">{formatBytes(item.bytes)}</span>
               {item.kind === 'source' ? <span data-field="kind">source</span> : null}
               {item.sourceCount > 0 ? (
                 <span data-field="sources">with {plural(item.sourceCount, 'source')}</span>

@@ -1,4 +1,5 @@
-import { formatSize, plural } from './snapshot-format';
+import { formatBytes } from '../core/format/bytes';
+import { plural } from './snapshot-format';
 import './LibraryStorage.css';
 
 /** How safe the library is from the browser's own clean-ups. */
@@ -31,11 +32,11 @@ export function LibraryStorage({ snapshots, bytes, estimate, persistence, onPers
   return (
     <section class="library-storage" aria-label="Storage" data-persistence={persistence}>
       <p class="library-storage__used" data-storage-used>
-        {plural(snapshots, 'snapshot')} · {formatSize(bytes)}
+        {plural(snapshots, 'snapshot')} · {formatBytes(bytes)}
         {estimate ? (
           <span class="library-storage__estimate">
             {' '}
-            ({formatSize(estimate.usage)} of browser storage in use)
+            ({formatBytes(estimate.usage)} of browser storage in use)
           </span>
         ) : null}
       </p>

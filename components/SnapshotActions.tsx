@@ -1,5 +1,5 @@
 import type { CitedErrorCode } from '../core/errors/cited-error';
-import type { SaveOutcome, SaveProgress } from '../core/snapshot/save-job-types';
+import type { SaveOutcome, SaveProgress } from '../core/save-job/types';
 import { PAGE_FAILURE_TITLES } from './failure-titles';
 import { Icon } from './Icon';
 import { IconButton } from './IconButton';

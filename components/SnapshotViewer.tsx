@@ -1,9 +1,10 @@
+import { formatBytes } from '../core/format/bytes';
 import type { SnapshotDetails, SnapshotSummary } from '../core/storage/types';
 import { snapshotHref } from './LibraryList';
 import { type LibraryCitation, SnapshotCitations } from './SnapshotCitations';
 import { SnapshotFrame } from './SnapshotFrame';
 import { SnapshotStatusSummary } from './SnapshotStatusSummary';
-import { formatSavedAt, formatSize, plural } from './snapshot-format';
+import { formatSavedAt, plural } from './snapshot-format';
 import './SnapshotViewer.css';
 
 export type ViewerTab = 'page' | 'reader' | 'details';
@@ -57,7 +58,7 @@ export function SnapshotViewer(props: SnapshotViewerProps) {
             <span>
               saved <time dateTime={summary.savedAt}>{formatSavedAt(summary.savedAt, locale)}</time>
             </span>
-            <span>{formatSize(summary.bytes)}</span>
+            <span>{formatBytes(summary.bytes)}</span>
             {summary.kind === 'source' && props.parent ? (
               <span>
                 source of <a href={snapshotHref(props.parent.id)}>{props.parent.title}</a>
@@ -172,7 +173,7 @@ function ViewerDetails({ summary, details, hash, sources, onOpenExternal, locale
               <dt>Kept in the file</dt>
               <dd>
                 {plural(details.resources.count, 'image, style or font', 'images, styles and fonts')} (
-                {formatSize(details.resources.bytes)})
+                {formatBytes(details.resources.bytes)})
               </dd>
             </>
           ) : null}

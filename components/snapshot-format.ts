@@ -1,14 +1,7 @@
+import { formatBytes } from '../core/format/bytes';
 import type { CitationStatus } from '../core/linkcheck/types';
-import type { SaveOutcome, SaveProgress } from '../core/snapshot/save-job-types';
+import type { SaveOutcome, SaveProgress } from '../core/save-job/types';
 import type { StatusCounts } from '../core/storage/types';
-
-/** Sizes as a reader reads them: "812 kB", "2.4 MB". */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} kB`;
-  if (bytes < 1_000_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
-  return `${(bytes / 1_000_000_000).toFixed(2)} GB`;
-}
 
 /** "12 Mar 2026, 14:05" in the reader's locale and time zone. */
 export function formatSavedAt(iso: string, locale?: string): string {
@@ -68,11 +61,11 @@ export function progressText(progress: SaveProgress): string {
 
 /** "Saved, 2.4 MB" or "Saved with 3 of 5 sources, 6.1 MB". */
 export function outcomeText(outcome: SaveOutcome): string {
-  if (!outcome.sources) return `Saved, ${formatSize(outcome.bytes)}`;
+  if (!outcome.sources) return `Saved, ${formatBytes(outcome.bytes)}`;
   const { saved, failed } = outcome.sources;
   const total = saved.length + failed.length;
-  if (total === 0) return `Saved, ${formatSize(outcome.totalBytes)} (no external sources to save)`;
-  return `Saved with ${saved.length} of ${plural(total, 'source')}, ${formatSize(outcome.totalBytes)}`;
+  if (total === 0) return `Saved, ${formatBytes(outcome.totalBytes)} (no external sources to save)`;
+  return `Saved with ${saved.length} of ${plural(total, 'source')}, ${formatBytes(outcome.totalBytes)}`;
 }
 
 /** 0..1 for a progress bar, or null when the amount of work is not known yet. */

@@ -1,4 +1,4 @@
-import type { CitationStatus } from '../core/linkcheck/types';
+import { type CitationStatus, LINK_STATUSES } from '../core/linkcheck/types';
 
 /**
  * How each citation status looks and reads, everywhere Cited shows one: the panel's rows, summary bar and
@@ -146,14 +146,7 @@ const META: Record<CitationStatus, Omit<StatusMeta, 'status' | 'colourVar'>> = {
 
 /** Reading order for the summary bar and its legend: the good news, the bad news, the unsure, the unfinished. */
 export const STATUS_ORDER: readonly CitationStatus[] = [
-  'alive',
-  'redirected',
-  'dead',
-  'soft-404',
-  'blocked',
-  'rate-limited',
-  'unreachable',
-  'skipped',
+  ...LINK_STATUSES,
   'checking',
   'queued',
   'not-checked',

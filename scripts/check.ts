@@ -11,13 +11,13 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { JSDOM } from 'jsdom';
 import { Agent, ProxyAgent, fetch as undiciFetch } from 'undici';
-import type { ArchiveLookup } from '../core/archive/types';
-import { lookupArchivedCopies, needsArchiveLookup } from '../core/archive/wayback';
+import { lookupArchivedCopies } from '../core/archive/wayback';
 import { captureArticle } from '../core/capture/index';
+import { checkArticle } from '../core/check-run/article-check';
 import { LinkChecker } from '../core/linkcheck/checker';
-import type { CheckResult, FetchLike } from '../core/linkcheck/types';
-import { hostKey } from '../core/linkcheck/url';
+import type { FetchLike } from '../core/linkcheck/types';
 import { buildReport, reportToCsv, reportToJson, reportToMarkdown } from '../core/report/index';
+import { DEFAULT_SETTINGS } from '../core/settings/settings';
 
 export const USAGE = `Usage: npm run check -- <html file> --url <original URL> [options]
 
@@ -186,39 +186,34 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
     const capture = captureArticle(dom.window.document);
     dom.window.close();
 
-    const checker = new LinkChecker({
-      fetch,
-      redirectMode: 'manual',
-      globalConcurrency: options.concurrency,
-      timeoutMs: options.timeoutMs,
-      headers: { 'User-Agent': 'Mozilla/5.0 (compatible; Cited link checker)' },
-    });
+    // The same orchestration as the extension's background worker (core/check-run), over Node's fetch.
     const total = capture.citations.length;
-    const results: CheckResult[] = [];
-    const archiveLookups: Promise<ArchiveLookup>[] = [];
-    const archiveOf = (url: string) =>
-      lookupArchivedCopies(url, {
-        fetch,
-        thirdPartyAllowed: true,
-        endpoint: options.archiveEndpoint,
-        replayEndpoint: options.replayEndpoint,
-        replayFallback: true,
-        publishedAt: capture.article.metadata.publishedTime,
-        schedule: (target, task) => checker.scheduler.run(hostKey(target), task),
-      });
-    const run = checker.run(
-      capture.citations.map((citation) => citation.url),
-      {
-        onResult: (result) => {
-          results.push(result);
-          if (options.thirdParty && needsArchiveLookup(result.status))
-            archiveLookups.push(archiveOf(result.url));
-          if (io.interactive) io.stderr(`\rChecked ${results.length}/${total} citations`);
-        },
+    const { results, archives } = await checkArticle(capture, {
+      settings: {
+        ...DEFAULT_SETTINGS,
+        archiveLookups: options.thirdParty,
+        archiveEndpoint: options.archiveEndpoint,
+        maxRequests: options.concurrency,
       },
-    );
-    await run.done;
-    const archives = await Promise.all(archiveLookups);
+      createChecker: ({ globalConcurrency }) =>
+        new LinkChecker({
+          fetch,
+          redirectMode: 'manual',
+          globalConcurrency,
+          timeoutMs: options.timeoutMs,
+          headers: { 'User-Agent': 'Mozilla/5.0 (compatible; Cited link checker)' },
+        }),
+      lookupArchive: (url, lookup) =>
+        lookupArchivedCopies(url, {
+          fetch,
+          ...lookup,
+          replayEndpoint: options.replayEndpoint,
+          replayFallback: true,
+        }),
+      onProgress: (checked) => {
+        if (io.interactive) io.stderr(`\rChecked ${checked}/${total} citations`);
+      },
+    });
     if (io.interactive && total > 0) io.stderr('\n');
 
     const report = buildReport({ capture, results, archives });

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { type RestrictedReason, restrictionFor } from '../core/capture/restricted';
-import { CitedError } from '../core/errors/cited-error';
-import { revivedCitedError } from './messaging';
+import { CitedError, revivedCitedError } from '../core/errors/cited-error';
+import { isPageReplacedError, isTabGoneError } from './browser-errors';
 
 /** Where WXT puts the runtime-registered content script of entrypoints/capture.content/. */
 export const CAPTURE_SCRIPT_FILE = '/content-scripts/capture.js';
@@ -83,14 +83,10 @@ export async function askCaptureScript<T>(
 export function injectionError(error: unknown): CitedError {
   if (error instanceof CitedError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  if (/no tab with id|tab was closed|invalid tab id/i.test(message)) {
+  if (isTabGoneError(error)) {
     return new CitedError('page-not-ready', 'The tab was closed before Cited could read it.', message);
   }
-  if (
-    /frame .* (was removed|not found)|document .* (unloaded|removed)|receiving end does not exist|no response|message port closed|back\/forward cache/i.test(
-      message,
-    )
-  ) {
+  if (isPageReplacedError(error)) {
     return new CitedError(
       'page-not-ready',
       'The page changed while Cited was reading it. Wait for it to finish loading, then try again.',

@@ -20,7 +20,7 @@ import type {
   SaveOutcome,
   SaveProgress,
   SaveTabRequest,
-} from '../core/snapshot/save-job-types';
+} from '../core/save-job/types';
 
 /** Handled by the content script in the article's tab. */
 export interface PageProtocol {
@@ -72,3 +72,11 @@ export interface SnapshotProtocol {
 }
 
 export type ProtocolMap = PageProtocol & CheckProtocol & SnapshotProtocol;
+
+/**
+ * The long-lived ports between contexts, by name: part of the contract like the messages above. A port carries no
+ * messages; the panel keeps `checks` open to the background worker only to learn, when it closes, that the worker
+ * stopped, and then asks again for what it was waiting for.
+ */
+export const PORTS = { checks: 'cited-checks' } as const;
+export type PortName = (typeof PORTS)[keyof typeof PORTS];

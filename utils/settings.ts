@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { CitedError } from '../core/errors/cited-error';
 import {
   applySettingsChange,
@@ -9,13 +9,15 @@ import {
 
 export * from '../core/settings/settings';
 
-/** The one key the settings live under in `browser.storage.local`. */
-export const SETTINGS_KEY = 'settings';
+/**
+ * The settings' one item in `browser.storage.local` (key `settings`). What is stored is read as untrusted: an older
+ * version or a damaged profile may have written anything, and `readSettings` checks every field.
+ */
+export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings');
 
 /** The reader's settings, defaults filled in; a damaged stored value never stops Cited from working. */
 export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  const { settings, problems } = readSettings(stored[SETTINGS_KEY]);
+  const { settings, problems } = readSettings(await settingsItem.getValue());
   if (problems.length > 0) console.warn('Cited: some stored settings were not usable', problems);
   return settings;
 }
@@ -28,7 +30,7 @@ export async function saveSettings(change: Partial<Settings>): Promise<Settings>
   const current = await loadSettings();
   const applied = applySettingsChange(current, change);
   if (!applied.ok) throw settingsError(applied.problems);
-  await browser.storage.local.set({ [SETTINGS_KEY]: applied.settings });
+  await settingsItem.setValue(applied.settings);
   return applied.settings;
 }
 
@@ -43,10 +45,5 @@ function settingsError(problems: SettingProblem[]): CitedError {
 
 /** Calls `listener` with the new settings whenever any context saves them. Returns the unsubscribe function. */
 export function watchSettings(listener: (settings: Settings) => void): () => void {
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    listener(readSettings(changes[SETTINGS_KEY]?.newValue).settings);
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
+  return settingsItem.watch((stored) => listener(readSettings(stored).settings));
 }

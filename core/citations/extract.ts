@@ -1,4 +1,5 @@
 import { normalizeWhitespace } from '../capture/text';
+import { displayDomain, registrableDomain, resolveHttpUrl, withoutFragment } from '../url/web-address';
 import { commonAncestor } from './common-ancestor';
 import {
   FurnitureContainers,
@@ -15,7 +16,6 @@ import { ParagraphFacts } from './paragraph-facts';
 import { PageRelation } from './relation';
 import { sentenceAround } from './sentence';
 import type { Citation } from './types';
-import { displayDomain, registrableDomain, resolveHttpUrl, withoutFragment } from './url';
 
 export interface CitationScope {
   doc: Document;

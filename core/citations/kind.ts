@@ -1,5 +1,5 @@
+import { registrableDomain } from '../url/web-address';
 import type { CitationKind } from './types';
-import { registrableDomain } from './url';
 
 /**
  * Every rule that gives a citation its kind hint lives here. The first matching family wins, in this

@@ -1,5 +1,5 @@
+import { registrableDomain, withoutFragment } from '../url/web-address';
 import type { CitationRelation } from './types';
-import { registrableDomain, withoutFragment } from './url';
 
 /** What a link is relative to the page it appears on. */
 export class PageRelation {

@@ -84,3 +84,13 @@ export function isQuotaError(error: unknown): boolean {
     /disk (is )?full|no space/i.test(message)
   );
 }
+
+/**
+ * A CitedError thrown in another context arrives as a plain object that kept its code; this gives it its class
+ * back. Undefined for any other failure, which the caller puts in its own words.
+ */
+export function revivedCitedError(error: unknown): CitedError | undefined {
+  if (error instanceof CitedError) return error;
+  if (isSerializedError(error) && error.name === 'CitedError') return deserializeError(error);
+  return undefined;
+}

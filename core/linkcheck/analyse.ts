@@ -1,4 +1,3 @@
-import { extractCanonical, extractText } from './html';
 import {
   textSaysSeizedOrParked,
   titleSaysChallenge,
@@ -8,7 +7,8 @@ import {
   titleSaysSeized,
   urlSaysLogin,
   urlSaysNotFound,
-} from './markers';
+} from './error-page-words';
+import { extractCanonical, extractText } from './html';
 import type { NavigationResponse } from './navigate';
 import { judgeWithProbe, type PageSnapshot, type ProbeOutcome, snapshotOf } from './soft404';
 import type { LinkStatus, ProbeEvidence, RedirectMode } from './types';

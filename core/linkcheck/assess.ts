@@ -1,3 +1,4 @@
+import { hostOf } from '../url/web-address';
 import type { NavigationFailure, NavigationResponse } from './navigate';
 import { isDeadNetworkError } from './network-errors';
 import { parseRetryAfter } from './retry-after';
@@ -84,14 +85,6 @@ function deadNetworkReason(code: FetchErrorCode, failure: NavigationFailure, det
       return `The secure connection to ${host} fails (${detail}).`;
     default:
       return `Could not connect to ${host} (the name does not resolve, the connection is refused, or the secure connection fails).`;
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
   }
 }
 

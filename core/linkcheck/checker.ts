@@ -1,7 +1,5 @@
-import { analysePage, redirectSettlesVerdict } from './analyse';
-import { type Assessment, assessFailure, assessResponse } from './assess';
 import { isAbortError, systemClock } from './clock';
-import { answersWithRedirect, type NavigateOptions, type Navigation, navigate } from './navigate';
+import { type NavigateOptions, navigate } from './navigate';
 import { ProbeCache, ProbeWithdrawn } from './probe-cache';
 import { parseRetryAfter } from './retry-after';
 import { RequestScheduler, type SchedulePriority } from './scheduler';
@@ -14,18 +12,10 @@ import {
   MemoryCheckStore,
   type QueuedCheck,
 } from './store';
-import type {
-  CheckEvidence,
-  CheckResult,
-  Clock,
-  FetchErrorCode,
-  FetchLike,
-  LinkStatus,
-  ProbeEvidence,
-  RedirectMode,
-} from './types';
+import type { CheckResult, Clock, FetchLike, LinkStatus, RedirectMode } from './types';
 import { LINK_STATUSES } from './types';
-import { checkKey, hostKey, isHttpUrl, probeCacheKey, probeTargetFor } from './url';
+import { checkKey, hostKey, isHttpUrl, probeTargetFor } from './url';
+import { type FolderWait, type RetryPolicy, UrlCheck, type UrlCheckContext } from './url-check';
 
 /**
  * The link checker: give it citation URLs, get a verdict for each as soon as it is ready.
@@ -47,19 +37,7 @@ import { checkKey, hostKey, isHttpUrl, probeCacheKey, probeTargetFor } from './u
  *   Retry-After time (seconds or HTTP-date) and is retried `rateLimitRetries` times.
  */
 
-export interface RetryPolicy {
-  /** Tries in all for transient failures (5xx, 408, timeouts, resets) before reporting `unreachable`. */
-  unreachableAttempts: number;
-  /** First backoff wait; doubles each time, with ±25% jitter. */
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  /** Wait before the second request that confirms a dead verdict. */
-  deadConfirmDelayMs: number;
-  /** How many times a 429 is retried after waiting as asked. */
-  rateLimitRetries: number;
-  /** Longest wait honoured. A site asking for more is reported `rate-limited` at once (its host stays paused). */
-  maxRetryAfterMs: number;
-}
+export type { RetryPolicy } from './url-check';
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   unreachableAttempts: 3,
@@ -177,8 +155,9 @@ export class LinkChecker {
   private readonly probes: ProbeCache;
   private readonly inFlight = new Map<string, InFlightCheck>();
   private readonly navigateBase: Omit<NavigateOptions, 'schedule' | 'signal'>;
+  private readonly context: UrlCheckContext;
 
-  constructor(private readonly options: LinkCheckerOptions) {
+  constructor(readonly options: LinkCheckerOptions) {
     this.fetch = options.fetch;
     this.mode = options.redirectMode ?? 'follow';
     this.clock = options.clock ?? systemClock;
@@ -202,6 +181,19 @@ export class LinkChecker {
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       clock: this.clock,
       ...(options.headers ? { headers: options.headers } : {}),
+    };
+    this.context = {
+      clock: this.clock,
+      retry: this.retry,
+      mode: this.mode,
+      scheduler: this.scheduler,
+      probes: this.probes,
+      trustCanonical: options.trustCanonical ?? true,
+      ...(options.hasPermission ? { hasPermission: options.hasPermission } : {}),
+      ...(options.isOnline ? { isOnline: options.isOnline } : {}),
+      navigateOptions: (signal, priority, onStart) => this.navigateOptions(signal, priority, onStart),
+      probe: (url, signal) => this.probe(url, signal),
+      backoff: (attempt) => this.backoff(attempt),
     };
   }
 
@@ -479,210 +471,12 @@ export class LinkChecker {
   ): Promise<CheckResult> {
     const folder: FolderWait = {};
     try {
-      return await this.performFor(url, signal, onStart, folder);
+      return await new UrlCheck(url, this.context, signal, onStart, folder).run();
     } finally {
       // However the check ended (cancelled, rate-limited, ...), pages waiting on its 404 stop waiting.
       folder.notFound?.(null);
     }
   }
-
-  private async performFor(
-    url: string,
-    signal: AbortSignal | undefined,
-    onStart: () => void,
-    folder: FolderWait,
-  ): Promise<CheckResult> {
-    const startedAt = this.clock.now();
-    const requested = new URL(url);
-    requested.hash = '';
-    const host = hostKey(requested);
-    let attempts = 0;
-    let confirming = false;
-    let transientTries = 0;
-    let rateLimitTries = 0;
-    let retryAfterMs: number | undefined;
-    let probedRedirects = false;
-
-    const finish = (
-      status: LinkStatus,
-      reason: string,
-      navigation: Navigation | null,
-      extra: Partial<CheckEvidence> = {},
-    ): CheckResult => ({
-      url,
-      status,
-      reason,
-      evidence: {
-        ...this.evidenceOf(navigation),
-        ...extra,
-        elapsedMs: this.clock.now() - startedAt,
-        checkedAt: new Date(this.clock.now()).toISOString(),
-        attempts,
-        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-        redirectMode: this.mode,
-      },
-    });
-
-    if (this.options.hasPermission && !(await this.options.hasPermission(requested.href))) {
-      return finish(
-        'skipped',
-        `Cited has no permission to contact ${requested.host}: allow access to this site to check the link.`,
-        null,
-      );
-    }
-    for (;;) {
-      if (signal?.aborted) throw signal.reason;
-      if (this.options.isOnline && !this.options.isOnline()) {
-        return finish('unreachable', 'You appear to be offline: the link was not checked.', null, {
-          errorCode: 'offline',
-        });
-      }
-      const pausedFor = this.scheduler.pausedUntil(host) - this.clock.now();
-      if (pausedFor > this.retry.maxRetryAfterMs) {
-        return finish(
-          'rate-limited',
-          `The site asked Cited to wait ${formatWait(pausedFor)} before asking again (HTTP 429); try again later.`,
-          null,
-          { retryAfterMs: pausedFor },
-        );
-      }
-      attempts++;
-      const options = this.navigateOptions(signal, () => (attempts > 1 ? 'high' : 'normal'), onStart);
-      const navigation = await navigate(requested.href, {
-        ...options,
-        stopBefore: (target) => redirectSettlesVerdict(requested, target),
-        onAnswer: (answered, response) => {
-          options.onAnswer(answered, response);
-          // Told the folder while the slot is still held, before a probe of it can take the slot.
-          const firstNotFound = !confirming && !folder.notFound && response.status === 404;
-          if (firstNotFound && answered === requested.href && requested.search === '') {
-            folder.notFound = this.probes.expectNotFound(probeCacheKey(requested));
-          }
-        },
-      });
-      let assessment: Assessment = navigation.ok
-        ? assessResponse(navigation, this.clock.now())
-        : assessFailure(navigation);
-
-      if (
-        !navigation.ok &&
-        navigation.code === 'connect' &&
-        this.mode === 'follow' &&
-        !probedRedirects &&
-        assessment.kind === 'dead'
-      ) {
-        // Browser: "Failed to fetch" is also what a redirect loop gives. If the server answers with a redirect,
-        // it is alive enough not to call dead.
-        probedRedirects = true;
-        const redirects = await answersWithRedirect(
-          requested.href,
-          this.navigateOptions(signal, () => 'high'),
-        ).catch((error: unknown) => {
-          if (signal?.aborted) throw error;
-          return false;
-        });
-        if (redirects) {
-          assessment = {
-            kind: 'final',
-            status: 'blocked',
-            reason:
-              'The site answers with redirects the browser could not finish (a loop or too many; it may want cookies, which Cited never sends): Cited could not verify the page.',
-          };
-        }
-      }
-
-      // Settled before any analysis: a page waiting on the folder may be this very URL, answering on the retry.
-      const honestNotFound = citedNotFound(requested, navigation, assessment);
-      if (folder.notFound && (confirming || !honestNotFound)) {
-        folder.notFound(confirming ? honestNotFound : null);
-        folder.notFound = undefined;
-      }
-
-      switch (assessment.kind) {
-        case 'final':
-          return finish(assessment.status, assessment.reason, navigation);
-        case 'page': {
-          if (!navigation.ok) throw new Error('A page assessment needs a response');
-          const verdict = await analysePage(requested, navigation, {
-            mode: this.mode,
-            trustCanonical: this.options.trustCanonical ?? true,
-            probe: (target) => this.probe(target, signal),
-          });
-          return finish(verdict.status, verdict.reason, navigation, {
-            ...(verdict.title !== undefined ? { pageTitle: verdict.title } : {}),
-            ...(verdict.canonicalUrl !== undefined ? { canonicalUrl: verdict.canonicalUrl } : {}),
-            ...(verdict.probe ? { probe: verdict.probe as ProbeEvidence } : {}),
-          });
-        }
-        case 'dead':
-          if (!confirming) {
-            confirming = true;
-            await this.clock.sleep(this.retry.deadConfirmDelayMs, signal);
-            continue;
-          }
-          return finish('dead', `${assessment.reason} Confirmed by a second try.`, navigation);
-        case 'transient':
-          transientTries++;
-          if (transientTries < this.retry.unreachableAttempts) {
-            const wait = Math.min(
-              Math.max(assessment.retryAfterMs ?? 0, this.backoff(transientTries)),
-              this.retry.maxRetryAfterMs,
-            );
-            await this.clock.sleep(wait, signal);
-            continue;
-          }
-          return finish(
-            'unreachable',
-            `${assessment.reason} Same after ${transientTries} tries: probably temporary, try again later.`,
-            navigation,
-          );
-        case 'rate-limited': {
-          const wait = assessment.retryAfterMs ?? this.backoff(rateLimitTries + 1);
-          retryAfterMs = assessment.retryAfterMs ?? undefined;
-          const limitedHost = navigation.ok ? hostKey(navigation.finalUrl) : host;
-          this.scheduler.pauseHost(limitedHost, this.clock.now() + wait);
-          if (rateLimitTries < this.retry.rateLimitRetries && wait <= this.retry.maxRetryAfterMs) {
-            rateLimitTries++;
-            continue;
-          }
-          const waited = rateLimitTries > 0 ? `, even after waiting as asked ${rateLimitTries} time(s)` : '';
-          return finish(
-            'rate-limited',
-            `The site answers 429 Too Many Requests${waited}${retryAfterMs !== undefined ? ` (it asks to wait ${formatWait(retryAfterMs)})` : ''}; try again later.`,
-            navigation,
-          );
-        }
-      }
-    }
-  }
-
-  private evidenceOf(
-    navigation: Navigation | null,
-  ): Omit<CheckEvidence, 'elapsedMs' | 'checkedAt' | 'attempts' | 'redirectMode'> {
-    if (navigation === null) return { redirected: false };
-    if (!navigation.ok) {
-      return {
-        redirected: navigation.redirected,
-        errorCode: navigation.code as FetchErrorCode,
-        errorMessage: navigation.detail,
-        ...(navigation.finalUrl !== undefined ? { finalUrl: navigation.finalUrl } : {}),
-        ...(navigation.chain ? { redirectChain: navigation.chain } : {}),
-      };
-    }
-    return {
-      httpStatus: navigation.status,
-      finalUrl: navigation.finalUrl,
-      redirected: navigation.redirected,
-      ...(navigation.chain ? { redirectChain: navigation.chain } : {}),
-      ...(navigation.contentType !== undefined ? { contentType: navigation.contentType } : {}),
-      ...(navigation.truncated ? { truncated: true } : {}),
-    };
-  }
-}
-
-/** A check's hold on its folder's probe (see soft404.ts): from the URL's first 404 until its confirmation. */
-interface FolderWait {
-  notFound?: (confirmed: ProbeOutcome | null) => void;
 }
 
 /** Probes go after the citations' own first requests (see soft404.ts, "Evidence already there"). */
@@ -698,20 +492,4 @@ const PROBE_PRIORITY: SchedulePriority = 'low';
  */
 function hopPriority(first: SchedulePriority): SchedulePriority {
   return first === 'high' ? 'high' : 'low';
-}
-
-/**
- * The answer as probe evidence for its folder when it is a real 404 of the cited address itself: not
- * redirected (else it speaks for another address), no query (else the script answered, not the folder's router).
- */
-function citedNotFound(requested: URL, navigation: Navigation, assessment: Assessment): ProbeOutcome | null {
-  if (assessment.kind !== 'dead' || !navigation.ok || navigation.status !== 404) return null;
-  if (navigation.redirected || requested.search !== '') return null;
-  return { url: requested.href, navigation, page: snapshotOf(navigation), fromCitation: true };
-}
-
-function formatWait(ms: number): string {
-  if (ms < 60_000) return `${Math.max(1, Math.round(ms / 1000))} s`;
-  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
-  return `${Math.round(ms / 360_000) / 10} h`;
 }

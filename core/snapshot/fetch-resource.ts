@@ -1,3 +1,5 @@
+import { formatBytes } from '../format/bytes';
+import { readCappedBody } from './capped-body';
 import type { FetchResource } from './types';
 
 export interface FetchResourceOptions {
@@ -8,10 +10,6 @@ export interface FetchResourceOptions {
   init?: RequestInit;
   /** Give up on one resource after this long. Default 30 s. */
   timeoutMs?: number;
-}
-
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / 1_000_000) * 10) / 10} MB`;
 }
 
 /**
@@ -45,29 +43,11 @@ export function fetchResourceWith(
       const declared = Number(response.headers.get('content-length'));
       if (Number.isFinite(declared) && declared > maxBytes) {
         await response.body?.cancel().catch(() => undefined);
-        throw new Error(`larger than ${megabytes(maxBytes)} (${megabytes(declared)})`);
+        throw new Error(`larger than ${formatBytes(maxBytes)} (${formatBytes(declared)})`);
       }
       const contentType = response.headers.get('content-type') ?? '';
-      if (!response.body) return { bytes: new Uint8Array(await response.arrayBuffer()), contentType };
-      const reader = response.body.getReader();
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.length;
-        if (size > maxBytes) {
-          await reader.cancel();
-          throw new Error(`larger than ${megabytes(maxBytes)}`);
-        }
-        chunks.push(value);
-      }
-      const bytes = new Uint8Array(size);
-      let at = 0;
-      for (const chunk of chunks) {
-        bytes.set(chunk, at);
-        at += chunk.length;
-      }
+      const bytes = await readCappedBody(response, maxBytes);
+      if (!bytes) throw new Error(`larger than ${formatBytes(maxBytes)}`);
       return { bytes, contentType };
     } catch (error) {
       throw stoppedBecause ?? error;

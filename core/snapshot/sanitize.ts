@@ -1,3 +1,4 @@
+import { withoutFragment } from '../url/web-address';
 import { elementsOf } from './dom';
 import { parseSrcset } from './srcset';
 import type { SnapshotRemovals } from './types';
@@ -256,7 +257,7 @@ function isSamePage(url: string, pageUrl: string): boolean {
   const hash = url.indexOf('#');
   if (hash < 0) return false;
   const withoutHash = url.slice(0, hash);
-  const page = pageUrl.split('#')[0];
+  const page = withoutFragment(pageUrl);
   return withoutHash === page;
 }
 

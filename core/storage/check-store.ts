@@ -1,40 +1,18 @@
-import type { DBSchema, IDBPDatabase } from 'idb';
 import type { CheckStore, QueuedCheck } from '../linkcheck/store';
 import type { CheckResult } from '../linkcheck/types';
+import { CHECK_QUEUE, CHECK_RESULTS, type ChecksDb } from './checks-database';
 
 /**
  * The link checker's verdicts and pending queue in IndexedDB (the `CheckStore` of core/linkcheck/store.ts), so an
  * MV3 worker stopped mid-run, or a panel closed and reopened, loses nothing and repeats nothing.
  *
- * Two stores, created by `addCheckStores` in the link-check database (entrypoints/background/checks/database.ts):
- * - `checkResults`: `{ key, result }`, key = the URL without its fragment (`checkKey`);
- * - `checkQueue`: `QueuedCheck & { seq }`, read back in `seq` (first-enqueued) order.
+ * Two tables of the link-check database (checks-database.ts): `checkResults` and `checkQueue`.
  *
  * `putResult` writes the verdict and removes the queue entry in one transaction: either both happen or neither.
  */
 
-export interface CheckStoreSchema extends DBSchema {
-  checkResults: { key: string; value: { key: string; result: CheckResult } };
-  checkQueue: { key: string; value: QueuedCheck & { seq: number }; indexes: { 'by-seq': number } };
-}
-
-export const CHECK_RESULTS = 'checkResults';
-export const CHECK_QUEUE = 'checkQueue';
-
-/** The migration that creates the two stores. */
-export function addCheckStores(db: IDBPDatabase<CheckStoreSchema>): void {
-  db.createObjectStore(CHECK_RESULTS, { keyPath: 'key' });
-  const queue = db.createObjectStore(CHECK_QUEUE, { keyPath: 'key' });
-  queue.createIndex('by-seq', 'seq');
-}
-
 export class IndexedDbCheckStore implements CheckStore {
-  private readonly db: IDBPDatabase<CheckStoreSchema>;
-
-  /** `db` must contain the stores `addCheckStores` creates (Cited's database, or a test one). */
-  constructor(db: IDBPDatabase<unknown> | IDBPDatabase<CheckStoreSchema>) {
-    this.db = db as IDBPDatabase<CheckStoreSchema>;
-  }
+  constructor(private readonly db: ChecksDb) {}
 
   async getResult(key: string): Promise<CheckResult | undefined> {
     return (await this.db.get(CHECK_RESULTS, key))?.result;

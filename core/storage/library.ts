@@ -1,7 +1,9 @@
 import { CitedError, isQuotaError } from '../errors/cited-error';
+import { formatBytes } from '../format/bytes';
 import { isBrokenStatus } from '../linkcheck/types';
 import { utf8Length, verifySnapshotHash } from '../snapshot/hash';
 import type { SnapshotResult } from '../snapshot/types';
+import { displayHost } from '../url/web-address';
 import { type CitedDB, LIBRARY_STORES } from './schema';
 import { normalizeForSearch, queryTokens, searchableText, tokenize } from './search';
 import type {
@@ -13,12 +15,6 @@ import type {
   SnapshotSummary,
   StatusCounts,
 } from './types';
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(bytes < 10_000 ? 1 : 0)} kB`;
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
-}
 
 /** Turns a failed write into the error the reader sees. Nothing was written in either case. */
 export function storageError(error: unknown, what: string, bytes?: number): CitedError {
@@ -38,14 +34,6 @@ function statusCounts(citations: readonly SnapshotCitation[]): StatusCounts {
   const counts: StatusCounts = {};
   for (const c of citations) counts[c.status] = (counts[c.status] ?? 0) + 1;
   return counts;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
 }
 
 /** Input for `saveSnapshot` from what `buildSnapshot` returned plus what the capture knows. */
@@ -77,8 +65,8 @@ function buildRecord(input: NewSnapshot, id: string): SnapshotRecord {
     parentId: kind === 'source' ? (input.parentId ?? null) : null,
     citedAs: kind === 'source' ? (input.citedAs ?? input.url) : null,
     url: input.url,
-    title: input.title.trim() || hostOf(input.url),
-    siteName: input.siteName?.trim() || input.article?.metadata.siteName?.trim() || hostOf(input.url),
+    title: input.title.trim() || displayHost(input.url),
+    siteName: input.siteName?.trim() || input.article?.metadata.siteName?.trim() || displayHost(input.url),
     savedAt: input.savedAt,
     bytes: utf8Length(input.html),
     sha256: input.sha256,
@@ -275,7 +263,7 @@ export async function listSnapshots(db: CitedDB, query: LibraryQuery = {}): Prom
   if (query.onlyBroken) items = items.filter((s) => s.hasBroken);
   if (query.site) {
     const site = query.site.toLowerCase();
-    items = items.filter((s) => s.siteName.toLowerCase() === site || hostOf(s.url) === site);
+    items = items.filter((s) => s.siteName.toLowerCase() === site || displayHost(s.url) === site);
   }
   if (query.text?.trim()) {
     const found = await searchSnapshotIds(db, query.text);

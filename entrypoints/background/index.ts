@@ -1,7 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { registerCheckService } from './checks/register';
+import { registerCheckService } from './link-checks/register';
 import { registerPanelBehaviour } from './panel-behaviour';
-import { registerSnapshots } from './snapshots/register';
+import { registerSnapshots } from './saving/register';
 
 // Each feature registers its listeners synchronously at start-up, so a woken MV3 worker
 // sees the event that woke it.

@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { installCaptureHandlers } from './handlers';
-import { installMarkerHandlers } from './marker-handlers';
 import { installSnapshotHandlers } from './snapshot-handlers';
+import { installMarkerHandlers } from './status-marker-handlers';
 
 // Injected on demand by utils/page-access.ts (scripting.executeScript), never into every page.
 export default defineContentScript({

@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
 import { captureArticle } from '../../core/capture';
 import { prepareSnapshotDocument, serializeDocument } from '../../core/snapshot/live-state';
 import { onMessage } from '../../utils/messaging';
+import { type Installation, installOnce } from './install-once';
 
 /**
  * The snapshot's part of the capture script: hands the background the page as the reader sees it (typed form
@@ -10,18 +10,12 @@ import { onMessage } from '../../utils/messaging';
  * with the article and its citations read at the same moment. Guarded like the script's other handlers: one
  * listener however often it is injected.
  */
-const INSTALLED = Symbol.for('cited.snapshot-handlers.installed');
-
-type Marked = typeof globalThis & { [INSTALLED]?: { isAlive(): boolean } };
-
-export function installSnapshotHandlers(): 'installed' | 'already-installed' {
-  const scope = globalThis as Marked;
-  if (scope[INSTALLED]?.isAlive()) return 'already-installed';
-  onMessage('snapshotPage', () => ({
-    html: serializeDocument(prepareSnapshotDocument(document)),
-    url: location.href,
-    capture: captureArticle(document),
-  }));
-  scope[INSTALLED] = { isAlive: () => Boolean(browser.runtime?.id) };
-  return 'installed';
+export function installSnapshotHandlers(): Installation {
+  return installOnce('cited.snapshot-handlers.installed', () => {
+    onMessage('snapshotPage', () => ({
+      html: serializeDocument(prepareSnapshotDocument(document)),
+      url: location.href,
+      capture: captureArticle(document),
+    }));
+  });
 }

@@ -3,6 +3,7 @@ import type { Persistence } from '../../components/LibraryStorage';
 import type { DownloadFile } from '../../core/storage/download';
 import { type CitedDB, openCitedDb } from '../../core/storage/schema';
 import { downloadBlob } from '../../utils/download';
+import { EXTENSION_PAGE } from '../../utils/extension-pages';
 import { onMessage } from '../../utils/messaging';
 
 /** The browser as the library needs it; the page passes real APIs, tests pass fakes. */
@@ -67,7 +68,7 @@ export function browserLibraryPorts(): LibraryPorts {
     openExternal(url) {
       window.open(url, '_blank', 'noopener,noreferrer');
     },
-    libraryUrl: browser.runtime.getURL('/library.html'),
+    libraryUrl: browser.runtime.getURL(EXTENSION_PAGE.library),
     software: `Cited ${browser.runtime.getManifest().version}`,
     now: () => new Date(),
   };

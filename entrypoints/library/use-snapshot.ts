@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../components/format';
+import { inlinedImagesOf } from '../../core/save-job/article-images';
 import { verifySnapshotHash } from '../../core/snapshot/hash';
 import { buildReaderView } from '../../core/snapshot/reader-view';
 import { getSnapshot, getSnapshotRecord, getSources } from '../../core/storage/library';
 import type { SnapshotDetails, SnapshotSummary } from '../../core/storage/types';
-import { inlinedImagesOf } from '../background/snapshots/article-images';
 import type { LibraryPorts } from './library-ports';
 
 export interface OpenedSnapshot {

@@ -1,6 +1,6 @@
+import { browserJobDeps } from '../../core/save-job/platform-deps';
+import { runSaveJob } from '../../core/save-job/save-job';
 import { onMessage, sendMessage } from '../../utils/messaging';
-import { browserJobDeps } from '../background/snapshots/job-deps';
-import { runSaveJob } from '../background/snapshots/save-job';
 
 /**
  * Chrome's offscreen document: the DOM the MV3 worker lacks. It builds snapshots (DOMParser, inlining images,

@@ -1,5 +1,6 @@
 import { SettingsForm } from '../../components/SettingsForm';
 import { StatusPalette } from '../../components/StatusPalette';
+import { EXTENSION_PAGE } from '../../utils/extension-pages';
 import { useSettings } from '../../utils/use-settings';
 
 /** Cited's options page: reachable from the panel's gear and from the browser's extension settings. */
@@ -16,7 +17,7 @@ export function OptionsApp() {
         </p>
         <p class="options__intro">
           Saved pages and their sources are in the{' '}
-          <a href="/library.html" data-action="open-library">
+          <a href={EXTENSION_PAGE.library} data-action="open-library">
             snapshot library
           </a>
           , where you can also back them up or restore them.

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { OptionsApp } from './OptionsApp';
-import '../sidepanel/panel.css';
+import '../../components/base.css';
 import './options.css';
 
 render(<OptionsApp />, document.getElementById('app') as HTMLElement);

@@ -16,8 +16,8 @@ import type { CitationStatus } from '../../core/linkcheck/types';
 import { archiveLookupsAllowed, endpointHost } from '../../core/settings/settings';
 import { useSettings } from '../../utils/use-settings';
 import { openInNewTab } from './browser-ports';
-import { openSettingsPage } from './check-ports';
 import { archiveOf, keyOf } from './check-state';
+import { openSettingsPage } from './link-check-ports';
 import { copyReportMarkdown, downloadReport, panelReport } from './report-export';
 import { useLinkChecks } from './use-link-checks';
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SnapshotActions } from '../../components/SnapshotActions';
 import type { CaptureResult } from '../../core/citations/types';
-import { SAVE_COMMAND } from '../background/snapshots/menus';
-import { sourceTargets } from '../background/snapshots/source-targets';
+import { sourceTargets } from '../../core/save-job/source-targets';
+import { SAVE_COMMAND } from '../../utils/extension-pages';
 import { commandShortcut } from './browser-ports';
 import { useSnapshots } from './use-snapshots';
 

@@ -1,5 +1,5 @@
 import { render } from 'preact';
 import { App } from './App';
-import './panel.css';
+import '../../components/base.css';
 
 render(<App />, document.getElementById('app') as HTMLElement);

@@ -5,8 +5,8 @@ import type { CheckSnapshot } from '../../core/citation-status/types';
 import type { CaptureResult, Citation } from '../../core/citations/types';
 import type { CitationStatus } from '../../core/linkcheck/types';
 import type { Settings } from '../../core/settings/settings';
-import { browserCheckPorts, type CheckPorts } from './check-ports';
 import { type KnownChecks, keyOf, markerItems, mergeChecks, NO_CHECKS, statusOf } from './check-state';
+import { browserCheckPorts, type CheckPorts } from './link-check-ports';
 
 export interface LinkChecks {
   known: KnownChecks;

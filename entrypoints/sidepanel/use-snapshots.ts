@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { SnapshotSaveState } from '../../components/SnapshotActions';
 import { serializeError } from '../../core/errors/cited-error';
-import type { SaveOutcome, SaveProgress, SaveTabRequest } from '../../core/snapshot/save-job-types';
+import type { SaveOutcome, SaveProgress, SaveTabRequest } from '../../core/save-job/types';
+import { EXTENSION_PAGE } from '../../utils/extension-pages';
 import { onMessage, sendMessage } from '../../utils/messaging';
 
 /** The browser as the panel's snapshot buttons need it; the panel passes real APIs, tests pass fakes. */
@@ -43,7 +44,7 @@ export const browserSnapshotPorts: SnapshotPorts = {
       .catch((error: unknown) => console.error('Cited: could not open the library', error));
   },
   get libraryUrl() {
-    return browser.runtime.getURL('/library.html');
+    return browser.runtime.getURL(EXTENSION_PAGE.library);
   },
   newId: () => crypto.randomUUID(),
 };

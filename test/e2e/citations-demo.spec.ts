@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { demoArticleTitle, demoByline } from '../web/sites/demo/article';
 import {
   demoArticleUrl,
@@ -9,6 +9,7 @@ import {
 } from '../web/sites/demo/fates';
 import { type CitedFixtures, expect, test } from './fixtures';
 import { storeSettings } from './linkcheck-helpers';
+import { linkOnPage, row, rows, rowUrls } from './panel-helpers';
 
 // Issue 2 end to end on the project's own demo article, so a clone without ../shared runs the whole path:
 // capture, the rows, click-to-scroll, the keyboard, filters, following the reader. citations.spec.ts does the same
@@ -17,36 +18,12 @@ import { storeSettings } from './linkcheck-helpers';
 const EXTERNAL = demoCitations.filter((c) => !c.sameSite).map((c) => c.url);
 const SAME_SITE = demoCitations.filter((c) => c.sameSite).map((c) => c.url);
 
-function rows(panel: Page): Locator {
-  return panel.locator('[role="row"][data-citation-url]');
-}
-
-function row(panel: Page, url: string): Locator {
-  return panel.locator(`[role="row"][data-citation-url="${url}"]`);
-}
-
-async function rowUrls(panel: Page): Promise<string[]> {
-  return rows(panel).evaluateAll((found) => found.map((r) => r.getAttribute('data-citation-url') ?? ''));
-}
-
 /** The article's body links in reading order, read from the page itself (not from Cited). */
 async function bodyLinksInOrder(page: Page): Promise<string[]> {
   const hrefs = await page.evaluate(() =>
     Array.from(document.querySelectorAll<HTMLAnchorElement>('.story-body a[href]')).map((a) => a.href),
   );
   return [...new Set(hrefs)];
-}
-
-/** Where the page's link to `url` is, and whether Cited's highlight is on it. */
-async function linkOnPage(page: Page, url: string) {
-  return page.evaluate((href) => {
-    const link = Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]')).find(
-      (a) => a.href === href && a.hasAttribute('data-cited-highlight'),
-    );
-    if (!link) return { highlighted: false, inView: false };
-    const box = link.getBoundingClientRect();
-    return { highlighted: true, inView: box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0 };
-  }, url);
 }
 
 /** The demo article and its panel, with automatic checks off so every row stays as captured. */

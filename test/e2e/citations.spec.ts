@@ -1,9 +1,10 @@
-import type { Locator, Page, Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { hasShared } from '../web/paths';
 import { demoArticleTitle } from '../web/sites/demo/article';
 import { demoArticleUrl, demoHomeUrl } from '../web/sites/demo/fates';
 import { seedArticleUrl, seedEarlierReportUrl } from '../web/sites/seed';
 import { expect, test } from './fixtures';
+import { linkOnPage, row, rows, rowUrls } from './panel-helpers';
 
 // Issue 2 end to end: the real side panel over the seed article, served at its real address by the test web.
 
@@ -19,33 +20,6 @@ const WICKED_LOCAL =
 const NEWBURYPORT =
   'http://www.newburyportnews.com/news/local_news/newburyport-man-faces-child-porn-charge/article_a3ecb38a-3be3-5686-bdcb-0d408824b1f8.html';
 const SEED_CITATIONS = [BKA_TAG, seedEarlierReportUrl, THE_LOCAL, WICKED_LOCAL, NEWBURYPORT];
-
-function rows(panel: Page): Locator {
-  return panel.locator('[role="row"][data-citation-url]');
-}
-
-async function rowUrls(panel: Page): Promise<string[]> {
-  return rows(panel).evaluateAll((found) => found.map((row) => row.getAttribute('data-citation-url') ?? ''));
-}
-
-function row(panel: Page, url: string): Locator {
-  return panel.locator(`[role="row"][data-citation-url="${url}"]`);
-}
-
-/** Where the page's link to `url` is, and whether Cited's highlight is on it. */
-async function linkOnPage(page: Page, url: string) {
-  return page.evaluate((href) => {
-    const link = Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]')).find(
-      (a) => a.href === href && a.hasAttribute('data-cited-highlight'),
-    );
-    if (!link) return { highlighted: false, inView: false };
-    const box = link.getBoundingClientRect();
-    return {
-      highlighted: true,
-      inView: box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0,
-    };
-  }, url);
-}
 
 async function openSeed(page: Page, openSidePanel: (page: Page) => Promise<Page>): Promise<Page> {
   await page.goto(seedArticleUrl);

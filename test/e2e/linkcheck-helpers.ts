@@ -1,22 +1,17 @@
-import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { isVerdict } from '../../core/citation-status/summary';
 import type { CitationStatus } from '../../core/linkcheck/types';
 import type { RecordedRequest } from '../web/site';
 import { expect } from './fixtures';
+import { rows } from './panel-helpers';
+
+export { row, rows } from './panel-helpers';
 
 // Helpers for the link-check end-to-end specs (issue 3).
 
 /** A row still waiting for its verdict: not checked yet, queued or being checked. */
 export function awaitingVerdict(status: string): boolean {
   return !isVerdict(status as CitationStatus);
-}
-
-export function rows(panel: Page): Locator {
-  return panel.locator('[role="row"][data-citation-url]');
-}
-
-export function row(panel: Page, url: string): Locator {
-  return panel.locator(`[role="row"][data-citation-url="${url}"]`);
 }
 
 /** Each row's URL → its data-status. */
@@ -95,4 +90,26 @@ export async function storeSettings(serviceWorker: Worker, settings: Record<stri
     const { settings: current = {} } = await chrome.storage.local.get('settings');
     await chrome.storage.local.set({ settings: { ...(current as object), ...values } });
   }, settings);
+}
+
+/**
+ * The reader points Cited at another Wayback-compatible endpoint in the options page (the test web plays
+ * wayback.archive.org): a non-https address is refused with a reason, the right one is saved, and lookups stay off.
+ */
+export async function setArchiveEndpointInOptions(
+  openExtensionPage: (pagePath: string) => Promise<Page>,
+  address: string,
+): Promise<void> {
+  const options = await openExtensionPage('options.html');
+  const endpoint = options.locator('[data-setting="archiveEndpoint"]');
+  await endpoint.fill('ftp://archive.example');
+  await endpoint.blur();
+  await expect(options.locator('[data-field-error]')).toContainText('must start with https://');
+  await endpoint.fill(address);
+  await endpoint.blur();
+  await expect(options.locator('[data-settings-status]')).toHaveText(
+    `Saved: archive address ${address.replace(/\/$/, '')}`,
+  );
+  await expect(options.locator('[data-setting="archiveLookups"]')).not.toBeChecked();
+  await options.close();
 }

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import type { SaveOutcome } from '../../core/snapshot/save-job-types';
+import type { SaveOutcome } from '../../core/save-job/types';
 import { expect } from './fixtures';
 
 /**

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SnapshotActions, type SnapshotSaveState } from '../../../components/SnapshotActions';
-import { formatSize, outcomeText, progressFraction, progressText } from '../../../components/snapshot-format';
-import type { SaveOutcome, SaveProgress } from '../../../core/snapshot/save-job-types';
+import { outcomeText, progressFraction, progressText } from '../../../components/snapshot-format';
+import { formatBytes } from '../../../core/format/bytes';
+import type { SaveOutcome, SaveProgress } from '../../../core/save-job/types';
 import { click, mount } from './render';
 
 let cleanup: (() => void) | undefined;
@@ -137,11 +138,11 @@ describe('the words of a save', () => {
     expect(outcomeText({ ...OUTCOME, sources: { saved: [], failed: [] } })).toBe(
       'Saved, 6.1 MB (no external sources to save)',
     );
-    expect([formatSize(512), formatSize(812_000), formatSize(2_400_000), formatSize(3_200_000_000)]).toEqual([
-      '512 B',
-      '812 kB',
-      '2.4 MB',
-      '3.20 GB',
-    ]);
+    expect([
+      formatBytes(512),
+      formatBytes(812_000),
+      formatBytes(2_400_000),
+      formatBytes(3_200_000_000),
+    ]).toEqual(['512 B', '812 kB', '2.4 MB', '3.20 GB']);
   });
 });

@@ -43,7 +43,7 @@ describe('fetchResourceWith', () => {
       async () => new Response('x', { headers: { 'content-length': '99999999' } }),
     );
     await expect(fetchResource('https://a.example/big.png', 'image', { maxBytes: 1000 })).rejects.toThrow(
-      'larger than 0 MB (100 MB)',
+      'larger than 1 kB (100.0 MB)',
     );
   });
 

@@ -1,19 +1,15 @@
 import 'fake-indexeddb/auto';
-import { type IDBPDatabase, openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LinkChecker } from '../../../core/linkcheck/checker';
 import type { CheckResult } from '../../../core/linkcheck/types';
-import {
-  addCheckStores,
-  type CheckStoreSchema,
-  IndexedDbCheckStore,
-} from '../../../core/storage/check-store';
+import { IndexedDbCheckStore } from '../../../core/storage/check-store';
+import { type ChecksDb, openChecksDb } from '../../../core/storage/checks-database';
 import { html, page, ScriptedWeb, words } from '../linkcheck/scripted-web';
 
 let counter = 0;
-const opened: IDBPDatabase<CheckStoreSchema>[] = [];
-async function freshDb(name = `checks-${++counter}`): Promise<IDBPDatabase<CheckStoreSchema>> {
-  const db = await openDB<CheckStoreSchema>(name, 1, { upgrade: (database) => addCheckStores(database) });
+const opened: ChecksDb[] = [];
+async function freshDb(name = `checks-${++counter}`): Promise<ChecksDb> {
+  const db = await openChecksDb(name);
   opened.push(db);
   return db;
 }
@@ -70,7 +66,7 @@ describe('IndexedDbCheckStore', () => {
       urls.map((url) => ({ key: url, url, force: false, enqueuedAt: new Date().toISOString() })),
     );
     await first.putResult(urls[0] as string, result(urls[0] as string));
-    (opened.pop() as IDBPDatabase<CheckStoreSchema>).close();
+    opened.pop()?.close();
 
     const store = new IndexedDbCheckStore(await freshDb(name));
     const checker = new LinkChecker({ fetch: web.fetch, store });

@@ -1,0 +1,68 @@
+import type { ArchiveLookup } from '../archive/types';
+import { isVerdict } from '../citation-status/summary';
+import type { CheckCitationsRequest } from '../citation-status/types';
+import type { CaptureResult } from '../citations/types';
+import type { CheckResult } from '../linkcheck/types';
+import type { Settings } from '../settings/settings';
+import { MemoryArchiveStore } from '../storage/archive-store';
+import { withoutFragment } from '../url/web-address';
+import { CheckService, type CheckServiceDeps, MAX_URLS_PER_REQUEST } from './check-service';
+import { TabRegistry } from './tab-registry';
+
+/**
+ * One article's citations checked to the end, outside the browser: `npm run check` and the benchmarks run the same
+ * CheckService the background worker runs (queueing, joining, freshness, archive lookups), with in-memory stores
+ * and no tabs, and wait until the service has settled: every citation has its verdict, every needed lookup is done.
+ */
+export interface ArticleCheckDeps extends Pick<CheckServiceDeps, 'createChecker' | 'lookupArchive' | 'now'> {
+  settings: Settings;
+  /** Called as verdicts come in: how many of the article's distinct addresses have one. */
+  onProgress?(checked: number, total: number): void;
+}
+
+export interface ArticleCheck {
+  results: CheckResult[];
+  archives: ArchiveLookup[];
+}
+
+export async function checkArticle(capture: CaptureResult, deps: ArticleCheckDeps): Promise<ArticleCheck> {
+  const verdicts = new Set<string>();
+  const urls = capture.citations.map((citation) => citation.url);
+  const total = new Set(urls.map(withoutFragment)).size;
+  const service = new CheckService({
+    createChecker: deps.createChecker,
+    lookupArchive: deps.lookupArchive,
+    ...(deps.now ? { now: deps.now } : {}),
+    settings: deps.settings,
+    archives: new MemoryArchiveStore(),
+    tabs: new TabRegistry(),
+    broadcast: (update) => {
+      for (const state of update.states ?? []) if (isVerdict(state.status)) verdicts.add(state.key);
+      deps.onProgress?.(verdicts.size, total);
+    },
+    setBadge: () => {},
+  });
+  // The worker takes a bounded request; a long article goes in several, each as its own "tab".
+  const requests: CheckCitationsRequest[] = [];
+  for (let from = 0; from < urls.length; from += MAX_URLS_PER_REQUEST)
+    requests.push({
+      tabId: requests.length + 1,
+      pageUrl: capture.article.metadata.url,
+      publishedTime: capture.article.metadata.publishedTime,
+      urls: urls.slice(from, from + MAX_URLS_PER_REQUEST),
+      start: true,
+    });
+  await Promise.all(requests.map((request) => service.checkCitations(request)));
+  await service.settled();
+  const snapshots = await Promise.all(
+    requests.map((request) => service.checkCitations({ ...request, start: false })),
+  );
+  return {
+    results: snapshots.flatMap((snapshot) =>
+      snapshot.states.flatMap((state) => (state.result ? [state.result] : [])),
+    ),
+    archives: snapshots.flatMap((snapshot) =>
+      snapshot.archives.flatMap((archive) => (archive.lookup ? [archive.lookup] : [])),
+    ),
+  };
+}

@@ -1,0 +1,61 @@
+import { getDomain } from 'tldts';
+
+/**
+ * Resolves a link's `href` attribute against the document base URL (which honours `<base href>`).
+ * Only http(s) can be a citation: javascript:, mailto:, tel:, data: and friends give null.
+ */
+export function resolveHttpUrl(href: string | null, baseUrl: string): URL | null {
+  if (href === null) return null;
+  const trimmed = href.trim();
+  if (trimmed === '') return null;
+  let url: URL;
+  try {
+    url = new URL(trimmed, baseUrl);
+  } catch {
+    return null;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+}
+
+/**
+ * Citations are grouped by their URL without the fragment: `report#p3` and `report#p7` cite the
+ * same document. The citation keeps the URL as first linked (fragment included), because the
+ * fragment is what the author pointed at.
+ */
+export function withoutFragment(url: URL | string): string {
+  const href = typeof url === 'string' ? url : url.href;
+  const hash = href.indexOf('#');
+  return hash === -1 ? href : href.slice(0, hash);
+}
+
+/** Host name without a leading `www.`, for display. */
+export function displayDomain(url: URL): string {
+  return url.hostname.replace(/^www\./, '');
+}
+
+/**
+ * Registrable domain (eTLD+1). Private suffixes count (blogspot.com, github.io): two blogs on the
+ * same platform are different sites to a reader. IPs, localhost and unknown suffixes fall back to
+ * the host itself.
+ */
+export function registrableDomain(hostname: string): string {
+  return getDomain(hostname, { allowPrivateDomains: true }) ?? hostname;
+}
+
+/** The host (with its port when not the default) of an address, or the address itself when it does not parse. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** The host name without a leading `www.` for display, or the address itself when it does not parse. */
+export function displayHost(url: string): string {
+  try {
+    return displayDomain(new URL(url));
+  } catch {
+    return url;
+  }
+}

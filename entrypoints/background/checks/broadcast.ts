@@ -1,9 +1,0 @@
-import type { CheckSnapshot } from '../../../core/citation-status/types';
-import { isNoReceiverError, sendMessage } from '../../../utils/messaging';
-
-/** Tells every open panel and extension page what changed. Fire-and-forget. */
-export function broadcastCheckUpdate(update: Partial<CheckSnapshot>): void {
-  sendMessage('checkUpdate', update).catch((error: unknown) => {
-    if (!isNoReceiverError(error)) console.warn('Cited: could not tell the panel about a check', error);
-  });
-}

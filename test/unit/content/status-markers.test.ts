@@ -1,0 +1,123 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { captureArticle } from '../../../core/capture';
+import type { MarkerItem } from '../../../core/citation-status/types';
+import {
+  clearMarkers,
+  MARKER_TAG,
+  markerShadowForTests,
+  markerText,
+  showMarkers,
+} from '../../../entrypoints/capture.content/status-markers';
+
+const GONE = 'https://oldpaper.example/news/2020/ferry-cuts';
+const ALIVE = 'https://council.example/minutes/2026-02.html';
+const ARCHIVED = `https://web.archive.org/web/20200301101010/${GONE}`;
+
+const PARAGRAPHS = Array.from(
+  { length: 6 },
+  (_, i) =>
+    `<p>Paragraph ${i + 1} of a long enough story about ferries, timetables and the people who wait for boats on the pier every morning.</p>`,
+).join('');
+
+function loadArticle(): void {
+  document.title = 'Ferry cuts';
+  document.body.innerHTML = `<header><a href="https://gazette.example/">Gazette</a></header>
+<main><article><h1>Ferry cuts leave islanders stranded</h1>
+<p>The council <a href="${ALIVE}">voted in February</a> to cut the winter service, as
+<a href="${GONE}">the Old Paper reported</a> in 2020. Critics cite <a href="${GONE}#more">the same report</a>.</p>
+${PARAGRAPHS}</article></main>`;
+}
+
+const items = (overrides: Partial<MarkerItem> = {}): MarkerItem[] => [
+  { url: ALIVE, linkIndexes: [1], status: 'alive', reason: 'The page answers.' },
+  {
+    url: GONE,
+    linkIndexes: [2, 3],
+    status: 'dead',
+    reason: 'The site answers 404 Not Found.',
+    archivedUrl: ARCHIVED,
+    ...overrides,
+  },
+];
+
+function markers(): Element[] {
+  return Array.from(document.querySelectorAll(MARKER_TAG));
+}
+
+beforeEach(loadArticle);
+
+describe('status markers on the page', () => {
+  it('follow each occurrence of a cited link, in closed shadow roots the page cannot reach', () => {
+    expect(showMarkers(document, items())).toEqual({ shown: 3 });
+    const links = Array.from(document.querySelectorAll('a[href]'));
+    for (const index of [1, 2, 3]) {
+      const next = links[index]?.nextElementSibling;
+      expect(next?.localName).toBe(MARKER_TAG);
+    }
+    const marker = markers()[1] as HTMLElement;
+    expect(marker.shadowRoot).toBeNull();
+    expect(marker.getAttribute('data-cited-status')).toBe('dead');
+    expect(marker.style.getPropertyPriority('display')).toBe('important');
+    const shadow = markerShadowForTests(marker) as ShadowRoot;
+    expect(shadow.mode).toBe('closed');
+    expect(shadow.querySelector('.vh')?.textContent).toBe(
+      'Cited: dead link. The site answers 404 Not Found.',
+    );
+    expect(shadow.querySelector('.marker')?.getAttribute('title')).toBe(
+      'Cited: dead link. The site answers 404 Not Found.',
+    );
+  });
+
+  it('offer the archived copy in the marker of a dead or soft-404 link only', () => {
+    showMarkers(document, [
+      ...items(),
+      { url: ALIVE, linkIndexes: [1], status: 'alive', archivedUrl: ARCHIVED },
+    ]);
+    const [alive, dead] = markers().map((marker) => markerShadowForTests(marker) as ShadowRoot);
+    const link = dead?.querySelector('a') as HTMLAnchorElement;
+    expect(link.href).toBe(ARCHIVED);
+    expect(link.target).toBe('_blank');
+    expect(link.rel).toBe('noopener noreferrer');
+    expect(alive?.querySelector('a')).toBeNull();
+    // A javascript: address never becomes a link.
+    showMarkers(document, items({ archivedUrl: 'javascript:alert(1)' }));
+    expect(markerShadowForTests(markers()[1] as Element)?.querySelector('a')).toBeNull();
+  });
+
+  it('are invisible to capture: the same citations, the same link indexes, no marker text in the article', () => {
+    const before = captureArticle(document);
+    const linkCount = document.querySelectorAll('a[href], area[href]').length;
+    showMarkers(document, items());
+    expect(document.querySelectorAll('a[href], area[href]')).toHaveLength(linkCount);
+    const after = captureArticle(document);
+    expect(after.citations).toEqual(before.citations);
+    expect(after.article.textContent).toBe(before.article.textContent);
+    expect(after.article.textContent).not.toContain('Cited:');
+  });
+
+  it('update in place as verdicts change, and go when no longer listed or cleared', () => {
+    showMarkers(document, items());
+    const first = markers();
+    showMarkers(document, items({ status: 'soft-404', reason: 'Sent to the home page.' }));
+    const again = markers();
+    expect(again).toHaveLength(first.length);
+    for (const [index, marker] of again.entries()) expect(marker).toBe(first[index]);
+    expect(markerShadowForTests(first[1] as Element)?.querySelector('.vh')?.textContent).toBe(
+      'Cited: the cited page is gone (soft 404). Sent to the home page.',
+    );
+    showMarkers(document, [items()[0] as MarkerItem]);
+    expect(markers()).toHaveLength(1);
+    expect(clearMarkers(document)).toEqual({ cleared: 1 });
+    expect(markers()).toHaveLength(0);
+  });
+
+  it('find a link again when the page shifted its position', () => {
+    document.querySelector('header')?.remove();
+    expect(showMarkers(document, [{ url: ALIVE, linkIndexes: [1], status: 'alive' }])).toEqual({ shown: 1 });
+    expect(document.querySelector(`a[href="${ALIVE}"]`)?.nextElementSibling?.localName).toBe(MARKER_TAG);
+    expect(markerText({ url: ALIVE, linkIndexes: [], status: 'blocked' })).toBe(
+      'Cited: could not verify, the site blocks automatic checks.',
+    );
+  });
+});
