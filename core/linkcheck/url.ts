@@ -1,3 +1,4 @@
+import { hasMalformedHost } from '../url/web-address';
 /**
  * Address arithmetic for the checker: which redirects keep the same page, what counts as a site's home page or
  * a section front, and where the soft-404 probe goes.
@@ -7,6 +8,7 @@
 export function checkKey(url: string): string | null {
   try {
     const parsed = new URL(url);
+    if (hasMalformedHost(parsed)) return null;
     parsed.hash = '';
     return parsed.href;
   } catch {

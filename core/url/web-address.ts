@@ -2,7 +2,8 @@ import { getDomain } from 'tldts';
 
 /**
  * Resolves a link's `href` attribute against the document base URL (which honours `<base href>`).
- * Only http(s) can be a citation: javascript:, mailto:, tel:, data: and friends give null.
+ * Only http(s) can be a citation: javascript:, mailto:, tel:, data: and friends give null, and so does a malformed
+ * address (a space or an escape in the host name).
  */
 export function resolveHttpUrl(href: string | null, baseUrl: string): URL | null {
   if (href === null) return null;
@@ -14,7 +15,17 @@ export function resolveHttpUrl(href: string | null, baseUrl: string): URL | null
   } catch {
     return null;
   }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (hasMalformedHost(url) || /^[a-z]+:\/\/[^/?#]*\s/i.test(trimmed)) return null;
+  return url;
+}
+
+/**
+ * A host with a space or a percent sign is malformed, even where the browser's parser escaped it instead of
+ * refusing it (Chromium turns `https://exa mple.com` into the host `exa%20mple.com`): never a host to ask.
+ */
+export function hasMalformedHost(url: Pick<URL, 'hostname'>): boolean {
+  return /[\s%]/.test(url.hostname);
 }
 
 /**
