@@ -10,10 +10,12 @@ export interface ArticleHeaderProps {
   actions?: ComponentChildren;
   /** The reader's locale; the browser's by default. */
   locale?: string;
+  /** The page had more links than Cited reads (CaptureResult.linkLimit). */
+  linkLimit?: { links: number; read: number } | undefined;
 }
 
 /** What the reader is reading: title, byline, site, date, length. */
-export function ArticleHeader({ article, actions, locale }: ArticleHeaderProps) {
+export function ArticleHeader({ article, actions, locale, linkLimit }: ArticleHeaderProps) {
   const { metadata } = article;
   const published = formatPublished(metadata.publishedTime, locale);
   const site = metadata.siteName || displayHost(metadata.url);
@@ -59,6 +61,12 @@ export function ArticleHeader({ article, actions, locale }: ArticleHeaderProps) 
           No article found on this page — showing the links of its main content
         </p>
       )}
+      {linkLimit ? (
+        <p class="article-header__note" role="note" data-link-limit>
+          This page has {linkLimit.links.toLocaleString(locale)} links; Cited lists the citations among the
+          first {linkLimit.read.toLocaleString(locale)}.
+        </p>
+      ) : null}
     </header>
   );
 }

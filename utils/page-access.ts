@@ -83,6 +83,14 @@ export async function askCaptureScript<T>(
 export function injectionError(error: unknown): CitedError {
   if (error instanceof CitedError) return error;
   const message = error instanceof Error ? error.message : String(error);
+  // Chrome caps a message at 64 MiB; checked first, as its wording can also mention the port closing.
+  if (/message (length )?exceeded|maximum allowed size|message too (long|large)/i.test(message)) {
+    return new CitedError(
+      'page-too-big',
+      'This page is too big for Cited to read at once. Save a snapshot of it, or open a shorter version of it.',
+      message,
+    );
+  }
   if (isTabGoneError(error)) {
     return new CitedError('page-not-ready', 'The tab was closed before Cited could read it.', message);
   }

@@ -22,6 +22,9 @@ export interface CaptureOptions {
  * isProbablyReaderable runs first, on the live page: it is cheap (it stops at the first few long
  * paragraphs), and when it says "not an article" Readability, by far the costliest step, is skipped.
  */
+/** The most links of one page Cited reads for citations: far above any article, well within a message's size. */
+export const MAX_LINKS_READ = 10_000;
+
 export function captureArticle(doc: Document, options: CaptureOptions = {}): CaptureResult {
   const now = options.now ?? (() => new Date());
   const links = listLinks(doc);
@@ -43,6 +46,10 @@ export function captureArticle(doc: Document, options: CaptureOptions = {}): Cap
     }
     textContent = main ? mainContentText(main) : '';
   }
+  // A page of tens of thousands of links (an index, a dump) is read up to a bound, and says so, so the capture
+  // stays quick and its message small.
+  const linkCount = candidates.length;
+  if (linkCount > MAX_LINKS_READ) candidates = candidates.slice(0, MAX_LINKS_READ);
   // The lowest element holding the article's links: bounds furniture checks and metadata lookups.
   const articleRoot = commonAncestor(linksAt(links, candidates));
 
@@ -70,6 +77,7 @@ export function captureArticle(doc: Document, options: CaptureOptions = {}): Cap
     citations,
     source: article ? 'article' : 'main-content',
     capturedAt: now().toISOString(),
+    ...(linkCount > MAX_LINKS_READ ? { linkLimit: { links: linkCount, read: MAX_LINKS_READ } } : {}),
   };
 }
 

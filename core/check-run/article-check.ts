@@ -1,12 +1,12 @@
 import type { ArchiveLookup } from '../archive/types';
 import { isVerdict } from '../citation-status/summary';
-import type { CheckCitationsRequest } from '../citation-status/types';
 import type { CaptureResult } from '../citations/types';
 import type { CheckResult } from '../linkcheck/types';
 import type { Settings } from '../settings/settings';
 import { MemoryArchiveStore } from '../storage/archive-store';
 import { withoutFragment } from '../url/web-address';
-import { CheckService, type CheckServiceDeps, MAX_URLS_PER_REQUEST } from './check-service';
+import { CheckService, type CheckServiceDeps } from './check-service';
+import { citationRequests } from './citation-requests';
 import { TabRegistry } from './tab-registry';
 
 /**
@@ -42,17 +42,15 @@ export async function checkArticle(capture: CaptureResult, deps: ArticleCheckDep
     },
     setBadge: () => {},
   });
-  // The worker takes a bounded request; a long article goes in several, each as its own "tab".
-  const requests: CheckCitationsRequest[] = [];
-  for (let from = 0; from < urls.length; from += MAX_URLS_PER_REQUEST)
-    requests.push({
-      tabId: requests.length + 1,
-      pageUrl: capture.article.metadata.url,
-      publishedTime: capture.article.metadata.publishedTime,
-      urls: urls.slice(from, from + MAX_URLS_PER_REQUEST),
-      start: true,
-    });
-  await Promise.all(requests.map((request) => service.checkCitations(request)));
+  // The worker takes bounded requests; a long article goes in parts, as the panel sends it.
+  const requests = citationRequests({
+    tabId: 1,
+    pageUrl: capture.article.metadata.url,
+    publishedTime: capture.article.metadata.publishedTime,
+    urls,
+    start: true,
+  });
+  for (const request of requests) await service.checkCitations(request);
   await service.settled();
   const snapshots = await Promise.all(
     requests.map((request) => service.checkCitations({ ...request, start: false })),

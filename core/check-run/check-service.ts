@@ -61,7 +61,10 @@ export interface CheckServiceDeps {
 /** Stored lookups are reused for a day; a failed one is not tried again on its own for ten minutes. */
 const ARCHIVE_FRESH_MS = 24 * 60 * 60 * 1000;
 const ARCHIVE_RETRY_MS = 10 * 60 * 1000;
-/** More citations than any article has: a bigger request is a bug or abuse, not a page. */
+/**
+ * The most addresses one request carries. A longer article is sent in several requests (`addToTab`), so no message
+ * grows without bound; a single bigger request is a bug or abuse, not a page.
+ */
 export const MAX_URLS_PER_REQUEST = 2000;
 
 type Pending = 'queued' | 'checking';
@@ -117,10 +120,12 @@ export class CheckService {
     validate(request);
     await this.start();
     const keyed = distinctKeys(request.urls);
+    const earlier = request.addToTab ? this.deps.tabs.get(request.tabId) : undefined;
+    const samePage = earlier !== undefined && checkKey(earlier.pageUrl) === checkKey(request.pageUrl);
     this.deps.tabs.set(request.tabId, {
       pageUrl: request.pageUrl,
       publishedTime: request.publishedTime,
-      keys: keyed.map(([key]) => key),
+      keys: [...(samePage ? earlier.keys : []), ...keyed.map(([key]) => key)],
     });
     if (request.start && keyed.length > 0) {
       const toCheck: string[] = [];

@@ -53,6 +53,11 @@ export interface CheckCitationsRequest {
   start: boolean;
   /** Ignore fresh stored verdicts ("Re-check"). */
   force?: boolean;
+  /**
+   * A later part of a long article sent in several requests (each at most MAX_URLS_PER_REQUEST addresses): its
+   * citations join those the tab already has for the same page instead of replacing them.
+   */
+  addToTab?: boolean;
 }
 
 export interface ArchiveLookupRequest {

@@ -93,5 +93,29 @@ export function sentenceAround(
     else break;
   }
   if (from === -1) return normalizeWhitespace(text.slice(start, end));
-  return normalizeWhitespace(text.slice(from, Math.max(to, end)));
+  return windowed(text, from, Math.max(to, end), start, end);
+}
+
+/**
+ * A "sentence" longer than this is no sentence (a list of links, a paragraph without full stops): the citation
+ * keeps the words around its link instead, so a paragraph of 5,000 links is not copied 5,000 times.
+ */
+export const MAX_SENTENCE_CHARS = 600;
+const CONTEXT_CHARS = 250;
+
+function windowed(text: string, from: number, to: number, start: number, end: number): string {
+  if (to - from <= MAX_SENTENCE_CHARS) return normalizeWhitespace(text.slice(from, to));
+  let left = Math.max(from, start - CONTEXT_CHARS);
+  let right = Math.min(to, end + CONTEXT_CHARS);
+  // Whole words only: move each cut to a space, never into the link itself.
+  if (left > from) {
+    const space = text.indexOf(' ', left);
+    if (space !== -1 && space < start) left = space + 1;
+  }
+  if (right < to) {
+    const space = text.lastIndexOf(' ', right);
+    if (space >= end) right = space;
+  }
+  const body = normalizeWhitespace(text.slice(left, right));
+  return `${left > from ? '… ' : ''}${body}${right < to ? ' …' : ''}`;
 }

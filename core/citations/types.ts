@@ -41,4 +41,6 @@ export interface CaptureResult {
   source: 'article' | 'main-content';
   /** ISO timestamp. */
   capturedAt: string;
+  /** Present when the page had more links than Cited reads: only the first `read` (in reading order) were. */
+  linkLimit?: { links: number; read: number };
 }

@@ -10,6 +10,7 @@ export type CitedErrorCode =
   | 'no-access'
   | 'no-article'
   | 'page-not-ready'
+  | 'page-too-big'
   | 'invalid-url'
   | 'storage-quota'
   | 'storage-failed'

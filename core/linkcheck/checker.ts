@@ -251,24 +251,8 @@ export class LinkChecker {
     };
 
     const done = (async (): Promise<CheckRunSummary> => {
-      const requests = await requestsReady;
-      // Distinct keys, first occurrence wins; `force` if any occurrence asks for it.
-      const byKey = new Map<string, { urls: string[]; force: boolean }>();
-      const immediate: CheckResult[] = [];
-      for (const request of requests) {
-        const key = checkKey(request.url);
-        const parsed = key === null ? null : new URL(key);
-        if (key === null || parsed === null || !isHttpUrl(parsed)) {
-          if (!immediate.some((result) => result.url === request.url))
-            immediate.push(this.skipped(request.url, parsed));
-          continue;
-        }
-        const entry = byKey.get(key);
-        if (entry) {
-          if (!entry.urls.includes(request.url)) entry.urls.push(request.url);
-          entry.force ||= request.force;
-        } else byKey.set(key, { urls: [request.url], force: request.force });
-      }
+      const { byKey, unusable } = groupByKey(await requestsReady);
+      const immediate = unusable.map(({ url, parsed }) => this.skipped(url, parsed));
       progress.total =
         immediate.length + [...byKey.values()].reduce((sum, entry) => sum + entry.urls.length, 0);
       progress.queued = byKey.size;
@@ -492,4 +476,30 @@ const PROBE_PRIORITY: SchedulePriority = 'low';
  */
 function hopPriority(first: SchedulePriority): SchedulePriority {
   return first === 'high' ? 'high' : 'low';
+}
+
+/**
+ * A run's requests by check key (the URL without its fragment): each key once, with every URL that gave it, `force`
+ * if any of them asks for it. Addresses that cannot be checked (not http(s), malformed) come back apart, once each.
+ */
+function groupByKey(requests: readonly Required<CheckRequest>[]): {
+  byKey: Map<string, { urls: string[]; force: boolean }>;
+  unusable: { url: string; parsed: URL | null }[];
+} {
+  const byKey = new Map<string, { urls: string[]; force: boolean }>();
+  const unusable: { url: string; parsed: URL | null }[] = [];
+  for (const request of requests) {
+    const key = checkKey(request.url);
+    const parsed = key === null ? null : new URL(key);
+    if (key === null || parsed === null || !isHttpUrl(parsed)) {
+      if (!unusable.some((entry) => entry.url === request.url)) unusable.push({ url: request.url, parsed });
+      continue;
+    }
+    const entry = byKey.get(key);
+    if (entry) {
+      if (!entry.urls.includes(request.url)) entry.urls.push(request.url);
+      entry.force ||= request.force;
+    } else byKey.set(key, { urls: [request.url], force: request.force });
+  }
+  return { byKey, unusable };
 }

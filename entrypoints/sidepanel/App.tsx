@@ -94,6 +94,7 @@ function PanelBody({ state, retry, onGoTo, onOpen }: PanelBodyProps) {
         <div class="panel__content" data-capture-source={result.source} key={result.article.metadata.url}>
           <ArticleHeader
             article={result.article}
+            linkLimit={result.linkLimit}
             actions={
               <>
                 <IconButton label="Read the page again" onClick={retry} action="reread">

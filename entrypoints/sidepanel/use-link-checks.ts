@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../components/format';
+import { citationRequests } from '../../core/check-run/citation-requests';
 import { isPending } from '../../core/citation-status/summary';
 import type { CheckSnapshot } from '../../core/citation-status/types';
 import type { CaptureResult, Citation } from '../../core/citations/types';
@@ -55,15 +56,19 @@ export function useLinkChecks(
         ...(options.force ? { force: true } : {}),
       };
       connection.current.ensure();
-      ports.checkCitations(request).then(
-        (snapshot) => {
-          setError(null);
-          merge(snapshot);
-        },
-        (failure: unknown) => {
-          setError(`Cited could not check the links: ${errorText(failure)}`);
-        },
-      );
+      // A long article goes in parts (each within the worker's limit), in order, so every citation is checked
+      // and the tab's badge counts them all.
+      void (async () => {
+        for (const part of citationRequests(request)) {
+          try {
+            merge(await ports.checkCitations(part));
+            setError(null);
+          } catch (failure) {
+            setError(`Cited could not check the links: ${errorText(failure)}`);
+            return;
+          }
+        }
+      })();
     },
     [ports, tabId, pageUrl, publishedTime, urls, merge],
   );

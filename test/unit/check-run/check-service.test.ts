@@ -167,6 +167,21 @@ describe('CheckService', () => {
     expect(web.calls).toEqual([]);
   });
 
+  it('takes a long article in parts: later parts add to the tab, so the badge counts every part', async () => {
+    const web = smallWeb(new ScriptedWeb());
+    const { db } = await checksDb();
+    const { service, badges } = makeService(db, web);
+    await service.checkCitations(request([GONE]));
+    await service.checkCitations(request([MOVED_HOME, ALIVE], { addToTab: true }));
+    await service.settled();
+    expect(badges.get(1)).toBe(2);
+
+    // A first part (no addToTab) starts the tab afresh: the article was read again.
+    await service.checkCitations(request([ALIVE]));
+    await service.settled();
+    expect(badges.get(1)).toBe(0);
+  });
+
   it('refuses requests that are not lists of addresses', async () => {
     const { db } = await checksDb();
     const { service } = makeService(db, new ScriptedWeb());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSentenceSplitter, sentenceAround } from '../../../core/citations/sentence';
+import { createSentenceSplitter, MAX_SENTENCE_CHARS, sentenceAround } from '../../../core/citations/sentence';
 
 const split = createSentenceSplitter('en');
 const sentences = (text: string) => split(text).map(([start, end]) => text.slice(start, end).trim());
@@ -43,5 +43,26 @@ describe('sentences', () => {
   it('keeps the closing quotation mark with its sentence', () => {
     const text = 'In a case, “the centre was advised of two incidents.” The report claimed more.';
     expect(around(text, 'a case')).toBe('In a case, “the centre was advised of two incidents.”');
+  });
+});
+
+describe('a run-on "sentence" (a list of links, a paragraph without full stops)', () => {
+  it('keeps the words around the link, whole, with marks where it was cut', () => {
+    const words = Array.from({ length: 600 }, (_, i) => `word${i}`);
+    words.splice(300, 0, 'the cited report');
+    const text = words.join(' ');
+    const sentence = around(text, 'the cited report');
+    expect(sentence).toContain('the cited report');
+    expect(sentence.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    expect(sentence.startsWith('… word')).toBe(true);
+    expect(sentence.endsWith(' …')).toBe(true);
+    // Cut between words, never inside one.
+    expect(sentence).toMatch(/^… word\d+ [\s\S]* word\d+ …$/);
+  });
+
+  it('leaves an ordinary long sentence whole', () => {
+    const text = `${'A long but real sentence with many words in it, '.repeat(10)}citing the report.`;
+    expect(text.length).toBeLessThan(MAX_SENTENCE_CHARS);
+    expect(around(text, 'the report')).toBe(text);
   });
 });

@@ -26,6 +26,17 @@ describe('ArticleHeader', () => {
     expect(time?.textContent).toBe('4 May 2021');
     expect(field(container, 'length')?.textContent).toBe('690 words · 3 min read');
     expect(container.querySelector('[data-no-article]')).toBeNull();
+    expect(container.querySelector('[data-link-limit]')).toBeNull();
+  });
+
+  it('says plainly when the page had more links than Cited reads', () => {
+    const mounted = mount(
+      <ArticleHeader article={article()} locale="en-GB" linkLimit={{ links: 40000, read: 10000 }} />,
+    );
+    cleanup = mounted.unmount;
+    expect(mounted.container.querySelector('[data-link-limit]')?.textContent).toBe(
+      'This page has 40,000 links; Cited lists the citations among the first 10,000.',
+    );
   });
 
   it('formats the date for another locale', () => {

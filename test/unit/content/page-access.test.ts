@@ -15,6 +15,8 @@ describe('injectionError', () => {
         'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
         'no-access',
       ],
+      // Chrome's words when the page's answer is over its 64 MiB message limit: not "the page changed".
+      ['Message exceeded maximum allowed size of 64MiB.', 'page-too-big'],
       ['Something odd', 'internal'],
     ];
     for (const [message, code] of cases) {

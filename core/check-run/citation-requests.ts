@@ -1,0 +1,19 @@
+import type { CheckCitationsRequest } from '../citation-status/types';
+import { MAX_URLS_PER_REQUEST } from './check-service';
+
+/**
+ * One article's check request as the parts the worker takes: at most MAX_URLS_PER_REQUEST addresses each, the
+ * first replacing what the tab had, the others adding to it. Send them in order, each after the last's answer.
+ */
+export function citationRequests(request: CheckCitationsRequest): CheckCitationsRequest[] {
+  if (request.urls.length <= MAX_URLS_PER_REQUEST) return [request];
+  const parts: CheckCitationsRequest[] = [];
+  for (let from = 0; from < request.urls.length; from += MAX_URLS_PER_REQUEST) {
+    parts.push({
+      ...request,
+      urls: request.urls.slice(from, from + MAX_URLS_PER_REQUEST),
+      ...(from > 0 ? { addToTab: true } : {}),
+    });
+  }
+  return parts;
+}

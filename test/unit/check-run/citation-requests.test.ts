@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_URLS_PER_REQUEST } from '../../../core/check-run/check-service';
+import { citationRequests } from '../../../core/check-run/citation-requests';
+
+const base = { tabId: 7, pageUrl: 'https://news.example/story', publishedTime: null, start: true };
+const urls = (count: number) => Array.from({ length: count }, (_, i) => `https://s${i}.example/`);
+
+describe('citationRequests', () => {
+  it('sends an ordinary article in one request', () => {
+    expect(citationRequests({ ...base, urls: urls(26) })).toEqual([{ ...base, urls: urls(26) }]);
+  });
+
+  it('sends 5,000 citations in parts within the limit, every address once, the first part replacing', () => {
+    const parts = citationRequests({ ...base, urls: urls(5000) });
+    expect(parts.map((part) => part.urls.length)).toEqual([
+      MAX_URLS_PER_REQUEST,
+      MAX_URLS_PER_REQUEST,
+      5000 - 2 * MAX_URLS_PER_REQUEST,
+    ]);
+    expect(parts.flatMap((part) => part.urls)).toEqual(urls(5000));
+    expect(parts.map((part) => part.addToTab ?? false)).toEqual([false, true, true]);
+    expect(parts.every((part) => part.tabId === 7 && part.start)).toBe(true);
+  });
+});

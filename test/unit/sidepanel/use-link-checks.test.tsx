@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_URLS_PER_REQUEST } from '../../../core/check-run/check-service';
+import type { CheckCitationsRequest, CheckSnapshot } from '../../../core/citation-status/types';
+import { DEFAULT_SETTINGS } from '../../../core/settings/settings';
+import type { CheckPorts } from '../../../entrypoints/sidepanel/link-check-ports';
+import { type LinkChecks, useLinkChecks } from '../../../entrypoints/sidepanel/use-link-checks';
+import { mount } from '../components/render';
+import { captureResult, citation } from '../components/sample-capture';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+/** A worker that answers each request after the test lets it, so the order of requests shows. */
+function fakePorts() {
+  const requests: CheckCitationsRequest[] = [];
+  const answers: (() => void)[] = [];
+  const ports: CheckPorts = {
+    checkCitations: (request) => {
+      requests.push(request);
+      return new Promise<CheckSnapshot>((resolve) => {
+        answers.push(() =>
+          resolve({
+            states: request.urls.map((url) => ({ key: url, status: 'queued' as const, revision: 1 })),
+            archives: [],
+          }),
+        );
+      });
+    },
+    lookupArchive: () => Promise.reject(new Error('not used')),
+    onUpdate: () => () => {},
+    connect: () => () => {},
+    showMarkers: async () => {},
+    clearMarkers: async () => {},
+  };
+  const answerNext = () => act(async () => answers.shift()?.());
+  return { ports, requests, answerNext };
+}
+
+function probe(ports: CheckPorts, count: number) {
+  const citations = Array.from({ length: count }, (_, i) =>
+    citation(`https://source${i}.example/report`, 'external', [
+      { anchorText: `source ${i}`, sentence: `As source ${i} said.`, linkIndex: i },
+    ]),
+  );
+  const capture = captureResult(citations);
+  const current: { value?: LinkChecks } = {};
+  function Probe() {
+    current.value = useLinkChecks(3, capture, { ...DEFAULT_SETTINGS, pageMarkers: false }, true, ports);
+    return null;
+  }
+  const mounted = mount(<Probe />);
+  cleanup = mounted.unmount;
+  return current;
+}
+
+describe('useLinkChecks', () => {
+  it('sends a 5,000-citation article in parts the worker accepts, one after another, none left out', async () => {
+    const fake = fakePorts();
+    const current = probe(fake.ports, 5000);
+    expect(fake.requests).toHaveLength(1);
+    await fake.answerNext();
+    expect(fake.requests).toHaveLength(2);
+    await fake.answerNext();
+    await fake.answerNext();
+    expect(fake.requests.map((request) => request.urls.length)).toEqual([
+      MAX_URLS_PER_REQUEST,
+      MAX_URLS_PER_REQUEST,
+      1000,
+    ]);
+    expect(fake.requests.map((request) => request.addToTab ?? false)).toEqual([false, true, true]);
+    expect(new Set(fake.requests.flatMap((request) => request.urls)).size).toBe(5000);
+    // Every row heard back: none stays "not checked" while the worker has it queued.
+    expect(current.value?.statuses.filter((status) => status === 'queued')).toHaveLength(5000);
+  });
+});
