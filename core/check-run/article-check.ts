@@ -5,6 +5,7 @@ import type { CheckResult } from '../linkcheck/types';
 import type { Settings } from '../settings/settings';
 import { MemoryArchiveStore } from '../storage/archive-store';
 import { withoutFragment } from '../url/web-address';
+import { checkOrder } from './check-order';
 import { CheckService, type CheckServiceDeps } from './check-service';
 import { citationRequests } from './citation-requests';
 import { TabRegistry } from './tab-registry';
@@ -27,7 +28,7 @@ export interface ArticleCheck {
 
 export async function checkArticle(capture: CaptureResult, deps: ArticleCheckDeps): Promise<ArticleCheck> {
   const verdicts = new Set<string>();
-  const urls = capture.citations.map((citation) => citation.url);
+  const urls = checkOrder(capture.citations);
   const total = new Set(urls.map(withoutFragment)).size;
   const service = new CheckService({
     createChecker: deps.createChecker,

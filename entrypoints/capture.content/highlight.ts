@@ -36,12 +36,21 @@ const HIGHLIGHT_CSS = `
  * The link the capture saw at `linkIndex` (among `a[href], area[href]` in document order), if it still points
  * at `url`; otherwise the first link to `url`, because pages re-render and shift indexes.
  */
-export function findCitedLink(doc: Document, linkIndex: number, url: string): HTMLElement | null {
-  const links = Array.from(doc.querySelectorAll<HTMLElement>(LINK_SELECTOR));
+export function findCitedLink(
+  doc: Document,
+  linkIndex: number,
+  url: string,
+  links: readonly HTMLElement[] = pageLinks(doc),
+): HTMLElement | null {
   const target = comparable(url);
   const atIndex = links[linkIndex];
   if (atIndex && comparable(hrefOf(atIndex)) === target) return atIndex;
   return links.find((link) => comparable(hrefOf(link)) === target) ?? null;
+}
+
+/** The page's links in document order, as the capture indexed them: list once, then look up many. */
+export function pageLinks(doc: Document): HTMLElement[] {
+  return Array.from(doc.querySelectorAll<HTMLElement>(LINK_SELECTOR));
 }
 
 function hrefOf(element: HTMLElement): string {

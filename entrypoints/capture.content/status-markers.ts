@@ -1,7 +1,7 @@
 import { isWebUrl } from '../../components/format';
 import { statusMeta, statusPaletteCss } from '../../components/status-meta';
 import type { MarkerItem } from '../../core/citation-status/types';
-import { findCitedLink } from './highlight';
+import { findCitedLink, pageLinks } from './highlight';
 
 /**
  * A small status marker right after each cited link on the page: icon and colour, words for screen readers, the
@@ -16,6 +16,12 @@ export const MARKER_TAG = 'cited-status-marker';
 
 /** The closed shadow roots Cited made, which nothing else can reach. */
 const shadows = new WeakMap<Element, ShadowRoot>();
+/** What each marker shows now (status, reason, archived copy), so an unchanged one is not drawn again. */
+const rendered = new WeakMap<Element, string>();
+
+function markerSignature(item: MarkerItem): string {
+  return JSON.stringify([item.status, item.reason ?? '', item.archivedUrl ?? '']);
+}
 
 /** Keeps the host box itself out of the page's reach: inline !important beats any stylesheet rule. */
 const HOST_STYLE: [string, string][] = [
@@ -57,14 +63,21 @@ export function markerText(item: MarkerItem): string {
 /** Puts (or updates) the markers for exactly these citations; markers of citations not listed are removed. */
 export function showMarkers(doc: Document, items: MarkerItem[]): { shown: number } {
   const kept = new Set<Element>();
+  // Listed once for all items: a long article's thousands of markers must not each walk the whole page.
+  const links = pageLinks(doc);
   for (const item of items) {
     for (const linkIndex of item.linkIndexes) {
-      const link = findCitedLink(doc, linkIndex, item.url);
+      const link = findCitedLink(doc, linkIndex, item.url, links);
       // An image map's area has no place in the text to mark.
       if (!link || link.localName === 'area') continue;
       const marker = markerAfter(link) ?? insertMarker(link);
       if (kept.has(marker)) continue;
-      render(marker, item);
+      // A marker that already says this is left alone: updates touch only what changed.
+      const said = markerSignature(item);
+      if (rendered.get(marker) !== said) {
+        render(marker, item);
+        rendered.set(marker, said);
+      }
       kept.add(marker);
     }
   }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../components/format';
+import { checkOrder } from '../../core/check-run/check-order';
 import { citationRequests } from '../../core/check-run/citation-requests';
 import { isPending } from '../../core/citation-status/summary';
 import type { CheckSnapshot } from '../../core/citation-status/types';
@@ -8,6 +9,7 @@ import type { CitationStatus } from '../../core/linkcheck/types';
 import type { Settings } from '../../core/settings/settings';
 import { type KnownChecks, keyOf, markerItems, mergeChecks, NO_CHECKS, statusOf } from './check-state';
 import { browserCheckPorts, type CheckPorts } from './link-check-ports';
+import { onNextFrame } from './next-frame';
 
 export interface LinkChecks {
   known: KnownChecks;
@@ -38,11 +40,30 @@ export function useLinkChecks(
   const [error, setError] = useState<string | null>(null);
   const [startedByReader, setStartedByReader] = useState(false);
   const urls = useMemo(() => capture.citations.map((citation) => citation.url), [capture]);
+  const toCheck = useMemo(() => checkOrder(capture.citations), [capture]);
   const publishedTime = capture.article.metadata.publishedTime;
   const pageUrl = capture.article.metadata.url;
   const start = settings.autoCheck || startedByReader;
 
-  const merge = useCallback((update: Partial<CheckSnapshot>) => setKnown((k) => mergeChecks(k, update)), []);
+  // Updates are applied once a frame, all together: one re-render and one copy of the known states per frame,
+  // however many verdicts arrived in it (a long article's checks answer hundreds a second).
+  const queued = useRef<Partial<CheckSnapshot>[]>([]);
+  const cancelFlush = useRef<(() => void) | null>(null);
+  const merge = useCallback((update: Partial<CheckSnapshot>) => {
+    queued.current.push(update);
+    if (cancelFlush.current) return;
+    cancelFlush.current = onNextFrame(() => {
+      cancelFlush.current = null;
+      const batch = queued.current.splice(0);
+      setKnown((k) =>
+        mergeChecks(k, {
+          states: batch.flatMap((one) => one.states ?? []),
+          archives: batch.flatMap((one) => one.archives ?? []),
+        }),
+      );
+    });
+  }, []);
+  useEffect(() => () => cancelFlush.current?.(), []);
   const connection = useRef<{ ensure: () => void }>({ ensure: () => {} });
 
   const ask = useCallback(
@@ -51,7 +72,7 @@ export function useLinkChecks(
         tabId,
         pageUrl,
         publishedTime,
-        urls: options.only ?? urls,
+        urls: options.only ?? toCheck,
         start: options.start,
         ...(options.force ? { force: true } : {}),
       };
@@ -70,7 +91,7 @@ export function useLinkChecks(
         }
       })();
     },
-    [ports, tabId, pageUrl, publishedTime, urls, merge],
+    [ports, tabId, pageUrl, publishedTime, toCheck, merge],
   );
 
   useEffect(() => ports.onUpdate(merge), [ports, merge]);

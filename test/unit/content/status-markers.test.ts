@@ -121,3 +121,48 @@ describe('status markers on the page', () => {
     );
   });
 });
+
+describe('status markers on a long article', () => {
+  it('list the page once for thousands of markers, and redraw only those whose status changed', () => {
+    const count = 3000;
+    document.body.innerHTML = `<article>${Array.from(
+      { length: count },
+      (_, i) => `<p>Source ${i}: <a href="https://s${i}.example/r">report ${i}</a>.</p>`,
+    ).join('')}</article>`;
+    const many = (status: (i: number) => MarkerItem['status']): MarkerItem[] =>
+      Array.from({ length: count }, (_, i) => ({
+        url: `https://s${i}.example/r`,
+        linkIndexes: [i],
+        status: status(i),
+      }));
+    let listings = 0;
+    const querySelectorAll = document.querySelectorAll.bind(document);
+    document.querySelectorAll = ((selector: string) => {
+      listings++;
+      return querySelectorAll(selector);
+    }) as typeof document.querySelectorAll;
+    try {
+      expect(
+        showMarkers(
+          document,
+          many(() => 'queued'),
+        ).shown,
+      ).toBe(count);
+      expect(listings).toBeLessThanOrEqual(2);
+
+      const drawn = (i: number) =>
+        markerShadowForTests(document.querySelectorAll(MARKER_TAG)[i] as Element)?.lastChild;
+      const before = [drawn(0), drawn(1)];
+      showMarkers(
+        document,
+        many((i) => (i === 1 ? 'dead' : 'queued')),
+      );
+      // The unchanged marker keeps its drawing; the changed one is drawn anew.
+      expect(drawn(0)).toBe(before[0]);
+      expect(drawn(1)).not.toBe(before[1]);
+      expect(document.querySelectorAll(MARKER_TAG)[1]?.getAttribute('data-cited-status')).toBe('dead');
+    } finally {
+      document.querySelectorAll = querySelectorAll;
+    }
+  });
+});

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_URLS_PER_REQUEST } from '../../../core/check-run/check-service';
 import type { CheckCitationsRequest, CheckSnapshot } from '../../../core/citation-status/types';
 import { DEFAULT_SETTINGS } from '../../../core/settings/settings';
@@ -16,6 +16,7 @@ afterEach(() => cleanup?.());
 function fakePorts() {
   const requests: CheckCitationsRequest[] = [];
   const answers: (() => void)[] = [];
+  const listeners = new Set<(update: Partial<CheckSnapshot>) => void>();
   const ports: CheckPorts = {
     checkCitations: (request) => {
       requests.push(request);
@@ -29,13 +30,21 @@ function fakePorts() {
       });
     },
     lookupArchive: () => Promise.reject(new Error('not used')),
-    onUpdate: () => () => {},
+    onUpdate: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     connect: () => () => {},
     showMarkers: async () => {},
     clearMarkers: async () => {},
   };
   const answerNext = () => act(async () => answers.shift()?.());
-  return { ports, requests, answerNext };
+  /** The worker broadcasting verdicts, as it does while checks run. */
+  const broadcast = (update: Partial<CheckSnapshot>) =>
+    act(() => {
+      for (const listener of listeners) listener(update);
+    });
+  return { ports, requests, answerNext, broadcast };
 }
 
 function probe(ports: CheckPorts, count: number) {
@@ -45,8 +54,9 @@ function probe(ports: CheckPorts, count: number) {
     ]),
   );
   const capture = captureResult(citations);
-  const current: { value?: LinkChecks } = {};
+  const current: { value?: LinkChecks; renders: number } = { renders: 0 };
   function Probe() {
+    current.renders++;
     current.value = useLinkChecks(3, capture, { ...DEFAULT_SETTINGS, pageMarkers: false }, true, ports);
     return null;
   }
@@ -72,6 +82,41 @@ describe('useLinkChecks', () => {
     expect(fake.requests.map((request) => request.addToTab ?? false)).toEqual([false, true, true]);
     expect(new Set(fake.requests.flatMap((request) => request.urls)).size).toBe(5000);
     // Every row heard back: none stays "not checked" while the worker has it queued.
-    expect(current.value?.statuses.filter((status) => status === 'queued')).toHaveLength(5000);
+    await vi.waitFor(() =>
+      expect(current.value?.statuses.filter((status) => status === 'queued')).toHaveLength(5000),
+    );
+  });
+
+  it('applies verdicts that arrive together in one render, not one render per verdict', async () => {
+    const fake = fakePorts();
+    const current = probe(fake.ports, 2000);
+    await fake.answerNext();
+    await vi.waitFor(() => expect(current.value?.statuses[0]).toBe('queued'));
+    const rendersBefore = current.renders;
+    for (let i = 0; i < 2000; i++) {
+      await fake.broadcast({
+        states: [
+          {
+            key: `https://source${i}.example/report`,
+            status: 'alive',
+            revision: 10 + i,
+            result: {
+              url: `https://source${i}.example/report`,
+              status: 'alive',
+              reason: 'The page answers (HTTP 200).',
+              evidence: {
+                redirected: false,
+                elapsedMs: 1,
+                checkedAt: '2026-12-06T00:00:00Z',
+                attempts: 1,
+                redirectMode: 'follow',
+              },
+            },
+          },
+        ],
+      });
+    }
+    await vi.waitFor(() => expect(current.value?.statuses.every((status) => status === 'alive')).toBe(true));
+    expect(current.renders - rendersBefore).toBeLessThan(10);
   });
 });
