@@ -5,7 +5,7 @@ import { SNAPSHOT_CSP } from '../../snapshot/header';
 import { getSnapshotRecord, putSnapshotRecord } from '../library';
 import type { CitedDB } from '../schema';
 import type { SnapshotRecord, SnapshotSummary } from '../types';
-import { surtKey, timestamp14 } from './surt';
+import { archiveUrl, surtKey, timestamp14 } from './surt';
 import { concatBytes, readHttpResponse, readWarcRecord, responseRecord, warcinfoRecord } from './warc';
 
 /**
@@ -86,6 +86,10 @@ export async function backupLibrary(db: CitedDB, options: BackupOptions): Promis
       a.id.localeCompare(b.id),
   );
 
+  // Where a reader opens the archive: the article saved last.
+  const latestArticle = summaries.filter((summary) => summary.kind === 'article').at(-1);
+  const home = latestArticle ? { url: archiveUrl(latestArticle.url), ts: latestArticle.savedAt } : undefined;
+
   const warcFiles: Array<{ name: string; parts: Uint8Array[]; size: number }> = [];
   const entries: BackupEntry[] = [];
   const cdx: Array<{ key: string; line: string }> = [];
@@ -107,8 +111,9 @@ export async function backupLibrary(db: CitedDB, options: BackupOptions): Promis
     const record = await getSnapshotRecord(db, summary.id);
     if (!record) continue;
     const body = encoder.encode(record.html);
+    const url = archiveUrl(summary.url);
     const written = await responseRecord({
-      url: summary.url,
+      url,
       date: summary.savedAt,
       body,
       contentType: 'text/html; charset=utf-8',
@@ -132,9 +137,9 @@ export async function backupLibrary(db: CitedDB, options: BackupOptions): Promis
       warc: { file: `archive/${warc.name}`, offset, length: written.bytes.length },
     });
     cdx.push({
-      key: `${surtKey(summary.url)} ${timestamp14(summary.savedAt)}`,
+      key: `${surtKey(url)} ${timestamp14(summary.savedAt)}`,
       line: JSON.stringify({
-        url: summary.url,
+        url,
         mime: 'text/html',
         status: '200',
         digest: written.payloadDigest,
@@ -146,7 +151,7 @@ export async function backupLibrary(db: CitedDB, options: BackupOptions): Promis
     pages.push(
       JSON.stringify({
         id: summary.id,
-        url: summary.url,
+        url,
         ts: summary.savedAt,
         title: summary.title,
         size: summary.bytes,
@@ -193,12 +198,16 @@ export async function backupLibrary(db: CitedDB, options: BackupOptions): Promis
   const datapackage = strToU8(
     JSON.stringify(
       {
-        profile: 'wacz',
+        // What the readers in use accept (wabac.js 2.27 refuses the 1.2.0 spec's "wacz"), as py-wacz and js-wacz
+        // write it. Restore reads either.
+        profile: 'data-package',
+        wacz_version: '1.1.1',
         title: 'Cited library',
         description: `Backup of a Cited library: ${entries.length} snapshot(s) with their citations, as saved.`,
         created,
         modified: created,
         software,
+        ...(home ? { home } : {}),
         resources,
       },
       null,

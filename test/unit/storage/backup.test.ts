@@ -110,7 +110,10 @@ describe('backing up and restoring the library', () => {
       'pages/pages.jsonl',
     ]);
     const manifest = JSON.parse(strFromU8(files['datapackage.json'] as Uint8Array));
-    expect(manifest.profile).toBe('wacz');
+    // What wabac.js (ReplayWeb.page) accepts; the 1.2.0 spec's "wacz" it refuses.
+    expect(manifest.profile).toBe('data-package');
+    expect(manifest.wacz_version).toBe('1.1.1');
+    expect(manifest.home).toEqual({ url: expect.stringMatching(/^https?:\/\//), ts: expect.any(String) });
     expect(manifest.created).toBe('2024-06-01T08:00:00.000Z');
     for (const resource of manifest.resources) {
       const bytes = files[resource.path] as Uint8Array;
