@@ -28,3 +28,20 @@ export function isPageReplacedError(error: unknown): boolean {
     )
   );
 }
+
+/** The answer was over the browser's message limit (Chrome: 64 MiB): the page, not Cited, was too big. */
+export function isMessageTooBigError(error: unknown): boolean {
+  return /message (length )?exceeded|maximum allowed size|message too (long|large)/i.test(messageOf(error));
+}
+
+/** The tab shows the browser's own error page (the site could not be reached), which nothing may script. */
+export function isErrorPageError(error: unknown): boolean {
+  return /error page/i.test(messageOf(error));
+}
+
+/** The browser does not let an extension script this page (its stores, its own pages, a missing permission). */
+export function isScriptingRefusedError(error: unknown): boolean {
+  return /gallery cannot be scripted|cannot access a chrome|cannot access contents|missing host permission|permission/i.test(
+    messageOf(error),
+  );
+}

@@ -1,7 +1,13 @@
 import { browser } from 'wxt/browser';
 import { type RestrictedReason, restrictionFor } from '../core/capture/restricted';
 import { CitedError, revivedCitedError } from '../core/errors/cited-error';
-import { isPageReplacedError, isTabGoneError } from './browser-errors';
+import {
+  isErrorPageError,
+  isMessageTooBigError,
+  isPageReplacedError,
+  isScriptingRefusedError,
+  isTabGoneError,
+} from './browser-errors';
 
 /** Where WXT puts the runtime-registered content script of entrypoints/capture.content/. */
 export const CAPTURE_SCRIPT_FILE = '/content-scripts/capture.js';
@@ -83,8 +89,8 @@ export async function askCaptureScript<T>(
 export function injectionError(error: unknown): CitedError {
   if (error instanceof CitedError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  // Chrome caps a message at 64 MiB; checked first, as its wording can also mention the port closing.
-  if (/message (length )?exceeded|maximum allowed size|message too (long|large)/i.test(message)) {
+  // Checked first: the browser's words for an oversized answer can also mention the port closing.
+  if (isMessageTooBigError(error)) {
     return new CitedError(
       'page-too-big',
       'This page is too big for Cited to read at once. Save a snapshot of it, or open a shorter version of it.',
@@ -101,18 +107,14 @@ export function injectionError(error: unknown): CitedError {
       message,
     );
   }
-  if (/error page/i.test(message)) {
+  if (isErrorPageError(error)) {
     return new CitedError(
       'no-access',
       'This tab shows the browser’s error page, not the article. Reload it once it is reachable.',
       message,
     );
   }
-  if (
-    /gallery cannot be scripted|cannot access a chrome|cannot access contents|missing host permission|permission/i.test(
-      message,
-    )
-  ) {
+  if (isScriptingRefusedError(error)) {
     return new CitedError('no-access', 'The browser did not let Cited read this page.', message);
   }
   return new CitedError('internal', 'Cited could not read this page.', message);

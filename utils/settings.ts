@@ -13,7 +13,7 @@ export * from '../core/settings/settings';
  * The settings' one item in `browser.storage.local` (key `settings`). What is stored is read as untrusted: an older
  * version or a damaged profile may have written anything, and `readSettings` checks every field.
  */
-export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings');
+const settingsItem = storage.defineItem<Partial<Settings>>('local:settings');
 
 /** The reader's settings, defaults filled in; a damaged stored value never stops Cited from working. */
 export async function loadSettings(): Promise<Settings> {

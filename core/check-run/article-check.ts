@@ -2,9 +2,9 @@ import type { ArchiveLookup } from '../archive/types';
 import { isVerdict } from '../citation-status/summary';
 import type { CaptureResult } from '../citations/types';
 import type { CheckResult } from '../linkcheck/types';
+import { checkKey } from '../linkcheck/url';
 import type { Settings } from '../settings/settings';
 import { MemoryArchiveStore } from '../storage/archive-store';
-import { withoutFragment } from '../url/web-address';
 import { checkOrder } from './check-order';
 import { CheckService, type CheckServiceDeps } from './check-service';
 import { citationRequests } from './citation-requests';
@@ -29,7 +29,8 @@ export interface ArticleCheck {
 export async function checkArticle(capture: CaptureResult, deps: ArticleCheckDeps): Promise<ArticleCheck> {
   const verdicts = new Set<string>();
   const urls = checkOrder(capture.citations);
-  const total = new Set(urls.map(withoutFragment)).size;
+  // Counted by check key, as the service reports verdicts.
+  const total = new Set(urls.map((url) => checkKey(url) ?? url)).size;
   const service = new CheckService({
     createChecker: deps.createChecker,
     lookupArchive: deps.lookupArchive,

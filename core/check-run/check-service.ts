@@ -12,7 +12,7 @@ import { CitedError } from '../errors/cited-error';
 import type { CheckRun, LinkChecker, RunOptions } from '../linkcheck/checker';
 import { isFresh } from '../linkcheck/store';
 import { type CheckResult, type CitationStatus, isBrokenStatus } from '../linkcheck/types';
-import { checkKey } from '../linkcheck/url';
+import { checkKey, hostKey } from '../linkcheck/url';
 import { archiveLookupsAllowed, type Settings } from '../settings/settings';
 import type { ArchiveStore } from '../storage/archive-store';
 import type { TabRegistry } from './tab-registry';
@@ -86,6 +86,8 @@ export class CheckService {
   private lastRevision = 0;
   private started: Promise<void> | null = null;
   private readonly pendingWork = new Set<Promise<unknown>>();
+  /** Badge counts under way, per tab: `again` when a verdict arrived during one. */
+  private readonly badgeCounts = new Map<number, { again: boolean }>();
 
   constructor(deps: CheckServiceDeps) {
     this.deps = deps;
@@ -145,7 +147,7 @@ export class CheckService {
       keyed.map(([key]) => key),
       request.publishedTime,
     );
-    this.inBackground(this.updateBadge(request.tabId));
+    this.refreshBadge(request.tabId);
     this.inBackground(this.lookUpWhereNeeded(request.tabId));
     return snapshot;
   }
@@ -237,7 +239,7 @@ export class CheckService {
     if (sameAsShown) return;
     this.deps.broadcast({ states: [{ key, status: result.status, result, revision: this.revision() }] });
     for (const [tabId] of this.deps.tabs.tabsCiting(key)) {
-      this.inBackground(this.updateBadge(tabId));
+      this.refreshBadge(tabId);
       this.inBackground(this.lookUpWhereNeeded(tabId, [key]));
     }
   }
@@ -336,6 +338,32 @@ export class CheckService {
     return { states, archives: archives.filter((state): state is ArchiveState => state !== null) };
   }
 
+  /**
+   * Counts the tab's broken citations again, at most one count at a time per tab: verdicts that arrive during a
+   * count make one more count after it, not one each (a long article's tab has thousands of citations).
+   */
+  private refreshBadge(tabId: number): void {
+    const running = this.badgeCounts.get(tabId);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const count = { again: false };
+    this.badgeCounts.set(tabId, count);
+    this.inBackground(
+      (async () => {
+        try {
+          do {
+            count.again = false;
+            await this.updateBadge(tabId);
+          } while (count.again);
+        } finally {
+          this.badgeCounts.delete(tabId);
+        }
+      })(),
+    );
+  }
+
   private async updateBadge(tabId: number): Promise<void> {
     const page = this.deps.tabs.get(tabId);
     if (!page) return;
@@ -397,8 +425,7 @@ export class CheckService {
           publishedAt: publishedTime,
           thirdPartyAllowed: archiveLookupsAllowed(settings),
           signal: controller.signal,
-          schedule: (target, task) =>
-            scheduler.run(new URL(target).host.toLowerCase(), task, { signal: controller.signal }),
+          schedule: (target, task) => scheduler.run(hostKey(target), task, { signal: controller.signal }),
         });
         if (lookup.error) this.failedLookups.set(archiveKey, this.now());
         else this.failedLookups.delete(archiveKey);
