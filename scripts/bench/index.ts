@@ -23,13 +23,15 @@ const BENCHES: readonly Bench[] = [
   { name: 'capture', module: 'capture.ts', run: 'benchCapture' },
   { name: 'linkcheck', module: 'linkcheck.ts', run: 'benchLinkcheck' },
   { name: 'snapshot', module: 'snapshot.ts', run: 'benchSnapshot' },
+  { name: 'panel', module: 'panel.ts', run: 'benchPanel' },
 ];
 
 /**
  * A closing line of a benchmark: `<what>/<peer> ... ratio: X.XX` or `... ratio (median): X.XX` at the start of a
- * line, or the snapshot bench's `images kept: ...` line.
+ * line, the snapshot bench's `images kept: ...` line, or the panel bench's `panel longest task ms at ...` line.
  */
-export const RATIO_LINE = /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: /;
+export const RATIO_LINE =
+  /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: |^panel longest task ms at /;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
