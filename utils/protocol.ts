@@ -48,8 +48,11 @@ export interface CheckProtocol {
    * is not an error.
    */
   checkUpdate(data: Partial<CheckSnapshot>): void;
-  /** Panel → content script: put (or update) a status marker after each occurrence of these citations. */
-  showMarkers(data: { items: MarkerItem[] }): { shown: number };
+  /**
+   * Panel → content script: put (or update) a status marker after each occurrence of these citations, a few
+   * hundred per frame; `superseded` when a newer call took over before this one was done.
+   */
+  showMarkers(data: { items: MarkerItem[] }): { shown: number; superseded?: true };
   /** Panel → content script: remove every status marker. */
   clearMarkers(): { cleared: number };
 }

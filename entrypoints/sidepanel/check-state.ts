@@ -17,8 +17,18 @@ export interface KnownChecks {
 
 export const NO_CHECKS: KnownChecks = { states: new Map(), archives: new Map() };
 
+/** Check keys already worked out: every frame of a long article's checks asks for thousands of them. */
+const keys = new Map<string, string>();
+const KEYS_KEPT = 50_000;
+
 export function keyOf(url: string): string {
-  return checkKey(url) ?? url;
+  let key = keys.get(url);
+  if (key === undefined) {
+    key = checkKey(url) ?? url;
+    if (keys.size >= KEYS_KEPT) keys.clear();
+    keys.set(url, key);
+  }
+  return key;
 }
 
 /**

@@ -22,7 +22,7 @@ export interface LinkChecks {
   error: string | null;
 }
 
-const MARKER_DELAY_MS = 120;
+const MARKER_DELAY_MS = 250;
 const RECONNECT_DELAY_MS = 300;
 
 /**
@@ -136,27 +136,36 @@ export function useLinkChecks(
     ask({ start });
   }, [settingsLoaded, ask, start]);
 
+  // The page's markers follow the verdicts at most once every MARKER_DELAY_MS, however fast verdicts arrive: a
+  // long article's thousands of markers are listed, compared and sent a few times a second, not every frame.
   const markersOn = settings.pageMarkers;
-  const items = useMemo(
-    () => (markersOn ? markerItems(capture.citations, known, publishedTime) : []),
-    [markersOn, capture, known, publishedTime],
-  );
+  const forMarkers = useRef({ known, capture, publishedTime, markersOn, ports, tabId });
+  forMarkers.current = { known, capture, publishedTime, markersOn, ports, tabId };
   const sentMarkers = useRef<string | null>(null);
+  const markerTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // A page read again (after a reload) has lost its markers: send them again. (Declared first: effects run in order.)
   useEffect(() => {
     sentMarkers.current = null;
   }, [capture]);
   useEffect(() => {
-    if (!settingsLoaded) return;
-    const serialised = JSON.stringify(items);
-    if (serialised === sentMarkers.current) return;
-    const timer = setTimeout(() => {
+    if (!settingsLoaded || markerTimer.current) return;
+    markerTimer.current = setTimeout(() => {
+      markerTimer.current = null;
+      const now = forMarkers.current;
+      const items = now.markersOn ? markerItems(now.capture.citations, now.known, now.publishedTime) : [];
+      const serialised = JSON.stringify(items);
+      if (serialised === sentMarkers.current) return;
       sentMarkers.current = serialised;
-      if (items.length > 0) void ports.showMarkers(tabId, items);
-      else void ports.clearMarkers(tabId);
+      if (items.length > 0) void now.ports.showMarkers(now.tabId, items);
+      else void now.ports.clearMarkers(now.tabId);
     }, MARKER_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [items, ports, tabId, settingsLoaded]);
+  }, [known, capture, markersOn, settingsLoaded]);
+  useEffect(
+    () => () => {
+      if (markerTimer.current) clearTimeout(markerTimer.current);
+    },
+    [],
+  );
 
   const recheck = useCallback(
     (citations: Citation[]) => {

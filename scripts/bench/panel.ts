@@ -52,15 +52,17 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
   }
 }
 
-/** Rows listed, and rows with a verdict, as the panel shows them. */
+/** Rows drawn, and citations with a verdict as the panel's summary counts them (a long list draws only some rows). */
 async function verdictCount(panel: Page): Promise<{ rows: number; verdicts: number }> {
-  return panel.evaluate((verdicts) => {
-    const rows = Array.from(document.querySelectorAll('[role="row"][data-citation-url]'));
-    return {
-      rows: rows.length,
-      verdicts: rows.filter((row) => verdicts.includes(row.getAttribute('data-status') ?? '')).length,
-    };
-  }, VERDICTS);
+  return panel.evaluate(
+    (verdicts) => ({
+      rows: document.querySelectorAll('[role="row"][data-citation-url]').length,
+      verdicts: Array.from(document.querySelectorAll('[data-stacked-bar] [data-segment]'))
+        .filter((segment) => verdicts.includes(segment.getAttribute('data-segment') ?? ''))
+        .reduce((sum, segment) => sum + Number(segment.getAttribute('data-count')), 0),
+    }),
+    VERDICTS,
+  );
 }
 
 async function measureOne(web: TestWeb, extensionDir: string, citations: number): Promise<PanelFigures> {
