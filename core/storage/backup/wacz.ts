@@ -370,7 +370,9 @@ function readSnapshotHtml(files: Unzipped, entry: BackupEntry): string {
   if (!warc) throw new Error(`${entry.warc?.file ?? 'its archive file'} is missing`);
   const record = readWarcRecord(warc, entry.warc.offset);
   if (record.headers.get('warc-type') !== 'response') throw new Error('the record is not a response');
-  if (record.headers.get('warc-target-uri') !== entry.summary.url)
+  // Records carry the address as archives write it; backups made before that carry it as saved.
+  const target = record.headers.get('warc-target-uri');
+  if (target !== archiveUrl(entry.summary.url) && target !== entry.summary.url)
     throw new Error('the record is for another address');
   const response = readHttpResponse(record.block);
   return new TextDecoder('utf-8', { fatal: true }).decode(response.body);
