@@ -3,6 +3,7 @@ import { errorText } from '../../components/format';
 import { LibraryConfirmDialog } from '../../components/LibraryConfirmDialog';
 import { LibraryList, snapshotHref } from '../../components/LibraryList';
 import { LibraryRestoreReport } from '../../components/LibraryRestoreReport';
+import { LibrarySigningKey } from '../../components/LibrarySigningKey';
 import { LibraryStorage } from '../../components/LibraryStorage';
 import { LibraryToolbar } from '../../components/LibraryToolbar';
 import { Notice } from '../../components/Notice';
@@ -91,6 +92,7 @@ function LibraryHome({
             persistence={storage.persistence}
             onPersist={() => void library.persist()}
           />
+          <LibrarySigningKey fingerprint={library.fingerprint} />
         </div>
         <div class="library__backup">
           <button
@@ -124,6 +126,7 @@ function LibraryHome({
         <LibraryRestoreReport
           fileName={library.restore.fileName}
           report={library.restore.report}
+          ownFingerprint={library.fingerprint}
           onDismiss={library.dismissRestore}
         />
       ) : null}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../components/format';
 import type { Persistence } from '../../components/LibraryStorage';
+import { keyFingerprint, publicKeyBase64, signingKey } from '../../core/storage/backup/signature';
 import { backupLibrary, type RestoreReport, restoreLibrary } from '../../core/storage/backup/wacz';
 import { snapshotDownload } from '../../core/storage/download';
 import {
@@ -29,6 +30,8 @@ export interface Library {
   storage: LibraryStorageState;
   /** What the last restore did. */
   restore: { fileName: string; report: RestoreReport } | null;
+  /** The fingerprint of the key this browser signs archives with; null until the first backup makes it. */
+  fingerprint: string | null;
   dismissRestore(): void;
   /** One line about the last action ("Deleted …", an error). */
   notice: string | null;
@@ -58,6 +61,7 @@ export function useLibrary(ports: LibraryPorts): Library {
   const [restore, setRestore] = useState<Library['restore']>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<Library['busy']>(null);
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
   const queryRef = useRef(query);
   queryRef.current = query;
   const generation = useRef(0);
@@ -89,6 +93,15 @@ export function useLibrary(ports: LibraryPorts): Library {
   useEffect(() => {
     refresh().catch((error: unknown) => setNotice(`The library could not be read: ${errorText(error)}`));
   }, [query, refresh]);
+
+  useEffect(() => {
+    ports.signingKeys
+      .get()
+      .then(async (pair) => {
+        if (pair) setFingerprint(await keyFingerprint(await publicKeyBase64(pair)));
+      })
+      .catch(() => {});
+  }, [ports]);
 
   useEffect(
     () =>
@@ -129,7 +142,9 @@ export function useLibrary(ports: LibraryPorts): Library {
     setBusy('backup');
     try {
       const db = await ports.openDb();
-      const made = await backupLibrary(db, { now: ports.now, software: ports.software });
+      const pair = await signingKey(ports.signingKeys);
+      setFingerprint(await keyFingerprint(await publicKeyBase64(pair)));
+      const made = await backupLibrary(db, { now: ports.now, software: ports.software, signingKey: pair });
       ports.download({ filename: made.filename, bytes: made.bytes, type: 'application/zip' });
       setNotice(
         `Backed up ${made.snapshots} ${made.snapshots === 1 ? 'snapshot' : 'snapshots'} to ${made.filename}.`,
@@ -176,6 +191,7 @@ export function useLibrary(ports: LibraryPorts): Library {
     kindTotal,
     storage,
     restore,
+    fingerprint,
     dismissRestore: () => setRestore(null),
     notice,
     setNotice,

@@ -197,7 +197,7 @@ describe('backing up and restoring the library', () => {
     ]);
     expect(report.restored).toHaveLength(99);
     expect(report.warnings).toEqual([
-      'archive/data.warc does not match its recorded checksum: it was altered or damaged.',
+      'archive/data.warc: digest does not match; each snapshot in it was checked against its own SHA-256.',
     ]);
     expect((await listSnapshots(db)).some((s) => s.title.startsWith('Article 5:'))).toBe(false);
     // Its sources came back; the library stays consistent (they are simply without their article).

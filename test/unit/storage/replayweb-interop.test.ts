@@ -1,8 +1,10 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicKeyBase64, signingKey } from '../../../core/storage/backup/signature';
 import { type Backup, backupLibrary, restoreLibrary } from '../../../core/storage/backup/wacz';
 import { clearLibrary, getSnapshotRecord, saveSnapshot } from '../../../core/storage/library';
 import type { CitedDB } from '../../../core/storage/schema';
+import { indexedDbKeyStore } from '../../../core/storage/signing-keys';
 import { type OpenedArchive, openInReplayWeb } from '../support/replayweb';
 import { auditIndex, auditWarcs } from '../support/warc-audit';
 import { freshDb, newSnapshot } from './helpers';
@@ -103,6 +105,28 @@ describe('a library backup in ReplayWeb.page’s own loader (wabac.js 2.27.1)', 
       expect.objectContaining({ id: expect.stringMatching(/pages\/pages\.jsonl$/), matched: false }),
     );
     expect(await tampered.verifyInfo()).toMatchObject({ numInvalid: 1 });
+  });
+});
+
+describe('a signed backup in ReplayWeb.page’s own loader', () => {
+  it('is opened with every page found, and the loader verifies the signature with Cited’s public key', async () => {
+    const pair = await signingKey(indexedDbKeyStore());
+    const signed = await backupLibrary(db, { now, software: 'Cited test', signingKey: pair });
+    const loaded = await openInReplayWeb(signed.bytes, 'signed.wacz');
+    expect(loaded.added).toBe(true);
+    expect(loaded.pages).toHaveLength(SAVED.length);
+    for (const [url, { html, savedAt }] of stored) {
+      const answer = await loaded.fetchRaw(url, savedAt.replace(/\D/g, '').slice(0, 14));
+      expect(new TextDecoder().decode(answer.body), url).toBe(html);
+    }
+    expect(await loaded.verifyEntries()).toContainEqual({ id: 'signature', expected: true, matched: true });
+    const info = await loaded.verifyInfo();
+    expect(info).toMatchObject({
+      numInvalid: 0,
+      publicKey: await publicKeyBase64(pair),
+      software: 'Cited test',
+    });
+    console.info(`ReplayWeb.page's verification of signed.wacz: ${JSON.stringify(info)}`);
   });
 });
 
