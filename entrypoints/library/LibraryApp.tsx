@@ -142,6 +142,7 @@ function LibraryHome({
           searching={Boolean(query.text?.trim())}
           empty={storage.snapshots === 0}
           onDownload={(summary) => void library.download(summary)}
+          onDownloadArchive={(summary) => void library.downloadArchive(summary)}
           onDelete={onDelete}
         />
       )}
@@ -213,6 +214,7 @@ function SnapshotPage({ ports, id, tab, library, onDelete }: SnapshotPageProps) 
           onOpenSnapshot={(target) => goTo(snapshotHref(target))}
           onOpenExternal={ports.openExternal}
           onDownload={() => void library.download(snapshot.summary)}
+          onDownloadArchive={(summary) => void library.downloadArchive(summary)}
           onDelete={() => onDelete(snapshot.summary)}
         />
       );

@@ -1,14 +1,13 @@
 import { strFromU8, strToU8, type Unzipped, unzipSync } from 'fflate';
 import { CitedError, isQuotaError } from '../../errors/cited-error';
 import { verifySnapshotHash } from '../../snapshot/hash';
-import { SNAPSHOT_CSP } from '../../snapshot/header';
 import { getSnapshotRecord, putSnapshotRecord } from '../library';
 import type { CitedDB } from '../schema';
-import type { SnapshotRecord, SnapshotSummary } from '../types';
-import { DATAPACKAGE, type PackageFile, writePackage } from './package';
-import { archiveUrl, surtKey, timestamp14 } from './surt';
+import { DATAPACKAGE, writePackage } from './package';
+import { type BackupEntry, snapshotWarcs } from './snapshot-warcs';
+import { archiveUrl } from './surt';
 import { type PackageCheck, problemText, type SignatureState, verifyPackage } from './verify';
-import { concatBytes, readHttpResponse, readWarcRecord, responseRecord, warcinfoRecord } from './warc';
+import { readHttpResponse, readWarcRecord } from './warc';
 
 /**
  * The whole library as one file, and back.
@@ -31,13 +30,7 @@ import { concatBytes, readHttpResponse, readWarcRecord, responseRecord, warcinfo
 
 export const BACKUP_FORMAT = 'cited-library';
 export const BACKUP_VERSION = 1;
-const DEFAULT_MAX_WARC_BYTES = 256 * 1024 * 1024;
-
-interface BackupEntry {
-  summary: SnapshotSummary;
-  details: SnapshotRecord['details'];
-  warc: { file: string; offset: number; length: number };
-}
+export const LIBRARY_FILE = 'cited/library.json';
 
 interface LibraryFile {
   format: typeof BACKUP_FORMAT;
@@ -63,6 +56,18 @@ export interface Backup {
   snapshots: number;
 }
 
+/** `cited/library.json`: what restore reads back, every snapshot with where its record is. */
+export function libraryFile(entries: BackupEntry[], created: string, software: string): Uint8Array {
+  const library: LibraryFile = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: created,
+    software,
+    snapshots: entries,
+  };
+  return strToU8(JSON.stringify(library));
+}
+
 export function backupFileName(date: Date): string {
   return `cited-library-${date.toISOString().slice(0, 10)}.wacz`;
 }
@@ -72,7 +77,6 @@ export async function backupLibrary(db: CitedDB, options: BackupOptions): Promis
   const now = options.now();
   const created = now.toISOString();
   const software = options.software ?? 'Cited';
-  const maxWarcBytes = options.maxWarcBytes ?? DEFAULT_MAX_WARC_BYTES;
   // Articles before their sources, oldest first: the order restore needs and a stable file.
   const summaries = (await db.getAll('snapshots')).sort(
     (a, b) =>
@@ -85,97 +89,21 @@ export async function backupLibrary(db: CitedDB, options: BackupOptions): Promis
   const latestArticle = summaries.filter((summary) => summary.kind === 'article').at(-1);
   const home = latestArticle ? { url: archiveUrl(latestArticle.url), ts: latestArticle.savedAt } : undefined;
 
-  const warcFiles: Array<{ name: string; parts: Uint8Array[]; size: number }> = [];
-  const entries: BackupEntry[] = [];
-  const cdx: Array<{ key: string; line: string }> = [];
-  const pages: string[] = [JSON.stringify({ format: 'json-pages-1.0', id: 'pages', title: 'Cited library' })];
-  const encoder = new TextEncoder();
-
-  const newWarc = async () => {
-    const name = warcFiles.length === 0 ? 'data.warc' : `data-${warcFiles.length + 1}.warc`;
-    const info = await warcinfoRecord(
-      created,
-      { software, format: 'WARC File Format 1.1', 'cited-backup': 'library' },
-      name,
-    );
-    warcFiles.push({ name, parts: [info], size: info.length });
-  };
-  await newWarc();
-
-  for (const summary of summaries) {
-    const record = await getSnapshotRecord(db, summary.id);
-    if (!record) continue;
-    const body = encoder.encode(record.html);
-    const url = archiveUrl(summary.url);
-    const written = await responseRecord({
-      url,
-      date: summary.savedAt,
-      body,
-      contentType: 'text/html; charset=utf-8',
-      httpHeaders: [['Content-Security-Policy', SNAPSHOT_CSP]],
-      warcHeaders: [
-        ['Cited-Snapshot-Id', summary.id],
-        ['Cited-Snapshot-SHA256', summary.sha256],
-      ],
-    });
-    let warc = warcFiles[warcFiles.length - 1] as (typeof warcFiles)[number];
-    if (warc.size + written.bytes.length > maxWarcBytes && warc.parts.length > 1) {
-      await newWarc();
-      warc = warcFiles[warcFiles.length - 1] as (typeof warcFiles)[number];
+  async function* records() {
+    for (const summary of summaries) {
+      const record = await getSnapshotRecord(db, summary.id);
+      if (record) yield record;
     }
-    const offset = warc.size;
-    warc.parts.push(written.bytes);
-    warc.size += written.bytes.length;
-    entries.push({
-      summary: record.summary,
-      details: record.details,
-      warc: { file: `archive/${warc.name}`, offset, length: written.bytes.length },
-    });
-    cdx.push({
-      key: `${surtKey(url)} ${timestamp14(summary.savedAt)}`,
-      line: JSON.stringify({
-        url,
-        mime: 'text/html',
-        status: '200',
-        digest: written.payloadDigest,
-        length: String(written.bytes.length),
-        offset: String(offset),
-        filename: warc.name,
-      }),
-    });
-    pages.push(
-      JSON.stringify({
-        id: summary.id,
-        url,
-        ts: summary.savedAt,
-        title: summary.title,
-        size: summary.bytes,
-        ...(record.details.text ? { text: record.details.text } : {}),
-      }),
-    );
   }
-
-  const library: LibraryFile = {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: created,
+  const { files, entries } = await snapshotWarcs(records(), {
+    created,
     software,
-    snapshots: entries,
-  };
-  const files: PackageFile[] = [
-    ...warcFiles.map((w) => ({ path: `archive/${w.name}`, bytes: concatBytes(w.parts) })),
-    {
-      path: 'indexes/index.cdxj',
-      bytes: strToU8(
-        cdx
-          .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-          .map((c) => `${c.key} ${c.line}\n`)
-          .join(''),
-      ),
-    },
-    { path: 'pages/pages.jsonl', bytes: strToU8(`${pages.join('\n')}\n`) },
-    { path: 'cited/library.json', bytes: strToU8(JSON.stringify(library)) },
-  ];
+    pagesTitle: 'Cited library',
+    contents: 'library',
+    ...(options.maxWarcBytes ? { maxWarcBytes: options.maxWarcBytes } : {}),
+  });
+
+  files.push({ path: LIBRARY_FILE, bytes: libraryFile(entries, created, software) });
   const bytes = await writePackage(
     files,
     {
@@ -257,7 +185,7 @@ export async function restoreLibrary(
     warnings: salvageableProblems(check),
     signature: check.signature.state === 'invalid' ? { state: 'unsigned' } : check.signature,
   };
-  const library = parseJson<LibraryFile>(files, 'cited/library.json');
+  const library = parseJson<LibraryFile>(files, LIBRARY_FILE);
   if (library.format !== BACKUP_FORMAT || !Array.isArray(library.snapshots)) {
     throw invalid('This file is a web archive, but not a Cited library backup.');
   }

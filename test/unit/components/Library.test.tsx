@@ -46,6 +46,7 @@ function summary(overrides: Partial<SnapshotSummary> = {}): SnapshotSummary {
 describe('LibraryList', () => {
   it('shows each snapshot with its title link, site, size, sources and statuses, worst first', () => {
     const onDownload = vi.fn();
+    const onDownloadArchive = vi.fn();
     const onDelete = vi.fn();
     const container = render(
       <LibraryList
@@ -56,6 +57,7 @@ describe('LibraryList', () => {
         searching={false}
         empty={false}
         onDownload={onDownload}
+        onDownloadArchive={onDownloadArchive}
         onDelete={onDelete}
         locale="en-GB"
       />,
@@ -78,8 +80,33 @@ describe('LibraryList', () => {
     );
   });
 
+  it('offers an article saved with its sources as a web archive, and only such an article', () => {
+    const onDownloadArchive = vi.fn();
+    const container = render(
+      <LibraryList
+        items={[
+          summary(),
+          summary({ id: 'a2', title: 'Saved alone', sourceCount: 0 }),
+          summary({ id: 's1', kind: 'source', parentId: 'a1', title: 'Herald story', sourceCount: 0 }),
+        ]}
+        searching={false}
+        empty={false}
+        onDownload={vi.fn()}
+        onDownloadArchive={onDownloadArchive}
+        onDelete={vi.fn()}
+      />,
+    );
+    const buttons = Array.from(container.querySelectorAll('[data-action="download-archive"]'));
+    expect(
+      buttons.map((button) => button.closest('[data-snapshot-id]')?.getAttribute('data-snapshot-id')),
+    ).toEqual(['a1']);
+    expect(buttons[0]?.textContent).toBe('Download archive (.wacz)');
+    click(buttons[0] as HTMLElement);
+    expect(onDownloadArchive.mock.calls[0]?.[0].id).toBe('a1');
+  });
+
   it('says how to save a first snapshot, or that nothing matches', () => {
-    const props = { items: [], onDownload: vi.fn(), onDelete: vi.fn() };
+    const props = { items: [], onDownload: vi.fn(), onDownloadArchive: vi.fn(), onDelete: vi.fn() };
     expect(render(<LibraryList {...props} searching={false} empty />).textContent).toContain(
       'No snapshots yet',
     );
@@ -317,6 +344,7 @@ describe('SnapshotViewer', () => {
       onOpenSnapshot: vi.fn(),
       onOpenExternal: vi.fn(),
       onDownload: vi.fn(),
+      onDownloadArchive: vi.fn(),
       onDelete: vi.fn(),
       ...overrides,
     };

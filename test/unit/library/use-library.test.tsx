@@ -121,6 +121,25 @@ describe('useLibrary', () => {
     expect(library.value.storage.snapshots).toBe(3);
   });
 
+  it('downloads an article with its sources as one signed archive, named for the article', async () => {
+    const fake = ports();
+    const library = await probe(fake.value);
+    const article = library.value.items?.find((s) => s.id === articleId);
+    await act(async () => library.value.downloadArchive(article as NonNullable<typeof article>));
+    expect(fake.downloads.map((file) => [file.filename, file.type])).toEqual([
+      [expect.stringMatching(/^Harbour swim tests stopped \(\d{4}-\d{2}-\d{2}\)\.wacz$/), 'application/zip'],
+    ]);
+    expect(library.value.notice).toMatch(/^Saved “Harbour swim tests stopped” with 1 source as /);
+    expect(library.value.fingerprint).not.toBeNull();
+
+    for (const store of ['snapshots', 'bodies', 'details', 'search'] as const) await db.clear(store);
+    const file = new File([fake.downloads[0]?.bytes as Uint8Array<ArrayBuffer>], 'article.wacz');
+    await act(async () => library.value.restoreFrom(file));
+    await settle();
+    expect(library.value.restore?.report.restored).toHaveLength(2);
+    expect(library.value.restore?.report.signature).toMatchObject({ fingerprint: library.value.fingerprint });
+  });
+
   it('signs backups with a key made on the first backup, shows its fingerprint, and names it on restore', async () => {
     const fake = ports();
     const library = await probe(fake.value);

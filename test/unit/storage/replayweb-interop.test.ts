@@ -1,5 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleArchive, type CitationsFile } from '../../../core/storage/backup/article-archive';
 import { publicKeyBase64, signingKey } from '../../../core/storage/backup/signature';
 import { type Backup, backupLibrary, restoreLibrary } from '../../../core/storage/backup/wacz';
 import { clearLibrary, getSnapshotRecord, saveSnapshot } from '../../../core/storage/library';
@@ -7,7 +8,7 @@ import type { CitedDB } from '../../../core/storage/schema';
 import { indexedDbKeyStore } from '../../../core/storage/signing-keys';
 import { type OpenedArchive, openInReplayWeb } from '../support/replayweb';
 import { auditIndex, auditWarcs } from '../support/warc-audit';
-import { freshDb, newSnapshot } from './helpers';
+import { citation, freshDb, newSnapshot } from './helpers';
 
 // A library backup handed to ReplayWeb.page's own loader (wabac.js 2.27.1 in Node) and to warcio.js: the
 // archive is opened by someone else's code, not only by Cited's.
@@ -27,6 +28,7 @@ const now = () => new Date('2024-06-01T08:00:00.000Z');
 const asRequested = (url: string) => new URL(url).href;
 
 let db: CitedDB;
+let articleId = '';
 let backup: Backup;
 let opened: OpenedArchive;
 const stored = new Map<string, { html: string; savedAt: string }>();
@@ -43,10 +45,13 @@ beforeAll(async () => {
         parentId: kind === 'source' ? parentId : null,
         citedAs: kind === 'source' ? url : null,
         title: `Page ${i}`,
+        // The first article cites the sources saved with it.
+        citations: i === 0 ? SAVED.slice(1, 4).map((cited, k) => citation(cited.url, 'alive', k)) : [],
         body: `<p>Page ${i} at ${url.replace(/&/g, '&amp;')}: €, 東京, “quotes”.</p>`,
       }),
     );
     if (kind === 'article') parentId = saved.id;
+    if (i === 0) articleId = saved.id;
     const record = await getSnapshotRecord(db, saved.id);
     stored.set(asRequested(url), { html: record?.html ?? '', savedAt: saved.savedAt });
   }
@@ -127,6 +132,35 @@ describe('a signed backup in ReplayWeb.page’s own loader', () => {
       software: 'Cited test',
     });
     console.info(`ReplayWeb.page's verification of signed.wacz: ${JSON.stringify(info)}`);
+  });
+});
+
+describe('an article archive in ReplayWeb.page’s own loader', () => {
+  it('lists the article and its saved sources, finds each at its address, and every copy citations.json names', async () => {
+    const pair = await signingKey(indexedDbKeyStore());
+    const archive = await articleArchive(db, articleId, { now, software: 'Cited test', signingKey: pair });
+    const loaded = await openInReplayWeb(archive.bytes, archive.filename);
+    expect(loaded.added).toBe(true);
+    const inArchive = SAVED.slice(0, 4).map(({ url }) => asRequested(url));
+    expect(loaded.pages.map((page) => page.url).sort()).toEqual([...inArchive].sort());
+    for (const url of inArchive) {
+      const { html, savedAt } = stored.get(url) ?? { html: '', savedAt: '' };
+      const answer = await loaded.fetchRaw(url, savedAt.replace(/\D/g, '').slice(0, 14));
+      expect(new TextDecoder().decode(answer.body), url).toBe(html);
+    }
+    const files = unzipSync(archive.bytes);
+    const citations = JSON.parse(strFromU8(files['cited/citations.json'] as Uint8Array)) as CitationsFile;
+    const copies = citations.citations.flatMap((entry) => entry.archivedCopies);
+    expect(copies).toHaveLength(3);
+    for (const copy of copies) {
+      const answer = await loaded.fetchRaw(copy.url, copy.ts.replace(/\D/g, '').slice(0, 14));
+      expect(answer.status, copy.url).toBe(200);
+      expect(new TextDecoder().decode(answer.body)).toBe(stored.get(copy.url)?.html);
+    }
+    expect(await loaded.verifyEntries()).toContainEqual({ id: 'signature', expected: true, matched: true });
+    expect(await loaded.verifyInfo()).toMatchObject({ numInvalid: 0 });
+    expect(await auditIndex(files)).toEqual([]);
+    console.info(`ReplayWeb.page's loader on ${archive.filename}:\n  ${loaded.output.join('\n  ')}`);
   });
 });
 

@@ -79,12 +79,13 @@ export async function openInReplayWeb(bytes: Uint8Array, fileName: string): Prom
   const output: string[] = [];
   // The loader reports as it works (indexes loaded, records read) on the console: keep its words in order.
   const listening = async <T>(work: () => Promise<T>): Promise<T> => {
-    const log = console.log;
+    const { log, warn } = console;
     console.log = (...args: unknown[]) => output.push(args.map(String).join(' '));
+    console.warn = (...args: unknown[]) => output.push(`warning: ${args.map(String).join(' ')}`);
     try {
       return await work();
     } finally {
-      console.log = log;
+      Object.assign(console, { log, warn });
     }
   };
   const added = await listening(() =>
