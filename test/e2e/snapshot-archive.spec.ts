@@ -6,7 +6,7 @@ import { verifyPackage } from '../../core/storage/backup/verify';
 import { runScript } from '../unit/support/run-script';
 import { demoArticleUrl } from '../web/sites/demo/fates';
 import { expect, test } from './fixtures';
-import { libraryContents, saveTab } from './snapshot-helpers';
+import { libraryContents, saveTab, saveWithSources } from './snapshot-helpers';
 
 // Issue 16, in the browser: an article saved with its sources downloads from the library as one signed web
 // archive; the key is made by the browser on first use and kept in the extension's IndexedDB; the archive and a
@@ -106,4 +106,30 @@ test('an article with its sources as a signed archive: verifies, opens in Replay
     `this browser’s key ${fingerprint}`,
   );
   await expect(item).toBeVisible();
+});
+
+test('from the panel: right after "Save with sources", the article and its sources download as one signed archive', async ({
+  page,
+  openSidePanel,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto(demoArticleUrl);
+  const panel = await openSidePanel(page);
+  const { id } = await saveWithSources(panel);
+  const archive = await downloaded(panel, () => panel.locator('[data-action="download-archive"]').click());
+  await expect(panel.locator('[data-archive-result]')).toHaveText(` Downloaded ${archive.name}.`);
+
+  const files = unzipSync(archive.bytes);
+  const check = await verifyPackage(files);
+  expect(check.problems).toEqual([]);
+  expect(check.signature.state).toBe('signed');
+  const pages = strFromU8(files['pages/pages.jsonl'] as Uint8Array)
+    .trim()
+    .split('\n')
+    .slice(1);
+  const savedCount = Number(
+    /Saved with (\d+) of/.exec((await panel.locator('[data-result-text]').textContent()) ?? '')?.[1],
+  );
+  expect(pages).toHaveLength(1 + savedCount);
+  expect(JSON.parse(pages[0] as string).id).toBe(id);
 });
