@@ -11,6 +11,6 @@ function nextFrame(): Promise<void> {
 
 /** The panel's status markers on the page. Installed once per live installation, with the capture handlers. */
 export function installMarkerHandlers(): void {
-  onMessage('showMarkers', ({ data }) => showMarkersInSteps(document, data.items, nextFrame));
+  onMessage('showMarkers', ({ data }) => showMarkersInSteps(document, data, nextFrame));
   onMessage('clearMarkers', () => clearMarkers(document));
 }

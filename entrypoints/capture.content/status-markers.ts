@@ -1,6 +1,6 @@
 import { isWebUrl } from '../../components/format';
 import { statusMeta, statusPaletteCss } from '../../components/status-meta';
-import type { MarkerItem } from '../../core/citation-status/types';
+import type { MarkerItem, MarkerUpdate } from '../../core/citation-status/types';
 import { findCitedLink, pageLinks } from './highlight';
 
 /**
@@ -108,16 +108,18 @@ export function showMarkers(doc: Document, items: MarkerItem[]): { shown: number
 }
 
 /**
- * The same, MARKERS_PER_STEP at a time with the page free in between (`pause`), so that thousands of markers never
- * hold the page still for one long layout. A newer call stops this one (`superseded`).
+ * Applies an update from the panel MARKERS_PER_STEP at a time with the page free in between (`pause`), so that
+ * thousands of markers never hold the page still for one long layout. A newer call stops this one
+ * (`superseded`). With `replace`, the markers of citations not listed go; otherwise only those named in `remove`.
  */
 export async function showMarkersInSteps(
   doc: Document,
-  items: MarkerItem[],
+  update: MarkerUpdate,
   pause: () => Promise<void>,
 ): Promise<{ shown: number; superseded?: true }> {
   const mine = ++generation;
   const pass = startPass(doc);
+  const { items } = update;
   for (let from = 0; from < items.length; from += MARKERS_PER_STEP) {
     if (from > 0) {
       await pause();
@@ -125,7 +127,12 @@ export async function showMarkersInSteps(
     }
     pass.apply(items.slice(from, from + MARKERS_PER_STEP));
   }
-  return { shown: pass.finish() };
+  if (update.replace) return { shown: pass.finish() };
+  const gone = new Set(update.remove ?? []);
+  for (const marker of Array.from(doc.querySelectorAll(MARKER_TAG))) {
+    if (gone.has(marker.getAttribute('data-cited-url') ?? '')) marker.remove();
+  }
+  return { shown: doc.querySelectorAll(MARKER_TAG).length };
 }
 
 export function clearMarkers(doc: Document): { cleared: number } {

@@ -37,6 +37,10 @@ export function registerCheckService(): void {
     assertFromExtensionPage(sender, NOT_FROM_CITED);
     return (await getService()).checkCitations(data);
   });
+  onMessage('stopChecks', async ({ data, sender }) => {
+    assertFromExtensionPage(sender, NOT_FROM_CITED);
+    return (await getService()).stopChecks(data);
+  });
   onMessage('lookupArchive', async ({ data, sender }) => {
     assertFromExtensionPage(sender, NOT_FROM_CITED);
     return (await getService()).lookupArchive(data);

@@ -28,7 +28,7 @@ describe('markers placed in steps', () => {
     loadLongArticle();
     let pauses = 0;
     const placedBeforePause: number[] = [];
-    const result = await showMarkersInSteps(document, items('alive'), async () => {
+    const result = await showMarkersInSteps(document, { items: items('alive'), replace: true }, async () => {
       pauses++;
       placedBeforePause.push(document.querySelectorAll(MARKER_TAG).length);
     });
@@ -44,11 +44,25 @@ describe('markers placed in steps', () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const older = showMarkersInSteps(document, items('alive'), () => held);
-    const newer = await showMarkersInSteps(document, items('dead'), async () => {});
+    const older = showMarkersInSteps(document, { items: items('alive'), replace: true }, () => held);
+    const newer = await showMarkersInSteps(document, { items: items('dead'), replace: true }, async () => {});
     release();
     expect(await older).toEqual({ shown: 0, superseded: true });
     expect(newer).toEqual({ shown: COUNT });
     expect(markerStatuses()).toEqual(Array(COUNT).fill('dead'));
+  });
+
+  it('an update changes only the markers it names, and removes those it says are gone', async () => {
+    loadLongArticle();
+    await showMarkersInSteps(document, { items: items('alive'), replace: true }, async () => {});
+    const changed = items('dead').slice(10, 12);
+    const result = await showMarkersInSteps(document, { items: changed, remove: [url(0)] }, async () => {});
+    expect(result).toEqual({ shown: COUNT - 1 });
+    const statuses = markerStatuses();
+    expect(statuses.filter((status) => status === 'dead')).toHaveLength(2);
+    expect(document.querySelector(`${MARKER_TAG}[data-cited-url="${url(0)}"]`)).toBeNull();
+    expect(
+      document.querySelector(`${MARKER_TAG}[data-cited-url="${url(10)}"]`)?.getAttribute('data-cited-status'),
+    ).toBe('dead');
   });
 });
