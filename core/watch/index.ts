@@ -1,0 +1,4 @@
+export * from './history';
+export * from './schedule';
+export * from './three-strikes';
+export * from './types';

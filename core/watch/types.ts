@@ -1,0 +1,65 @@
+import type { CheckEvidence, LinkStatus } from '../linkcheck/types';
+
+/**
+ * A watched source over time: every re-check recorded with its evidence, and the verdict the three-strikes rule
+ * draws from them (three-strikes.ts). Dates are ISO 8601 strings, so a history survives JSON (the CLI's state
+ * file) and IndexedDB alike.
+ */
+
+/** One check of a watched source, as the reader can inspect it later. */
+export interface WatchCheck {
+  /** When the check ran (the run's clock, so `--now` runs are reproducible). */
+  at: string;
+  status: LinkStatus;
+  reason: string;
+  evidence: CheckEvidence;
+}
+
+/**
+ * Where a watched source stands under the rule.
+ * - `unchecked`: watched, never checked yet.
+ * - `standing`: its last conclusive check passed (alive or redirected) and it never failed while watched.
+ * - `unverified`: only checks that could not verify it so far (blocked, rate-limited, skipped).
+ * - `failing`: failed since `since`; `strikes` are the failures that count (each at least the rule's gap after
+ *   the one before), fewer than the rule needs.
+ * - `dead`: failed as many counted checks as the rule needs; `strikes` are their dates.
+ * - `recovered`: passed again on `since`, after failing (or being dead) from `failedSince`.
+ */
+export type SourceVerdict =
+  | { state: 'unchecked' }
+  | { state: 'standing'; since: string }
+  | { state: 'unverified'; since: string }
+  | { state: 'failing'; since: string; strikes: string[] }
+  | { state: 'dead'; since: string; strikes: string[] }
+  | { state: 'recovered'; since: string; failedSince: string };
+
+export type VerdictState = SourceVerdict['state'];
+
+/** One watched source: its verdict and its compacted history (history.ts), oldest check first. */
+export interface SourceHistory {
+  /** `checkKey(url)`: the address without its fragment. */
+  key: string;
+  url: string;
+  verdict: SourceVerdict;
+  checks: WatchCheck[];
+}
+
+/**
+ * What one check changed, for the reader to be told about.
+ * - `broke`: it started failing (strike 1).
+ * - `strike`: one more counted failure, not yet dead.
+ * - `died`: the rule is met: dead.
+ * - `recovered`: it answers again after failing or being dead.
+ * - `status`: the verdict's state is unchanged but the link's status changed (e.g. alive → redirected).
+ */
+export interface SourceChange {
+  key: string;
+  url: string;
+  at: string;
+  kind: 'broke' | 'strike' | 'died' | 'recovered' | 'status';
+  from: SourceVerdict;
+  to: SourceVerdict;
+  previousStatus: LinkStatus | null;
+  status: LinkStatus;
+  reason: string;
+}
