@@ -4,3 +4,6 @@ export * from './schedule';
 export * from './state-file';
 export * from './three-strikes';
 export * from './types';
+export * from './watch-run';
+export * from './watch-store';
+export * from './watched-article';

@@ -63,3 +63,36 @@ export interface SourceChange {
   status: LinkStatus;
   reason: string;
 }
+
+/** An article the reader watches: its sources are re-checked on the schedule (schedule.ts). */
+export interface WatchedArticle {
+  /** `checkKey(url)` of the article. */
+  key: string;
+  url: string;
+  title: string;
+  /** The article's publication date, for archive lookups "before publication". */
+  publishedTime: string | null;
+  /** The reader's own snapshot of the article, when saved: their evidence when a source breaks. */
+  snapshotId: string | null;
+  watchedAt: string;
+  lastCheckedAt: string | null;
+  /** The addresses it cites, as cited. */
+  sources: string[];
+  /** `checkKey` of each source: which watches a source's change concerns. */
+  sourceKeys: string[];
+  /** When the reader last looked at its changes. */
+  seenAt: string | null;
+  /** What changed since then, oldest first (bounded). */
+  unseen: SourceChange[];
+}
+
+/**
+ * The run in progress, persisted before its first check: the articles still to check, and the date every check
+ * of the run is recorded at. A worker stopped mid-run finds it and carries on where it stopped.
+ */
+export interface WatchRun {
+  id: 'current';
+  at: string;
+  /** Articles still to check, in order. */
+  articles: string[];
+}

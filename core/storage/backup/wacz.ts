@@ -7,6 +7,13 @@ import type { CitedDB } from '../schema';
 import type { SnapshotRecord, SnapshotSummary } from '../types';
 import { archiveUrl, surtKey, timestamp14 } from './surt';
 import { concatBytes, readHttpResponse, readWarcRecord, responseRecord, warcinfoRecord } from './warc';
+import {
+  readWatchesForBackup,
+  restoreWatches,
+  WATCHES_FILE,
+  type WatchesFile,
+  type WatchesRestored,
+} from './watches';
 
 /**
  * The whole library as one file, and back.
@@ -18,6 +25,7 @@ import { concatBytes, readHttpResponse, readWarcRecord, responseRecord, warcinfo
  * - `pages/pages.jsonl`: one line per snapshot (URL, time, title, text);
  * - `cited/library.json`: everything else Cited keeps (summary, citations as they stood, article, failures)
  *   and where each snapshot's record is;
+ * - `cited/watches.json`, when the reader watches articles: the watches and each source's history (watches.ts);
  * - `datapackage.json`: every file with its SHA-256 and size; `datapackage-digest.json`: its own hash.
  *
  * Restoring checks every snapshot against its recorded SHA-256: a damaged or altered one is refused with a
@@ -186,6 +194,8 @@ export async function backupLibrary(db: CitedDB, options: BackupOptions): Promis
     ['pages/pages.jsonl', strToU8(`${pages.join('\n')}\n`), true],
     ['cited/library.json', strToU8(JSON.stringify(library)), true],
   ];
+  const watches = await readWatchesForBackup(db);
+  if (watches) files.push([WATCHES_FILE, strToU8(JSON.stringify(watches)), true]);
   const resources: DataPackageResource[] = [];
   for (const [path, bytes] of files) {
     resources.push({
@@ -241,6 +251,8 @@ export interface RestoreReport {
   refused: RestoreProblem[];
   /** Whole-file findings (a file whose checksum does not match ...). */
   warnings: string[];
+  /** Only when the backup carried watched articles: how many were added. */
+  watches?: WatchesRestored;
 }
 
 function invalid(message: string, detail?: string): CitedError {
@@ -362,6 +374,15 @@ export async function restoreLibrary(
     }
   }
   await repairLinks(db, report);
+  const watches = files[WATCHES_FILE];
+  if (watches) {
+    try {
+      report.watches = await restoreWatches(db, JSON.parse(strFromU8(watches)) as WatchesFile);
+    } catch (error) {
+      const why = error instanceof SyntaxError ? `${WATCHES_FILE} cannot be read` : (error as Error).message;
+      report.warnings.push(`The watched articles in this backup were not restored: ${why}`);
+    }
+  }
   return report;
 }
 
