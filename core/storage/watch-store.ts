@@ -1,7 +1,7 @@
 import { type HistoryLimits, newSourceHistory, recordCheck } from '../watch/history';
 import type { StrikeRule } from '../watch/three-strikes';
 import type { SourceChange, SourceHistory, WatchCheck, WatchedArticle, WatchRun } from '../watch/types';
-import { checkedSince, UNSEEN_KEPT, type WatchStore } from '../watch/watch-store';
+import { checkedSince, type WatchStore, withUnseen } from '../watch/watch-store';
 import type { CitedDB } from './schema';
 
 /**
@@ -57,7 +57,7 @@ export class IndexedDbWatchStore implements WatchStore {
     if (change) {
       const watches = tx.objectStore('watches');
       for (const watch of await watches.index('by-source').getAll(source.key)) {
-        await watches.put({ ...watch, unseen: [...watch.unseen, change].slice(-UNSEEN_KEPT) });
+        await watches.put({ ...watch, unseen: withUnseen(watch.unseen, change) });
       }
     }
     await tx.done;

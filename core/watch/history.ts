@@ -1,11 +1,13 @@
 import { changeOf, nextVerdict, type StrikeRule, THREE_STRIKES } from './three-strikes';
-import type { SourceChange, SourceHistory, WatchCheck } from './types';
+import type { KeptCheck, SourceChange, SourceHistory, WatchCheck } from './types';
 
 /**
- * A source's history, kept bounded: the latest checks in full, and of the older ones only those where the status
- * changed (with their evidence), the most recent of them first to stay. A weekly check of a source that never
- * changes keeps `recent` entries however long it is watched; a flapping one at most `recent + changes`. The
- * verdict carries its own strike dates, so compaction never changes what the rule concludes.
+ * A source's history, kept bounded: the latest checks, and of the older ones only those where the status changed,
+ * the most recent of them first to stay. A check keeps its reason and evidence where the status changed and when
+ * it is the latest; the checks in between keep their date and status (they said what the one before them said).
+ * A weekly check of a source that never changes keeps `recent` entries however long it is watched; a flapping
+ * one at most `recent + changes`, and its turns that repeat what an earlier turn said keep only their date. The verdict carries its own strike dates, so compaction never changes what
+ * the rule concludes.
  */
 export interface HistoryLimits {
   /** Latest checks always kept. */
@@ -45,13 +47,42 @@ export function recordCheck(
 }
 
 /** The bounded history: see HistoryLimits. Oldest first. */
-export function compactChecks(checks: WatchCheck[], limits: HistoryLimits): WatchCheck[] {
+export function compactChecks(checks: KeptCheck[], limits: HistoryLimits): KeptCheck[] {
+  const kept: KeptCheck[] = [];
   const recentFrom = Math.max(0, checks.length - limits.recent);
-  const turns: WatchCheck[] = [];
-  for (let i = 0; i < recentFrom; i++) {
-    const check = checks[i] as WatchCheck;
+  let turns = 0;
+  for (let i = checks.length - 1; i >= 0; i--) {
+    const check = checks[i] as KeptCheck;
     // The first check is where watching started: a turn from nothing.
-    if (i === 0 || checks[i - 1]?.status !== check.status) turns.push(check);
+    const turn = i === 0 || checks[i - 1]?.status !== check.status;
+    if (i < recentFrom && (!turn || turns >= limits.changes)) continue;
+    if (i < recentFrom) turns++;
+    kept.push(turn || i === checks.length - 1 ? check : dateAndStatus(check));
   }
-  return [...turns.slice(Math.max(0, turns.length - limits.changes)), ...checks.slice(recentFrom)];
+  return withoutRepeatedEvidence(kept.reverse());
+}
+
+/**
+ * A source that flaps says the same thing each time it turns: a turn whose reason and evidence repeat those of
+ * the last full check of the same status keeps only its date and status (that evidence is already kept). The
+ * latest check stays whole.
+ */
+function withoutRepeatedEvidence(checks: KeptCheck[]): KeptCheck[] {
+  const lastSaid = new Map<string, string>();
+  return checks.map((check, i) => {
+    if (!check.evidence || i === checks.length - 1) return check;
+    const said = JSON.stringify([
+      check.reason,
+      check.evidence.httpStatus,
+      check.evidence.finalUrl,
+      check.evidence.errorCode,
+    ]);
+    if (lastSaid.get(check.status) === said) return dateAndStatus(check);
+    lastSaid.set(check.status, said);
+    return check;
+  });
+}
+
+function dateAndStatus(check: KeptCheck): KeptCheck {
+  return { at: check.at, status: check.status };
 }

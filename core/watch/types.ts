@@ -35,13 +35,24 @@ export type SourceVerdict =
 
 export type VerdictState = SourceVerdict['state'];
 
+/**
+ * A check as the history keeps it: in full (reason and evidence) where the status changed and for the latest
+ * check; only its date and status for the checks in between, which said what the one before them said.
+ */
+export interface KeptCheck {
+  at: string;
+  status: LinkStatus;
+  reason?: string;
+  evidence?: CheckEvidence;
+}
+
 /** One watched source: its verdict and its compacted history (history.ts), oldest check first. */
 export interface SourceHistory {
   /** `checkKey(url)`: the address without its fragment. */
   key: string;
   url: string;
   verdict: SourceVerdict;
-  checks: WatchCheck[];
+  checks: KeptCheck[];
 }
 
 /**

@@ -27,8 +27,13 @@ export interface WatchStore {
   finishArticle(articleKey: string): Promise<void>;
 }
 
-/** Unseen changes kept per watched article. */
-export const UNSEEN_KEPT = 100;
+/**
+ * An article's unseen changes with one more: one per source, the latest (a source that broke and came back
+ * since the reader last looked shows as recovered), so the list is bounded by the article's sources.
+ */
+export function withUnseen(unseen: readonly SourceChange[], change: SourceChange): SourceChange[] {
+  return [...unseen.filter((earlier) => earlier.key !== change.key), change];
+}
 
 /** Whether the source already has a check of the run at `at` (or a later one). */
 export function checkedSince(history: SourceHistory | undefined, at: string): boolean {

@@ -23,6 +23,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'capture', module: 'capture.ts', run: 'benchCapture' },
   { name: 'linkcheck', module: 'linkcheck.ts', run: 'benchLinkcheck' },
   { name: 'snapshot', module: 'snapshot.ts', run: 'benchSnapshot' },
+  { name: 'watch-storage', module: 'watch-storage.ts', run: 'benchWatchStorage' },
 ];
 
 /**

@@ -22,7 +22,12 @@ describe('the politeness lower bound printed by the link-check benchmark', () =>
 
 describe('npm run bench', () => {
   it('runs every benchmark, or the ones named, in the listed order', () => {
-    expect(selectBenches([]).map((bench) => bench.name)).toEqual(['capture', 'linkcheck', 'snapshot']);
+    expect(selectBenches([]).map((bench) => bench.name)).toEqual([
+      'capture',
+      'linkcheck',
+      'snapshot',
+      'watch-storage',
+    ]);
     expect(selectBenches(['linkcheck']).map((bench) => bench.name)).toEqual(['linkcheck']);
   });
 
@@ -37,6 +42,7 @@ describe('npm run bench', () => {
       'capture/readability median ratio: 1.06',
       'cited/linkinator time ratio: 0.98',
       'cited/singlefile size ratio (median): 0.97',
+      'watch storage/budget size ratio: 0.62',
       'images kept: cited 222, singlefile 144 (pages where cited keeps fewer: 0)',
     ])
       expect(line).toMatch(RATIO_LINE);

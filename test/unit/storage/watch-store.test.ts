@@ -64,7 +64,7 @@ describe('watch storage', () => {
     const watch = await store.getWatch(article);
     expect(watch?.unseen.map((c) => c.kind)).toEqual(['broke']);
     const history = await store.getSource(statement);
-    expect(history?.checks.map((c) => [c.at, c.status, c.evidence.httpStatus])).toEqual([
+    expect(history?.checks.map((c) => [c.at, c.status, c.evidence?.httpStatus])).toEqual([
       [dayAt(7), 'alive', 200],
       [dayAt(14), 'dead', 404],
     ]);

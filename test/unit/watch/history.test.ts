@@ -39,5 +39,24 @@ describe('history compaction', () => {
     expect(history.checks[0]?.at).toBe(dayAt((52 - recent - changes) * 7));
     const times = history.checks.map((c) => Date.parse(c.at));
     expect(times).toEqual([...times].sort((a, b) => a - b));
+    // Each status's evidence once (it says the same every time), and the latest check whole.
+    expect(history.checks.filter((c) => c.evidence).map((c) => c.status)).toEqual([
+      'alive',
+      'unreachable',
+      'unreachable',
+    ]);
+  });
+
+  it('keeps the dates of the checks in between, and the reason and evidence where the status changed and of the latest', () => {
+    const history = weekly((week) => (week < 3 ? 'alive' : 'dead'), 6);
+    expect(history.checks.map((c) => [c.at, c.status, c.evidence?.httpStatus ?? null])).toEqual([
+      [dayAt(0), 'alive', 200],
+      [dayAt(7), 'alive', null],
+      [dayAt(14), 'alive', null],
+      [dayAt(21), 'dead', 404],
+      [dayAt(28), 'dead', null],
+      [dayAt(35), 'dead', 404],
+    ]);
+    expect(history.checks[3]?.reason).toContain('404 Not Found');
   });
 });

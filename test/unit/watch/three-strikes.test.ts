@@ -119,7 +119,7 @@ describe('three strikes, three days apart', () => {
       [0, 'alive'],
       [7, 'dead'],
     ]);
-    expect(history.checks.map((c) => [c.status, c.evidence.httpStatus])).toEqual([
+    expect(history.checks.map((c) => [c.status, c.evidence?.httpStatus])).toEqual([
       ['alive', 200],
       ['dead', 404],
     ]);

@@ -135,6 +135,14 @@ describe('watch runs', () => {
     expect(first?.unseen[0]?.to).toEqual({ state: 'failing', since: dayAt(11), strikes: [dayAt(11)] });
     await store.markSeen(first?.key ?? '', dayAt(12));
     expect(await store.unseenCount()).toBe(4);
-    expect((await store.getSource(shared))?.checks[0]?.evidence.httpStatus).toBe(404);
+    expect((await store.getSource(shared))?.checks[0]?.evidence?.httpStatus).toBe(404);
+  });
+
+  it('a source that broke and came back before the reader looked is one unseen change: recovered', async () => {
+    const { store } = await watching();
+    await store.recordCheck({ key: shared, url: shared }, check(11, 'dead'));
+    await store.recordCheck({ key: shared, url: shared }, check(18, 'alive'));
+    const watch = await store.getWatch('https://news.example/0/story');
+    expect(watch?.unseen.map((c) => [c.kind, c.at])).toEqual([['recovered', dayAt(18)]]);
   });
 });
