@@ -25,6 +25,8 @@ export default defineConfig({
       'contextMenus',
       'unlimitedStorage',
       ...(browser === 'firefox' ? [] : ['offscreen']),
+      // Watching articles (issue 13): re-checks on a schedule, spread over the week, while no page is open.
+      'alarms',
     ],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Cited: show citations' },

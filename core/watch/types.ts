@@ -107,3 +107,13 @@ export interface WatchRun {
   /** Articles still to check, in order. */
   articles: string[];
 }
+
+/** What watching an article needs (from the panel's capture or a saved snapshot's citations). */
+export interface WatchArticleRequest {
+  url: string;
+  title: string;
+  /** The addresses it cites. */
+  sources: string[];
+  publishedTime?: string | null;
+  snapshotId?: string | null;
+}

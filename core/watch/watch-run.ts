@@ -51,6 +51,21 @@ export async function runWatches(deps: WatchRunDeps): Promise<WatchRunOutcome> {
   return outcome;
 }
 
+/**
+ * The reader's "re-check now": a run over the given watched articles (all of them by default), whatever the
+ * schedule says, unless a run is already under way, which is finished first. The checks themselves stay as
+ * polite as ever (the checker's per-host limits); only the calendar is skipped.
+ */
+export async function recheckNow(deps: WatchRunDeps, keys?: readonly string[]): Promise<WatchRunOutcome> {
+  if (!(await deps.store.currentRun())) {
+    const articles = keys ? [...keys] : (await deps.store.listWatches()).map((watch) => watch.key);
+    if (articles.length > 0) {
+      await deps.store.startRun({ id: 'current', at: new Date(deps.now()).toISOString(), articles });
+    }
+  }
+  return runWatches(deps);
+}
+
 async function checkArticleSources(deps: WatchRunDeps, run: WatchRun, watch: WatchedArticle) {
   const pending: string[] = [];
   for (const url of watch.sources) {

@@ -3,7 +3,7 @@ import type { CheckResult, LinkStatus } from '../../../core/linkcheck/types';
 import { openCitedDb } from '../../../core/storage/schema';
 import { IndexedDbWatchStore } from '../../../core/storage/watch-store';
 import type { WatchSchedule } from '../../../core/watch/schedule';
-import { runWatches } from '../../../core/watch/watch-run';
+import { recheckNow, runWatches } from '../../../core/watch/watch-run';
 import { newWatchedArticle } from '../../../core/watch/watched-article';
 import { freshDb } from '../storage/helpers';
 import { check, DAY_MS, dayAt } from './watch-helpers';
@@ -144,5 +144,18 @@ describe('watch runs', () => {
     await store.recordCheck({ key: shared, url: shared }, check(18, 'alive'));
     const watch = await store.getWatch('https://news.example/0/story');
     expect(watch?.unseen.map((c) => [c.kind, c.at])).toEqual([['recovered', dayAt(18)]]);
+  });
+
+  it('"re-check now" checks the article asked for at once, whatever the schedule says', async () => {
+    const { store } = await watching();
+    const web = checker();
+    const now = () => Date.parse(dayAt(1));
+    expect((await runWatches({ store, now, schedule: SCHEDULE, ...web })).at).toBeNull();
+    const outcome = await recheckNow({ store, now, schedule: SCHEDULE, ...web }, [
+      'https://news.example/2/story',
+    ]);
+    expect(outcome.articles).toEqual(['https://news.example/2/story']);
+    expect(web.asked).toEqual(['https://src2.example/a', 'https://src2.example/b#part', shared]);
+    expect((await store.getWatch('https://news.example/2/story'))?.lastCheckedAt).toBe(dayAt(1));
   });
 });
