@@ -12,6 +12,10 @@ export interface LibraryListProps {
   empty: boolean;
   onDownload: (summary: SnapshotSummary) => void;
   onDelete: (summary: SnapshotSummary) => void;
+  /** Watch a saved article: its sources are re-checked over time. Without it, no Watch button. */
+  onWatch?: (summary: SnapshotSummary) => void;
+  /** Addresses of the articles already watched. */
+  watchedUrls?: ReadonlySet<string>;
   locale?: string;
 }
 
@@ -20,7 +24,16 @@ export function snapshotHref(id: string): string {
 }
 
 /** Every snapshot with what a reader sorts them by: title, site, when, size, sources, statuses. */
-export function LibraryList({ items, searching, empty, onDownload, onDelete, locale }: LibraryListProps) {
+export function LibraryList({
+  items,
+  searching,
+  empty,
+  onDownload,
+  onDelete,
+  onWatch,
+  watchedUrls,
+  locale,
+}: LibraryListProps) {
   if (items.length === 0) {
     return (
       <div class="library-empty" data-library-empty>
@@ -65,6 +78,18 @@ export function LibraryList({ items, searching, empty, onDownload, onDelete, loc
             <SnapshotStatusSummary counts={item.statusCounts} />
           </div>
           <div class="library-item__actions">
+            {onWatch && item.kind === 'article' ? (
+              <button
+                type="button"
+                class="button"
+                data-action="watch"
+                aria-label={`Watch “${item.title}”: re-check its sources over time`}
+                disabled={watchedUrls?.has(item.url)}
+                onClick={() => onWatch(item)}
+              >
+                {watchedUrls?.has(item.url) ? 'Watching' : 'Watch'}
+              </button>
+            ) : null}
             <button
               type="button"
               class="button"
