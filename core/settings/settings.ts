@@ -1,5 +1,6 @@
 import { DEFAULT_ARCHIVE_ENDPOINT } from '../archive/wayback';
 import { DEFAULT_PER_HOST } from '../linkcheck/scheduler';
+import { WATCH_INTERVAL_DAYS } from '../watch/schedule';
 
 /**
  * The reader's settings: what they are, their defaults, and how a stored value is checked. Plain TypeScript so
@@ -22,6 +23,8 @@ export interface Settings {
   maxRequests: number;
   /** Check the citations as soon as the panel shows them. */
   autoCheck: boolean;
+  /** Days between two re-checks of a watched article. */
+  watchIntervalDays: number;
 }
 
 /** Requests at once to one site: fixed, the politeness every site is owed. */
@@ -36,6 +39,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   pageMarkers: true,
   maxRequests: 8,
   autoCheck: true,
+  watchIntervalDays: WATCH_INTERVAL_DAYS.default,
 });
 
 /** A setting that could not be used as given, and why; the default (or the previous value) applies instead. */
@@ -119,7 +123,22 @@ export function readSettings(raw: unknown): { settings: Settings; problems: Sett
     if (checked.ok) settings.maxRequests = checked.value;
     else problems.push({ key: 'maxRequests', message: checked.message });
   }
+  if (raw.watchIntervalDays !== undefined) {
+    const checked = checkWatchInterval(raw.watchIntervalDays);
+    if (checked.ok) settings.watchIntervalDays = checked.value;
+    else problems.push({ key: 'watchIntervalDays', message: checked.message });
+  }
   return { settings, problems };
+}
+
+export function checkWatchInterval(
+  value: unknown,
+): { ok: true; value: number } | { ok: false; message: string } {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  const { min, max } = WATCH_INTERVAL_DAYS;
+  if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max)
+    return { ok: false, message: `Re-check watched articles every ${min} to ${max} days (a whole number).` };
+  return { ok: true, value: number };
 }
 
 export function checkMaxRequests(

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { LinkChecker } from '../../../core/linkcheck/checker';
 import { openCitedDb } from '../../../core/storage/schema';
 import { IndexedDbWatchStore } from '../../../core/storage/watch-store';
-import { DEFAULT_WATCH_SCHEDULE } from '../../../core/watch/schedule';
+import { DEFAULT_WATCH_SCHEDULE, watchSchedule } from '../../../core/watch/schedule';
 import type { WatchedArticle } from '../../../core/watch/types';
 import { recheckNow, runWatches, type WatchRunDeps } from '../../../core/watch/watch-run';
 import { newWatchedArticle } from '../../../core/watch/watched-article';
@@ -120,7 +120,8 @@ async function runDeps(store: IndexedDbWatchStore): Promise<WatchRunDeps> {
   return {
     store,
     now: () => Date.now(),
-    schedule: DEFAULT_WATCH_SCHEDULE,
+    // The reader's interval; the alarm's tick stays the default one.
+    schedule: watchSchedule(settings.watchIntervalDays),
     check: (urls) => Promise.all(urls.map((url) => checker.check(url, { force: true }))),
   };
 }
