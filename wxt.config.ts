@@ -25,8 +25,10 @@ export default defineConfig({
       'contextMenus',
       'unlimitedStorage',
       ...(browser === 'firefox' ? [] : ['offscreen']),
-      // Watching articles (issue 13): re-checks on a schedule, spread over the week, while no page is open.
+      // Watching articles (issue 13): re-checks on a schedule, spread over the week, while no page is open, and,
+      // only when the reader turns it on, a notification when a source breaks.
       'alarms',
+      'notifications',
     ],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Cited: show citations' },

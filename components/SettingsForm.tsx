@@ -164,6 +164,16 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
           said={(value) => `watched articles re-checked every ${value} ${value === 1 ? 'day' : 'days'}`}
           onSave={save}
         />
+        <Toggle
+          name="watchNotifications"
+          label="Tell me when a source of a watched article breaks"
+          checked={settings.watchNotifications}
+          said={['notifications on', 'notifications off']}
+          onSave={save}
+        >
+          A browser notification such as “2 sources of ‘Article title’ broke”. Made in your browser: nothing
+          is sent anywhere. Otherwise the toolbar badge and the library tell you.
+        </Toggle>
       </Section>
 
       <p

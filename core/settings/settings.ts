@@ -25,6 +25,8 @@ export interface Settings {
   autoCheck: boolean;
   /** Days between two re-checks of a watched article. */
   watchIntervalDays: number;
+  /** A browser notification when a source of a watched article breaks. Off until the reader turns it on. */
+  watchNotifications: boolean;
 }
 
 /** Requests at once to one site: fixed, the politeness every site is owed. */
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   maxRequests: 8,
   autoCheck: true,
   watchIntervalDays: WATCH_INTERVAL_DAYS.default,
+  watchNotifications: false,
 });
 
 /** A setting that could not be used as given, and why; the default (or the previous value) applies instead. */
@@ -90,7 +93,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const BOOLEAN_KEYS = ['neverContactThirdParties', 'archiveLookups', 'pageMarkers', 'autoCheck'] as const;
+const BOOLEAN_KEYS = [
+  'neverContactThirdParties',
+  'archiveLookups',
+  'pageMarkers',
+  'autoCheck',
+  'watchNotifications',
+] as const;
 
 /**
  * Settings from whatever was stored (an older version, a hand edit, nothing at all): every valid field is kept,

@@ -1,4 +1,5 @@
 export * from './history';
+export * from './notification';
 export * from './run-record';
 export * from './schedule';
 export * from './state-file';

@@ -2,8 +2,10 @@ import { browser } from 'wxt/browser';
 import { LinkChecker } from '../../../core/linkcheck/checker';
 import { openCitedDb } from '../../../core/storage/schema';
 import { IndexedDbWatchStore } from '../../../core/storage/watch-store';
+import { watchNotification } from '../../../core/watch/notification';
 import { DEFAULT_WATCH_SCHEDULE, watchSchedule } from '../../../core/watch/schedule';
 import type { WatchedArticle } from '../../../core/watch/types';
+import type { WatchRunOutcome } from '../../../core/watch/watch-run';
 import { recheckNow, runWatches, type WatchRunDeps } from '../../../core/watch/watch-run';
 import { newWatchedArticle } from '../../../core/watch/watched-article';
 import { assertFromExtensionPage, onMessage } from '../../../utils/messaging';
@@ -40,12 +42,14 @@ export function registerWatching(): void {
     return next;
   };
   const keepAlive = createKeepAlive();
-  const run = async (how: (deps: WatchRunDeps) => Promise<{ at: string | null; changes: unknown[] }>) => {
+  const run = async (how: (deps: WatchRunDeps) => Promise<WatchRunOutcome>) => {
     const watches = await getStore();
     const deps = await runDeps(watches);
     keepAlive(true);
     try {
-      return await how(deps);
+      const outcome = await how(deps);
+      await notify(watches, outcome);
+      return outcome;
     } finally {
       keepAlive(false);
       await refreshBadge(watches);
@@ -124,6 +128,22 @@ async function runDeps(store: IndexedDbWatchStore): Promise<WatchRunDeps> {
     schedule: watchSchedule(settings.watchIntervalDays),
     check: (urls) => Promise.all(urls.map((url) => checker.check(url, { force: true }))),
   };
+}
+
+/** The reader's opt-in notification, one per article where a source broke or is now dead. */
+export async function notify(store: IndexedDbWatchStore, outcome: WatchRunOutcome): Promise<void> {
+  if (outcome.changes.length === 0 || !(await loadSettings()).watchNotifications) return;
+  for (const key of outcome.articles) {
+    const watch = await store.getWatch(key);
+    const message = watch ? watchNotification(watch, outcome.changes) : null;
+    if (!watch || !message) continue;
+    await browser.notifications.create(`cited-watch:${watch.key}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: 'Cited: a watched source broke',
+      message,
+    });
+  }
 }
 
 async function refreshBadge(store: IndexedDbWatchStore): Promise<number> {

@@ -1,9 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { IndexedDbWatchStore } from '../../../core/storage/watch-store';
+import { newWatchedArticle } from '../../../core/watch/watched-article';
 import { setBrokenBadge } from '../../../entrypoints/background/link-checks/broken-count-badge';
 import { watchPauseReason } from '../../../entrypoints/background/watching/pause';
-import { ensureAlarm, WATCH_ALARM } from '../../../entrypoints/background/watching/register';
+import { ensureAlarm, notify, WATCH_ALARM } from '../../../entrypoints/background/watching/register';
 import { setUnseenBadge, unseenBadgeTitle } from '../../../entrypoints/background/watching/unseen-badge';
+import { saveSettings } from '../../../utils/settings';
+import { freshDb } from '../storage/helpers';
+import { check } from '../watch/watch-helpers';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -40,5 +45,33 @@ describe('watching in the background', () => {
     expect(first?.periodInMinutes).toBe(15);
     await ensureAlarm();
     expect(await fakeBrowser.alarms.getAll()).toEqual([first]);
+  });
+
+  it('notifies only when the reader turned notifications on, with what broke in which article', async () => {
+    const store = new IndexedDbWatchStore(await freshDb());
+    const source = 'https://stats.example/a';
+    await store.putWatch(
+      newWatchedArticle({
+        url: 'https://news.example/s',
+        title: 'Ferry cut',
+        sources: [source],
+        watchedAt: check(0, 'alive').at,
+      }),
+    );
+    const change = await store.recordCheck({ key: source, url: source }, check(1, 'dead'));
+    const outcome = {
+      at: check(1, 'dead').at,
+      articles: ['https://news.example/s'],
+      changes: change ? [change] : [],
+    };
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await notify(store, outcome);
+    expect(create).not.toHaveBeenCalled();
+    await saveSettings({ watchNotifications: true });
+    await notify(store, outcome);
+    expect(create).toHaveBeenCalledWith(
+      'cited-watch:https://news.example/s',
+      expect.objectContaining({ message: '1 source of “Ferry cut” broke.' }),
+    );
   });
 });

@@ -23,6 +23,7 @@ describe('settings defaults', () => {
       maxRequests: 8,
       autoCheck: true,
       watchIntervalDays: 7,
+      watchNotifications: false,
     });
     expect(archiveLookupsAllowed(DEFAULT_SETTINGS)).toBe(false);
     expect(archiveLookupsAllowed({ ...DEFAULT_SETTINGS, archiveLookups: true })).toBe(true);
