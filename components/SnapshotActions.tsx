@@ -22,6 +22,10 @@ export interface SnapshotActionsProps {
   onOpenLibrary: (url?: string) => void;
   /** The shortcut as the browser has it, e.g. "Alt+Shift+S", for the button's tooltip. */
   shortcut?: string;
+  /** Offered once the article is saved: watch it (its sources re-checked over time). */
+  onWatch?: () => void;
+  /** Whether the saved article is watched now. */
+  watch?: 'idle' | 'asking' | 'watching';
 }
 
 const FAILURE_TITLES: Partial<Record<CitedErrorCode, string>> = {
@@ -37,6 +41,8 @@ export function SnapshotActions({
   onSave,
   onOpenLibrary,
   shortcut,
+  onWatch,
+  watch = 'idle',
 }: SnapshotActionsProps) {
   const busy = state.kind === 'saving';
   return (
@@ -75,6 +81,20 @@ export function SnapshotActions({
       <div class="snapshot-actions__status" role="status" aria-live="polite" data-snapshot-status>
         <SaveStatus state={state} onOpenLibrary={onOpenLibrary} />
       </div>
+      {state.kind === 'saved' && onWatch ? (
+        <p class="snapshot-actions__watch">
+          <button
+            type="button"
+            class="button"
+            data-action="watch-article"
+            disabled={watch !== 'idle'}
+            title="Re-check its sources every week and tell you when one breaks"
+            onClick={onWatch}
+          >
+            {watch === 'watching' ? 'Watching this article' : 'Watch this article'}
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }

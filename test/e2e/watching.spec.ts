@@ -1,22 +1,20 @@
 import { html } from '../web/respond';
-import { changingSite } from '../web/sites/changing';
+import type { TestWeb } from '../web/server';
+import { type ChangingSite, changingSite } from '../web/sites/changing';
 import { articlePage } from '../web/templates';
 import { expect, test } from './fixtures';
 import { saveTab } from './snapshot-helpers';
 
-// Issue 13: a saved article watched from the library; one of its sources breaks between two re-checks, and the
-// toolbar badge and the library's timeline show it, as "failing (1 of 3)", never "dead" after one failed check.
+// Issue 13: a saved article watched from the library (or from the panel, once saved); one of its sources breaks
+// between two re-checks, and the toolbar badge and the library's timeline show it, as "failing (1 of 3)", never
+// "dead" after one failed check.
 
 const articleUrl = 'https://www.watch-desk.example/2026/03/ferry-cut/';
 const timetable = 'https://www.ferryline.example/press/winter-timetable';
 const figures = 'https://www.harbour-stats.example/2025/passengers';
 
-test('a watched article whose source breaks shows the change in the badge and the library timeline', async ({
-  page,
-  testWeb,
-  openExtensionPage,
-}) => {
-  test.setTimeout(120_000);
+/** The article and the two sites it cites; the ferry line's fate is set by the test. */
+function playWatchDesk(testWeb: TestWeb): ChangingSite {
   const ferryline = changingSite({
     url: timetable,
     siteName: 'Ferryline',
@@ -50,7 +48,16 @@ test('a watched article whose source breaks shows the change in the badge and th
         }),
       ),
   });
+  return ferryline;
+}
 
+test('a watched article whose source breaks shows the change in the badge and the library timeline', async ({
+  page,
+  testWeb,
+  openExtensionPage,
+}) => {
+  test.setTimeout(120_000);
+  const ferryline = playWatchDesk(testWeb);
   await page.goto(articleUrl);
   const library = await openExtensionPage('library.html');
   await saveTab(library, articleUrl);
@@ -82,4 +89,26 @@ test('a watched article whose source breaks shows the change in the badge and th
   await watched.locator('[data-action="seen"]').click();
   await expect(watched.locator('[data-field="unseen"]')).toHaveText('No change since you last looked');
   expect(await badge()).toBe('');
+});
+
+test('saving an article in the panel offers to watch it, and the library then lists it as watched', async ({
+  page,
+  testWeb,
+  openSidePanel,
+  openExtensionPage,
+}) => {
+  test.setTimeout(120_000);
+  playWatchDesk(testWeb);
+  await page.goto(articleUrl);
+  const panel = await openSidePanel(page);
+  await panel.locator('[data-action="save-snapshot"]').click();
+  await expect(panel.locator('[data-snapshot-state="saved"]')).toBeVisible({ timeout: 30_000 });
+  await panel.locator('[data-action="watch-article"]').click();
+  await expect(panel.locator('[data-action="watch-article"]')).toHaveText('Watching this article');
+
+  const library = await openExtensionPage('library.html');
+  const watched = library.locator(`[data-watch="${articleUrl}"]`);
+  await expect(watched).toBeVisible();
+  await expect(watched).toContainText('2 sources');
+  await expect(library.locator('[data-action="watch"]')).toHaveText('Watching');
 });
