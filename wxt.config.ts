@@ -29,6 +29,10 @@ export default defineConfig({
       // browser's network log tells a name that does not resolve from a reset or a header that never ends, so a
       // server that answered is never called dead. Only the worker's own requests are read (tab -1), never pages'.
       'webRequest',
+      // Watching articles (issue 13): re-checks on a schedule, spread over the week, while no page is open, and,
+      // only when the reader turns it on, a notification when a source breaks.
+      'alarms',
+      'notifications',
     ],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Cited: show citations' },

@@ -15,6 +15,10 @@ export interface LibraryListProps {
   /** An article with its sources as one web archive. */
   onDownloadArchive: (summary: SnapshotSummary) => void;
   onDelete: (summary: SnapshotSummary) => void;
+  /** Watch a saved article: its sources are re-checked over time. Without it, no Watch button. */
+  onWatch?: (summary: SnapshotSummary) => void;
+  /** Addresses of the articles already watched. */
+  watchedUrls?: ReadonlySet<string>;
   locale?: string;
 }
 
@@ -30,6 +34,8 @@ export function LibraryList({
   onDownload,
   onDownloadArchive,
   onDelete,
+  onWatch,
+  watchedUrls,
   locale,
 }: LibraryListProps) {
   if (items.length === 0) {
@@ -76,6 +82,18 @@ export function LibraryList({
             <SnapshotStatusSummary counts={item.statusCounts} />
           </div>
           <div class="library-item__actions">
+            {onWatch && item.kind === 'article' ? (
+              <button
+                type="button"
+                class="button"
+                data-action="watch"
+                aria-label={`Watch “${item.title}”: re-check its sources over time`}
+                disabled={watchedUrls?.has(item.url)}
+                onClick={() => onWatch(item)}
+              >
+                {watchedUrls?.has(item.url) ? 'Watching' : 'Watch'}
+              </button>
+            ) : null}
             <button
               type="button"
               class="button"

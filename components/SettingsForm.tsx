@@ -4,12 +4,14 @@ import { DEFAULT_ARCHIVE_ENDPOINT } from '../core/archive/wayback';
 import {
   checkArchiveEndpoint,
   checkMaxRequests,
+  checkWatchInterval,
   endpointHost,
   MAX_REQUESTS,
   MIN_REQUESTS,
   PER_HOST_REQUESTS,
   type Settings,
 } from '../core/settings/settings';
+import { WATCH_INTERVAL_DAYS } from '../core/watch/schedule';
 import { errorText } from './format';
 import './SettingsForm.css';
 
@@ -26,12 +28,9 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
   const [status, setStatus] = useState<Status>(null);
   const [endpoint, setEndpoint] = useState(settings.archiveEndpoint);
   const [endpointError, setEndpointError] = useState<string | null>(null);
-  const [requests, setRequests] = useState(String(settings.maxRequests));
-  const [requestsError, setRequestsError] = useState<string | null>(null);
 
   // Settings saved elsewhere (the panel's consent button) show up here too.
   useEffect(() => setEndpoint(settings.archiveEndpoint), [settings.archiveEndpoint]);
-  useEffect(() => setRequests(String(settings.maxRequests)), [settings.maxRequests]);
 
   const save = (change: Partial<Settings>, what: string) =>
     onChange(change).then(
@@ -49,17 +48,6 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
     setEndpoint(checked.endpoint);
     if (checked.endpoint !== settings.archiveEndpoint)
       void save({ archiveEndpoint: checked.endpoint }, `archive address ${checked.endpoint}`);
-  };
-
-  const saveRequests = (value: string) => {
-    const checked = checkMaxRequests(value);
-    if (!checked.ok) {
-      setRequestsError(checked.message);
-      return;
-    }
-    setRequestsError(null);
-    if (checked.value !== settings.maxRequests)
-      void save({ maxRequests: checked.value }, `${checked.value} requests at once`);
   };
 
   const archiveOff = settings.neverContactThirdParties;
@@ -153,31 +141,39 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
           Otherwise the panel waits for you to press “Check links”. Results are kept: a source found alive is
           not asked again for a day, any other for an hour, unless you re-check it.
         </Toggle>
-        <Field
+        <NumberSetting
+          name="maxRequests"
           label="Requests at once, over all sites"
-          error={requestsError}
           hint={`Between ${MIN_REQUESTS} and ${MAX_REQUESTS}. Each site is asked at most ${PER_HOST_REQUESTS} times at once, whatever this says.`}
+          value={settings.maxRequests}
+          range={[MIN_REQUESTS, MAX_REQUESTS]}
+          check={checkMaxRequests}
+          said={(value) => `${value} requests at once`}
+          onSave={save}
+        />
+      </Section>
+
+      <Section title="Watched articles">
+        <NumberSetting
+          name="watchIntervalDays"
+          label="Re-check watched articles every … days"
+          hint={`Between ${WATCH_INTERVAL_DAYS.min} and ${WATCH_INTERVAL_DAYS.max} days. Re-checks are spread over that time, never all at once; a source is called dead only after failing three checks at least three days apart.`}
+          value={settings.watchIntervalDays}
+          range={[WATCH_INTERVAL_DAYS.min, WATCH_INTERVAL_DAYS.max]}
+          check={checkWatchInterval}
+          said={(value) => `watched articles re-checked every ${value} ${value === 1 ? 'day' : 'days'}`}
+          onSave={save}
+        />
+        <Toggle
+          name="watchNotifications"
+          label="Tell me when a source of a watched article breaks"
+          checked={settings.watchNotifications}
+          said={['notifications on', 'notifications off']}
+          onSave={save}
         >
-          {(id, describedBy) => (
-            <input
-              id={id}
-              type="number"
-              class="input settings-form__input settings-form__input--number"
-              min={MIN_REQUESTS}
-              max={MAX_REQUESTS}
-              step={1}
-              value={requests}
-              aria-describedby={describedBy}
-              aria-invalid={requestsError ? 'true' : undefined}
-              onInput={(event) => {
-                setRequests(event.currentTarget.value);
-                setRequestsError(null);
-              }}
-              onChange={(event) => saveRequests(event.currentTarget.value)}
-              data-setting="maxRequests"
-            />
-          )}
-        </Field>
+          A browser notification such as “2 sources of ‘Article title’ broke”. Made in your browser: nothing
+          is sent anywhere. Otherwise the toolbar badge and the library tell you.
+        </Toggle>
       </Section>
 
       <p
@@ -250,6 +246,68 @@ function Toggle({
         </p>
       </div>
     </div>
+  );
+}
+
+type NumberName = {
+  [K in keyof Settings]: Settings[K] extends number ? K : never;
+}[keyof Settings];
+
+/** A whole-number setting: checked as typed, saved when it changes and is valid, the reason shown when not. */
+function NumberSetting({
+  name,
+  label,
+  hint,
+  value,
+  range: [min, max],
+  check,
+  said,
+  onSave,
+}: {
+  name: NumberName;
+  label: string;
+  hint: string;
+  value: number;
+  range: [number, number];
+  check: (input: string) => { ok: true; value: number } | { ok: false; message: string };
+  said: (value: number) => string;
+  onSave: (change: Partial<Settings>, what: string) => unknown;
+}) {
+  const [text, setText] = useState(String(value));
+  const [error, setError] = useState<string | null>(null);
+  // Saved elsewhere (another page): show it here too.
+  useEffect(() => setText(String(value)), [value]);
+  const commit = (input: string) => {
+    const checked = check(input);
+    if (!checked.ok) {
+      setError(checked.message);
+      return;
+    }
+    setError(null);
+    if (checked.value !== value) void onSave({ [name]: checked.value }, said(checked.value));
+  };
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(id, describedBy) => (
+        <input
+          id={id}
+          type="number"
+          class="input settings-form__input settings-form__input--number"
+          min={min}
+          max={max}
+          step={1}
+          value={text}
+          aria-describedby={describedBy}
+          aria-invalid={error ? 'true' : undefined}
+          onInput={(event) => {
+            setText(event.currentTarget.value);
+            setError(null);
+          }}
+          onChange={(event) => commit(event.currentTarget.value)}
+          data-setting={name}
+        />
+      )}
+    </Field>
   );
 }
 

@@ -32,6 +32,10 @@ export interface SnapshotActionsProps {
   /** After a save with sources: the article and its sources as one signed .wacz. */
   archive?: ArchiveState;
   onDownloadArchive?: (articleId: string) => void;
+  /** Offered once the article is saved: watch it (its sources re-checked over time). */
+  onWatch?: () => void;
+  /** Whether the saved article is watched now. */
+  watch?: 'idle' | 'asking' | 'watching';
 }
 
 const FAILURE_TITLES: Partial<Record<CitedErrorCode, string>> = {
@@ -49,6 +53,8 @@ export function SnapshotActions({
   shortcut,
   archive = { kind: 'idle' },
   onDownloadArchive,
+  onWatch,
+  watch = 'idle',
 }: SnapshotActionsProps) {
   const busy = state.kind === 'saving';
   return (
@@ -92,6 +98,20 @@ export function SnapshotActions({
           onDownloadArchive={onDownloadArchive}
         />
       </div>
+      {state.kind === 'saved' && onWatch ? (
+        <p class="snapshot-actions__watch">
+          <button
+            type="button"
+            class="button"
+            data-action="watch-article"
+            disabled={watch !== 'idle'}
+            title="Re-check its sources every week and tell you when one breaks"
+            onClick={onWatch}
+          >
+            {watch === 'watching' ? 'Watching this article' : 'Watch this article'}
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }

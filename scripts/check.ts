@@ -5,8 +5,12 @@
  * Exit codes (for CI): 0 when no citation is dead or a soft 404, 1 when at least one is, 2 for a usage error
  * (bad arguments, unreadable file), 3 when something else went wrong. Blocked, rate-limited and unreachable
  * citations do not fail the run: Cited could not verify them, which is not the same as broken.
+ *
+ * With `--state FILE` the run is one of a series (a newsroom's scheduled CI job): each run's verdicts are recorded
+ * in FILE, the report ends with what changed since the previous run, and the exit code is 1 only when a source is
+ * dead under the three-strikes rule of core/watch, never after one failed check.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { JSDOM } from 'jsdom';
@@ -15,9 +19,21 @@ import { lookupArchivedCopies } from '../core/archive/wayback';
 import { captureArticle } from '../core/capture/index';
 import { checkArticle } from '../core/check-run/article-check';
 import { LinkChecker } from '../core/linkcheck/checker';
+import { systemClock } from '../core/linkcheck/clock';
 import type { FetchLike } from '../core/linkcheck/types';
 import { buildReport, reportToCsv, reportToJson, reportToMarkdown } from '../core/report/index';
+import { buildWatchReport, type WatchReport, watchReportToMarkdown } from '../core/report/watch';
 import { DEFAULT_SETTINGS } from '../core/settings/settings';
+import { recordRun } from '../core/watch/run-record';
+import {
+  emptyWatchState,
+  lastRunOf,
+  parseWatchState,
+  serializeWatchState,
+  WatchStateError,
+  type WatchStateFile,
+  withRun,
+} from '../core/watch/state-file';
 
 export const USAGE = `Usage: npm run check -- <html file> --url <original URL> [options]
 
@@ -35,9 +51,14 @@ Options:
   --timeout SECONDS         per request (default 15)
   --proxy URL               send every request through this HTTP proxy (e.g. Cited's test web)
   --insecure                do not verify TLS certificates (only for test proxies with throwaway certificates)
+  --state FILE              record this run in FILE (created on the first run) and report what changed since
+                            the previous one; a source is dead only after failing 3 checks at least 3 days apart
+  --now DATE                run as of DATE (ISO 8601, e.g. 2026-03-09 or 2026-03-09T06:00:00Z): the date the
+                            run is recorded and reported at, for reproducible reports and tests
   -h, --help                show this help
 
-Exit codes: 0 no citation is dead or a soft 404; 1 at least one is; 2 usage error; 3 other failure.`;
+Exit codes: 0 no citation is dead or a soft 404; 1 at least one is; 2 usage error; 3 other failure.
+With --state: 0 no source is dead under the three-strikes rule; 1 at least one is (a single failed check is not).`;
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -59,6 +80,9 @@ interface CliOptions {
   timeoutMs: number;
   proxy: string | null;
   insecure: boolean;
+  state: string | null;
+  /** ms since the epoch: the moment the run is as of, when --now was given. */
+  now: number | null;
 }
 
 function parseCli(argv: string[]): CliOptions | 'help' {
@@ -78,6 +102,8 @@ function parseCli(argv: string[]): CliOptions | 'help' {
         timeout: { type: 'string', default: '15' },
         proxy: { type: 'string' },
         insecure: { type: 'boolean', default: false },
+        state: { type: 'string' },
+        now: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -125,6 +151,13 @@ function parseCli(argv: string[]): CliOptions | 'help' {
     : values['archive-endpoint']
       ? archiveEndpoint
       : 'https://web.archive.org';
+  let now: number | null = null;
+  if (values.now !== undefined) {
+    now = Date.parse(values.now as string);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(values.now as string) || Number.isNaN(now)) {
+      throw new UsageError(`--now must be an ISO 8601 date such as 2026-03-09, got "${values.now}".`);
+    }
+  }
   return {
     file: positionals[0] as string,
     url,
@@ -136,6 +169,8 @@ function parseCli(argv: string[]): CliOptions | 'help' {
     timeoutMs: Math.round(timeout * 1000),
     proxy: values.proxy ? httpUrl('--proxy', values.proxy as string) : null,
     insecure: Boolean(values.insecure),
+    state: (values.state as string | undefined) ?? null,
+    now,
   };
 }
 
@@ -180,6 +215,29 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
+  // The run's moment: --now, or the real clock. Under --now the checker's clock runs from that date too, so the
+  // evidence and the report carry the same dates as the state file.
+  const offsetMs = options.now === null ? 0 : options.now - Date.now();
+  const now = () => Date.now() + offsetMs;
+  const runAt = new Date(now()).toISOString();
+  let state: WatchStateFile | null = null;
+  if (options.state) {
+    try {
+      state = await readWatchState(options.state, options.url);
+    } catch (error) {
+      if (!(error instanceof WatchStateError)) throw error;
+      io.stderr(`cited check: cannot use the state file "${options.state}": ${error.message}\n`);
+      return 2;
+    }
+    const lastRun = lastRunOf(state);
+    if (lastRun && Date.parse(runAt) < Date.parse(lastRun)) {
+      io.stderr(
+        `cited check: this run (${runAt}) is earlier than the last run recorded in "${options.state}" (${lastRun}): runs must go forward in time.\n`,
+      );
+      return 2;
+    }
+  }
+
   const { fetch, close } = nodeFetch(options);
   try {
     const dom = new JSDOM(html, { url: options.url });
@@ -201,6 +259,7 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
           redirectMode: 'manual',
           globalConcurrency,
           timeoutMs: options.timeoutMs,
+          clock: { now, sleep: systemClock.sleep },
           headers: { 'User-Agent': 'Mozilla/5.0 (compatible; Cited link checker)' },
         }),
       lookupArchive: (url, lookup) =>
@@ -213,21 +272,50 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
       onProgress: (checked) => {
         if (io.interactive) io.stderr(`\rChecked ${checked}/${total} citations`);
       },
+      now,
     });
     if (io.interactive && total > 0) io.stderr('\n');
 
-    const report = buildReport({ capture, results, archives });
-    io.stdout(
-      options.format === 'json'
-        ? reportToJson(report)
-        : options.format === 'csv'
-          ? reportToCsv(report)
-          : reportToMarkdown(report),
-    );
+    const report = buildReport({ capture, results, archives, generatedAt: runAt });
+    let watch: WatchReport | null = null;
+    if (options.state && state) {
+      const run = recordRun(state.sources, results, runAt);
+      await writeWatchState(options.state, withRun(state, runAt, run.sources));
+      watch = buildWatchReport({ runAt, previousRunAt: lastRunOf(state), ...run });
+    }
+    if (options.format === 'json') io.stdout(reportToJson(watch ? { ...report, watch } : report));
+    else if (options.format === 'csv') {
+      io.stdout(reportToCsv(report));
+      // CSV has one row per citation and no place for the changes: they go where a CI log shows them.
+      if (watch) io.stderr(watchReportToMarkdown(watch));
+    } else
+      io.stdout(
+        watch ? `${reportToMarkdown(report)}\n${watchReportToMarkdown(watch)}` : reportToMarkdown(report),
+      );
+    if (watch) return watch.byState.dead > 0 ? 1 : 0;
     return report.summary.broken > 0 ? 1 : 0;
   } finally {
     await close();
   }
+}
+
+async function readWatchState(file: string, articleUrl: string): Promise<WatchStateFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return emptyWatchState(articleUrl);
+    throw new WatchStateError(`it cannot be read (${code ?? (error as Error).message}).`);
+  }
+  return parseWatchState(text, articleUrl);
+}
+
+/** Written beside and renamed over, so a run stopped halfway leaves the previous state whole. */
+async function writeWatchState(file: string, state: WatchStateFile): Promise<void> {
+  const partial = `${file}.partial`;
+  await writeFile(partial, serializeWatchState(state));
+  await rename(partial, file);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -21,6 +21,7 @@ import type {
   SaveProgress,
   SaveTabRequest,
 } from '../core/save-job/types';
+import type { WatchArticleRequest, WatchedArticle } from '../core/watch/types';
 
 /** Handled by the content script in the article's tab. */
 export interface PageProtocol {
@@ -77,7 +78,20 @@ export interface SnapshotProtocol {
   snapshotPage(): PreparedPage;
 }
 
-export type ProtocolMap = PageProtocol & CheckProtocol & SnapshotProtocol;
+/** Watching articles over time (issue 13): extension pages → background. */
+export interface WatchProtocol {
+  /** Watch an article: its sources are re-checked on the schedule. Watching it again updates its sources. */
+  watchArticle(data: WatchArticleRequest): WatchedArticle;
+  unwatchArticle(data: { key: string }): void;
+  /** Every watched article, with its unseen changes. */
+  watchedArticles(): WatchedArticle[];
+  /** "Re-check now": one article (`key`) or all of them, whatever the schedule says. */
+  recheckWatchesNow(data: { key?: string }): { at: string | null; changes: number };
+  /** The reader has looked at this article's changes: they leave the badge count. */
+  watchChangesSeen(data: { key: string }): { unseen: number };
+}
+
+export type ProtocolMap = PageProtocol & CheckProtocol & SnapshotProtocol & WatchProtocol;
 
 /**
  * The long-lived ports between contexts, by name: part of the contract like the messages above. A port carries no

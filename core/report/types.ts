@@ -1,6 +1,7 @@
 import type { ArchiveLookup } from '../archive/types';
 import type { CitationKind, CitationRelation } from '../citations/types';
 import type { CheckEvidence, LinkStatus } from '../linkcheck/types';
+import type { WatchReport } from './watch';
 
 /** The report's JSON form. Documented in the README ("Report format"); bump `version` on any breaking change. */
 export const REPORT_SCHEMA = 'cited.report';
@@ -57,4 +58,6 @@ export interface CitedReport {
     byStatus: Record<ReportStatus, number>;
   };
   citations: ReportCitation[];
+  /** Only in a watched run (`npm run check -- … --state FILE`): what changed since the previous run. */
+  watch?: WatchReport;
 }

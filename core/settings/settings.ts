@@ -1,5 +1,6 @@
 import { DEFAULT_ARCHIVE_ENDPOINT } from '../archive/wayback';
 import { DEFAULT_PER_HOST } from '../linkcheck/scheduler';
+import { WATCH_INTERVAL_DAYS } from '../watch/schedule';
 
 /**
  * The reader's settings: what they are, their defaults, and how a stored value is checked. Plain TypeScript so
@@ -22,6 +23,10 @@ export interface Settings {
   maxRequests: number;
   /** Check the citations as soon as the panel shows them. */
   autoCheck: boolean;
+  /** Days between two re-checks of a watched article. */
+  watchIntervalDays: number;
+  /** A browser notification when a source of a watched article breaks. Off until the reader turns it on. */
+  watchNotifications: boolean;
 }
 
 /** Requests at once to one site: fixed, the politeness every site is owed. */
@@ -36,6 +41,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   pageMarkers: true,
   maxRequests: 8,
   autoCheck: true,
+  watchIntervalDays: WATCH_INTERVAL_DAYS.default,
+  watchNotifications: false,
 });
 
 /** A setting that could not be used as given, and why; the default (or the previous value) applies instead. */
@@ -86,7 +93,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const BOOLEAN_KEYS = ['neverContactThirdParties', 'archiveLookups', 'pageMarkers', 'autoCheck'] as const;
+const BOOLEAN_KEYS = [
+  'neverContactThirdParties',
+  'archiveLookups',
+  'pageMarkers',
+  'autoCheck',
+  'watchNotifications',
+] as const;
 
 /**
  * Settings from whatever was stored (an older version, a hand edit, nothing at all): every valid field is kept,
@@ -119,7 +132,22 @@ export function readSettings(raw: unknown): { settings: Settings; problems: Sett
     if (checked.ok) settings.maxRequests = checked.value;
     else problems.push({ key: 'maxRequests', message: checked.message });
   }
+  if (raw.watchIntervalDays !== undefined) {
+    const checked = checkWatchInterval(raw.watchIntervalDays);
+    if (checked.ok) settings.watchIntervalDays = checked.value;
+    else problems.push({ key: 'watchIntervalDays', message: checked.message });
+  }
   return { settings, problems };
+}
+
+export function checkWatchInterval(
+  value: unknown,
+): { ok: true; value: number } | { ok: false; message: string } {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  const { min, max } = WATCH_INTERVAL_DAYS;
+  if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max)
+    return { ok: false, message: `Re-check watched articles every ${min} to ${max} days (a whole number).` };
+  return { ok: true, value: number };
 }
 
 export function checkMaxRequests(

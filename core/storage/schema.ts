@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import type { SourceHistory, WatchedArticle, WatchRun } from '../watch/types';
 import type { SnapshotBody, SnapshotDetails, SnapshotSearchEntry, SnapshotSummary } from './types';
 
 /**
@@ -22,6 +23,12 @@ export interface CitedDBSchema extends DBSchema {
   details: { key: string; value: SnapshotDetails };
   /** Full-text search: each snapshot's unique tokens, indexed token by token. */
   search: { key: string; value: SnapshotSearchEntry; indexes: { 'by-token': string } };
+  /** Watched articles; `by-source` finds the watches a source's change concerns. */
+  watches: { key: string; value: WatchedArticle; indexes: { 'by-source': string } };
+  /** Each watched source's verdict over time and its bounded history, shared by every article citing it. */
+  sourceHistory: { key: string; value: SourceHistory };
+  /** The watch run in progress (one record, id "current"): the cursor a stopped worker resumes from. */
+  watchRuns: { key: string; value: WatchRun };
 }
 
 export type CitedDB = IDBPDatabase<CitedDBSchema>;
@@ -42,6 +49,14 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('details', { keyPath: 'id' });
     const search = db.createObjectStore('search', { keyPath: 'id' });
     search.createIndex('by-token', 'tokens', { multiEntry: true });
+  },
+  // 2: watched articles, their sources' histories, the run cursor. The library's stores are left as they are.
+  (db) => {
+    db.createObjectStore('watches', { keyPath: 'key' }).createIndex('by-source', 'sourceKeys', {
+      multiEntry: true,
+    });
+    db.createObjectStore('sourceHistory', { keyPath: 'key' });
+    db.createObjectStore('watchRuns', { keyPath: 'id' });
   },
 ];
 

@@ -2,6 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { registerCheckService } from './link-checks/register';
 import { registerPanelBehaviour } from './panel-behaviour';
 import { registerSnapshots } from './saving/register';
+import { registerWatching } from './watching/register';
 
 // Each feature registers its listeners synchronously at start-up, so a woken MV3 worker
 // sees the event that woke it.
@@ -9,4 +10,5 @@ export default defineBackground(() => {
   registerPanelBehaviour();
   registerCheckService();
   registerSnapshots();
+  registerWatching();
 });

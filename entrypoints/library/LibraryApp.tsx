@@ -10,11 +10,13 @@ import { Notice } from '../../components/Notice';
 import { PageMessage } from '../../components/PageMessage';
 import { SnapshotViewer, type ViewerTab } from '../../components/SnapshotViewer';
 import { useDismissAfter } from '../../components/use-dismiss-after';
+import { WatchedArticles } from '../../components/WatchedArticles';
 import type { SnapshotSummary } from '../../core/storage/types';
 import type { LibraryPorts } from './library-ports';
 import { goTo, useRoute } from './route';
 import { type Library, useLibrary } from './use-library';
 import { useSnapshot } from './use-snapshot';
+import { useWatches, type Watches } from './use-watches';
 
 const NOTICE_MS = 8000;
 
@@ -22,6 +24,7 @@ const NOTICE_MS = 8000;
 export function LibraryApp({ ports }: { ports: LibraryPorts }) {
   const route = useRoute();
   const library = useLibrary(ports);
+  const watches = useWatches(ports, library.setNotice);
   const [confirming, setConfirming] = useState<SnapshotSummary | null>(null);
   const { notice, setNotice } = library;
 
@@ -42,7 +45,7 @@ export function LibraryApp({ ports }: { ports: LibraryPorts }) {
   return (
     <>
       {route.kind === 'list' ? (
-        <LibraryHome library={library} onDelete={setConfirming} />
+        <LibraryHome library={library} watches={ports.watching ? watches : null} onDelete={setConfirming} />
       ) : (
         <SnapshotPage
           ports={ports}
@@ -74,9 +77,11 @@ export function LibraryApp({ ports }: { ports: LibraryPorts }) {
 
 function LibraryHome({
   library,
+  watches,
   onDelete,
 }: {
   library: Library;
+  watches: Watches | null;
   onDelete: (summary: SnapshotSummary) => void;
 }) {
   const { items, storage, query } = library;
@@ -130,6 +135,16 @@ function LibraryHome({
           onDismiss={library.dismissRestore}
         />
       ) : null}
+      {watches ? (
+        <WatchedArticles
+          watches={watches.watches}
+          histories={watches.histories}
+          checking={watches.checking}
+          onRecheck={(key) => void watches.recheck(key)}
+          onSeen={(key) => void watches.seen(key)}
+          onUnwatch={(key) => void watches.unwatch(key)}
+        />
+      ) : null}
       <LibraryToolbar
         query={query}
         onChange={library.setQuery}
@@ -144,6 +159,12 @@ function LibraryHome({
           onDownload={(summary) => void library.download(summary)}
           onDownloadArchive={(summary) => void library.downloadArchive(summary)}
           onDelete={onDelete}
+          {...(watches
+            ? {
+                onWatch: (summary: SnapshotSummary) => void watches.watchSnapshot(summary),
+                watchedUrls: watches.watchedUrls,
+              }
+            : {})}
         />
       )}
     </main>

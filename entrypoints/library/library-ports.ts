@@ -4,9 +4,18 @@ import type { SigningKeyStore } from '../../core/storage/backup/signature';
 import type { DownloadFile } from '../../core/storage/download';
 import { type CitedDB, openCitedDb } from '../../core/storage/schema';
 import { indexedDbKeyStore } from '../../core/storage/signing-keys';
+import type { WatchArticleRequest, WatchedArticle } from '../../core/watch/types';
 import { downloadBlob } from '../../utils/download';
 import { EXTENSION_PAGE } from '../../utils/extension-pages';
-import { onMessage } from '../../utils/messaging';
+import { onMessage, sendMessage } from '../../utils/messaging';
+
+/** What the library asks the background worker to do about watches (it owns the schedule and the badge). */
+export interface WatchingPort {
+  watch(request: WatchArticleRequest): Promise<WatchedArticle>;
+  unwatch(key: string): Promise<void>;
+  recheck(key?: string): Promise<{ at: string | null; changes: number }>;
+  seen(key: string): Promise<unknown>;
+}
 
 /** The browser as the library needs it; the page passes real APIs, tests pass fakes. */
 export interface LibraryPorts {
@@ -24,6 +33,8 @@ export interface LibraryPorts {
   libraryUrl: string;
   software: string;
   now(): Date;
+  /** Watching articles over time; without it the library shows no watches. */
+  watching?: WatchingPort;
 }
 
 function downloadFile(file: DownloadFile): void {
@@ -76,5 +87,11 @@ export function browserLibraryPorts(): LibraryPorts {
     libraryUrl: browser.runtime.getURL(EXTENSION_PAGE.library),
     software: `Cited ${browser.runtime.getManifest().version}`,
     now: () => new Date(),
+    watching: {
+      watch: (request) => sendMessage('watchArticle', request),
+      unwatch: (key) => sendMessage('unwatchArticle', { key }),
+      recheck: (key) => sendMessage('recheckWatchesNow', key ? { key } : {}),
+      seen: (key) => sendMessage('watchChangesSeen', { key }),
+    },
   };
 }

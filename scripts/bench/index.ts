@@ -24,6 +24,7 @@ const BENCHES: readonly Bench[] = [
   { name: 'linkcheck', module: 'linkcheck.ts', run: 'benchLinkcheck' },
   { name: 'snapshot', module: 'snapshot.ts', run: 'benchSnapshot' },
   { name: 'panel', module: 'panel.ts', run: 'benchPanel' },
+  { name: 'watch-storage', module: 'watch-storage.ts', run: 'benchWatchStorage' },
 ];
 
 /**

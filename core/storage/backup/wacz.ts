@@ -8,6 +8,13 @@ import { type BackupEntry, snapshotWarcs } from './snapshot-warcs';
 import { archiveUrl } from './surt';
 import { type PackageCheck, problemText, type SignatureState, verifyPackage } from './verify';
 import { readHttpResponse, readWarcRecord } from './warc';
+import {
+  readWatchesForBackup,
+  restoreWatches,
+  WATCHES_FILE,
+  type WatchesFile,
+  type WatchesRestored,
+} from './watches';
 
 /**
  * The whole library as one file, and back.
@@ -19,6 +26,7 @@ import { readHttpResponse, readWarcRecord } from './warc';
  * - `pages/pages.jsonl`: one line per snapshot (URL, time, title, text);
  * - `cited/library.json`: everything else Cited keeps (summary, citations as they stood, article, failures)
  *   and where each snapshot's record is;
+ * - `cited/watches.json`, when the reader watches articles: the watches and each source's history (watches.ts);
  * - `datapackage.json`: every file with its SHA-256 and size; `datapackage-digest.json`: its own hash, signed
  *   with the browser's key (see signature.ts) when one is given.
  *
@@ -104,6 +112,8 @@ export async function backupLibrary(db: CitedDB, options: BackupOptions): Promis
   });
 
   files.push({ path: LIBRARY_FILE, bytes: libraryFile(entries, created, software) });
+  const watches = await readWatchesForBackup(db);
+  if (watches) files.push({ path: WATCHES_FILE, bytes: strToU8(JSON.stringify(watches)) });
   const bytes = await writePackage(
     files,
     {
@@ -136,6 +146,8 @@ export interface RestoreReport {
   warnings: string[];
   /** Who signed the file, or that nobody did. */
   signature: Exclude<SignatureState, { state: 'invalid' }>;
+  /** Only when the backup carried watched articles: how many were added. */
+  watches?: WatchesRestored;
 }
 
 function invalid(message: string, detail?: string): CitedError {
@@ -251,6 +263,15 @@ export async function restoreLibrary(
     }
   }
   await repairLinks(db, report);
+  const watches = files[WATCHES_FILE];
+  if (watches) {
+    try {
+      report.watches = await restoreWatches(db, JSON.parse(strFromU8(watches)) as WatchesFile);
+    } catch (error) {
+      const why = error instanceof SyntaxError ? `${WATCHES_FILE} cannot be read` : (error as Error).message;
+      report.warnings.push(`The watched articles in this backup were not restored: ${why}`);
+    }
+  }
   return report;
 }
 

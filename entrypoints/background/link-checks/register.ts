@@ -9,6 +9,7 @@ import { openChecksDb } from '../../../core/storage/checks-database';
 import { assertFromExtensionPage, onMessage } from '../../../utils/messaging';
 import { PORTS } from '../../../utils/protocol';
 import { loadSettings, PER_HOST_REQUESTS, watchSettings } from '../../../utils/settings';
+import { hasHostPermission } from '../host-permission';
 import { createKeepAlive } from '../keep-alive';
 import { broadcastCheckUpdate } from './broadcast';
 import { setBrokenBadge } from './broken-count-badge';
@@ -103,15 +104,6 @@ async function createService(networkLog: NetworkLog): Promise<CheckService> {
   });
   await service.start();
   return service;
-}
-
-async function hasHostPermission(url: string): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
-  } catch {
-    // Asking failed (an old browser): try the request; without permission it fails and says so.
-    return true;
-  }
 }
 
 /** Session storage outlives a stopped worker but not the browser session, like tab ids themselves. */

@@ -208,4 +208,25 @@ describe('the words of a save', () => {
       formatBytes(3_200_000_000),
     ]).toEqual(['512 B', '812 kB', '2.4 MB', '3.20 GB']);
   });
+
+  it('offers to watch the article once it is saved, and says when it is watched', () => {
+    const onWatch = vi.fn();
+    const props = { externalCount: 3, onSave: vi.fn(), onOpenLibrary: vi.fn(), onWatch };
+    const idle = mount(<SnapshotActions state={{ kind: 'idle' }} {...props} />);
+    expect(idle.container.querySelector('[data-action="watch-article"]')).toBeNull();
+    idle.unmount();
+    const saved = mount(<SnapshotActions state={{ kind: 'saved', outcome: OUTCOME }} {...props} />);
+    cleanup = saved.unmount;
+    const button = saved.container.querySelector('[data-action="watch-article"]') as HTMLButtonElement;
+    expect(button.textContent).toBe('Watch this article');
+    click(button);
+    expect(onWatch).toHaveBeenCalledTimes(1);
+    saved.unmount();
+    const watching = mount(
+      <SnapshotActions state={{ kind: 'saved', outcome: OUTCOME }} {...props} watch="watching" />,
+    );
+    cleanup = watching.unmount;
+    const done = watching.container.querySelector('[data-action="watch-article"]') as HTMLButtonElement;
+    expect([done.textContent, done.disabled]).toEqual(['Watching this article', true]);
+  });
 });

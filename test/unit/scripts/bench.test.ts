@@ -27,6 +27,7 @@ describe('npm run bench', () => {
       'linkcheck',
       'snapshot',
       'panel',
+      'watch-storage',
     ]);
     expect(selectBenches(['linkcheck']).map((bench) => bench.name)).toEqual(['linkcheck']);
   });
@@ -42,6 +43,7 @@ describe('npm run bench', () => {
       'capture/readability median ratio: 1.06',
       'cited/linkinator time ratio: 0.98',
       'cited/singlefile size ratio (median): 0.97',
+      'watch storage/budget size ratio: 0.62',
       'images kept: cited 222, singlefile 144 (pages where cited keeps fewer: 0)',
       'panel longest task ms at 2000 citations: 41.3',
     ])

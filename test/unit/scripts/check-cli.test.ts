@@ -8,16 +8,9 @@ import { startTestWeb, type TestWeb } from '../../web/server';
 import type { Site } from '../../web/site';
 import { page } from '../../web/templates';
 import { runScript } from '../support/run-script';
+import { articleUrl, figures, fixture, petition, plan, statement } from './cli-article';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const fixture = path.join(repoRoot, 'test/fixtures/check-cli/article.html');
-const articleUrl = 'https://www.quaycourier.test/2024/03/05/ferry-timetable-cut/';
 const archiveEndpoint = 'https://archive.cli.test';
-
-const statement = 'https://www.ferryco.test/press/2024/winter-timetable';
-const plan = 'https://council.portquay.test/transport/plan-2023';
-const figures = 'https://stats.portquay.test/ferry/passengers-2023.html';
-const petition = 'https://www.petitionhub.test/p/keep-the-hourly-ferry';
 
 const sites: Site[] = [
   {

@@ -4,6 +4,7 @@ import {
   applySettingsChange,
   archiveLookupsAllowed,
   checkArchiveEndpoint,
+  checkWatchInterval,
   DEFAULT_SETTINGS,
   endpointHost,
   readSettings,
@@ -21,6 +22,8 @@ describe('settings defaults', () => {
       pageMarkers: true,
       maxRequests: 8,
       autoCheck: true,
+      watchIntervalDays: 7,
+      watchNotifications: false,
     });
     expect(archiveLookupsAllowed(DEFAULT_SETTINGS)).toBe(false);
     expect(archiveLookupsAllowed({ ...DEFAULT_SETTINGS, archiveLookups: true })).toBe(true);
@@ -28,6 +31,20 @@ describe('settings defaults', () => {
     expect(
       archiveLookupsAllowed({ ...DEFAULT_SETTINGS, archiveLookups: true, neverContactThirdParties: true }),
     ).toBe(false);
+  });
+});
+
+describe('the watch interval', () => {
+  it('re-checks watched articles every 1 to 90 whole days; anything else is refused in words', () => {
+    expect(checkWatchInterval('14')).toEqual({ ok: true, value: 14 });
+    for (const bad of [0, 91, 2.5, 'weekly'])
+      expect(checkWatchInterval(bad)).toEqual({
+        ok: false,
+        message: 'Re-check watched articles every 1 to 90 days (a whole number).',
+      });
+    const { settings, problems } = readSettings({ watchIntervalDays: 0 });
+    expect(settings.watchIntervalDays).toBe(7);
+    expect(problems.map((p) => p.key)).toEqual(['watchIntervalDays']);
   });
 });
 

@@ -1,0 +1,114 @@
+import { html } from '../web/respond';
+import type { TestWeb } from '../web/server';
+import { type ChangingSite, changingSite } from '../web/sites/changing';
+import { articlePage } from '../web/templates';
+import { expect, test } from './fixtures';
+import { saveTab } from './snapshot-helpers';
+
+// Issue 13: a saved article watched from the library (or from the panel, once saved); one of its sources breaks
+// between two re-checks, and the toolbar badge and the library's timeline show it, as "failing (1 of 3)", never
+// "dead" after one failed check.
+
+const articleUrl = 'https://www.watch-desk.example/2026/03/ferry-cut/';
+const timetable = 'https://www.ferryline.example/press/winter-timetable';
+const figures = 'https://www.harbour-stats.example/2025/passengers';
+
+/** The article and the two sites it cites; the ferry line's fate is set by the test. */
+function playWatchDesk(testWeb: TestWeb): ChangingSite {
+  const ferryline = changingSite({
+    url: timetable,
+    siteName: 'Ferryline',
+    title: 'Winter timetable',
+    paragraphs: ['From April the ferry sails every ninety minutes.'],
+  });
+  testWeb.addSite(ferryline.site);
+  testWeb.addSite(
+    changingSite({
+      url: figures,
+      siteName: 'Harbour statistics',
+      title: 'Passengers in 2025',
+      paragraphs: ['Passenger numbers fell by a fifth.'],
+    }).site,
+  );
+  testWeb.addSite({
+    hosts: [new URL(articleUrl).hostname],
+    handle: (_req, res) =>
+      html(
+        res,
+        200,
+        articlePage({
+          siteName: 'The Watch Desk',
+          title: 'Ferry timetable cut',
+          url: articleUrl,
+          published: '2026-03-01',
+          paragraphs: [
+            `The operator announced the cut in its <a href="${timetable}">winter timetable</a>, citing lower demand.`,
+            `Passenger numbers fell by a fifth, according to <a href="${figures}">the harbour's figures</a>.`,
+          ],
+        }),
+      ),
+  });
+  return ferryline;
+}
+
+test('a watched article whose source breaks shows the change in the badge and the library timeline', async ({
+  page,
+  testWeb,
+  openExtensionPage,
+}) => {
+  test.setTimeout(120_000);
+  const ferryline = playWatchDesk(testWeb);
+  await page.goto(articleUrl);
+  const library = await openExtensionPage('library.html');
+  await saveTab(library, articleUrl);
+  await library.reload();
+
+  // Watch the saved article from the library, then re-check it: both sources stand.
+  await library.locator('[data-action="watch"]').click();
+  const watched = library.locator(`[data-watch="${articleUrl}"]`);
+  await expect(watched).toBeVisible();
+  await library.locator('[data-action="recheck-all"]').click();
+  await expect(library.locator('[data-notice]')).toHaveText(/Re-checked: nothing changed/);
+  await expect(watched.locator('[data-field="unseen"]')).toHaveText('No change since you last looked');
+
+  // The source breaks; the next re-check tells the reader, and counts it on the toolbar badge.
+  ferryline.setFate('gone');
+  await watched.locator('[data-action="recheck"]').click();
+  await expect(watched.locator('[data-field="unseen"]')).toHaveText('1 change since you last looked');
+  await expect(watched.locator('[data-change="broke"]')).toContainText(`${timetable} broke: failing since`);
+  await expect(watched.locator('[data-change="broke"]')).toContainText('(1 of 3)');
+  const badge = () => library.evaluate(() => chrome.action.getBadgeText({}));
+  expect(await badge()).toBe('1');
+  await watched.locator('summary').click();
+  const timeline = watched.locator(`[data-source="${timetable}"]`);
+  await expect(timeline.locator('[data-field="verdict"]')).toContainText('(1 of 3)');
+  await expect(timeline.locator('[data-status]')).toHaveCount(2);
+  await expect(timeline.locator('[data-status="dead"]')).toContainText('(404)');
+
+  // Seen: the badge clears.
+  await watched.locator('[data-action="seen"]').click();
+  await expect(watched.locator('[data-field="unseen"]')).toHaveText('No change since you last looked');
+  expect(await badge()).toBe('');
+});
+
+test('saving an article in the panel offers to watch it, and the library then lists it as watched', async ({
+  page,
+  testWeb,
+  openSidePanel,
+  openExtensionPage,
+}) => {
+  test.setTimeout(120_000);
+  playWatchDesk(testWeb);
+  await page.goto(articleUrl);
+  const panel = await openSidePanel(page);
+  await panel.locator('[data-action="save-snapshot"]').click();
+  await expect(panel.locator('[data-snapshot-state="saved"]')).toBeVisible({ timeout: 30_000 });
+  await panel.locator('[data-action="watch-article"]').click();
+  await expect(panel.locator('[data-action="watch-article"]')).toHaveText('Watching this article');
+
+  const library = await openExtensionPage('library.html');
+  const watched = library.locator(`[data-watch="${articleUrl}"]`);
+  await expect(watched).toBeVisible();
+  await expect(watched).toContainText('2 sources');
+  await expect(library.locator('[data-action="watch"]')).toHaveText('Watching');
+});

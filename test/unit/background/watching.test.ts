@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { IndexedDbWatchStore } from '../../../core/storage/watch-store';
+import { newWatchedArticle } from '../../../core/watch/watched-article';
+import { setBrokenBadge } from '../../../entrypoints/background/link-checks/broken-count-badge';
+import { watchPauseReason } from '../../../entrypoints/background/watching/pause';
+import { ensureAlarm, notify, WATCH_ALARM } from '../../../entrypoints/background/watching/register';
+import { setUnseenBadge, unseenBadgeTitle } from '../../../entrypoints/background/watching/unseen-badge';
+import { saveSettings } from '../../../utils/settings';
+import { freshDb } from '../storage/helpers';
+import { check } from '../watch/watch-helpers';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('watching in the background', () => {
+  it('the toolbar badge counts unseen changes in watched articles, and clears when they are seen', async () => {
+    await setUnseenBadge(2);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'Cited: 2 changes in watched articles since you last looked',
+    );
+    // A tab whose citations are checked shows its own count.
+    await setBrokenBadge(7, 1);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
+    await setUnseenBadge(0);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(unseenBadgeTitle(1)).toBe('Cited: 1 change in watched articles since you last looked');
+  });
+
+  it('waits when the browser says it is offline or saving data, and runs otherwise', () => {
+    expect(watchPauseReason({ onLine: false })).toBe('offline');
+    expect(watchPauseReason({ onLine: true, connection: { saveData: true } })).toBe(
+      'the browser is saving data',
+    );
+    expect(watchPauseReason({ onLine: true, connection: { type: 'cellular' } })).toBe(
+      'on a mobile connection',
+    );
+    expect(watchPauseReason({ onLine: true, connection: { saveData: false, type: 'wifi' } })).toBeNull();
+    expect(watchPauseReason({})).toBeNull();
+  });
+
+  it('sets a re-check alarm every 15 minutes once, keeping its period when the worker starts again', async () => {
+    await ensureAlarm();
+    const first = await fakeBrowser.alarms.get(WATCH_ALARM);
+    expect(first?.periodInMinutes).toBe(15);
+    await ensureAlarm();
+    expect(await fakeBrowser.alarms.getAll()).toEqual([first]);
+  });
+
+  it('notifies only when the reader turned notifications on, with what broke in which article', async () => {
+    const store = new IndexedDbWatchStore(await freshDb());
+    const source = 'https://stats.example/a';
+    await store.putWatch(
+      newWatchedArticle({
+        url: 'https://news.example/s',
+        title: 'Ferry cut',
+        sources: [source],
+        watchedAt: check(0, 'alive').at,
+      }),
+    );
+    const change = await store.recordCheck({ key: source, url: source }, check(1, 'dead'));
+    const outcome = {
+      at: check(1, 'dead').at,
+      articles: ['https://news.example/s'],
+      changes: change ? [change] : [],
+    };
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await notify(store, outcome);
+    expect(create).not.toHaveBeenCalled();
+    await saveSettings({ watchNotifications: true });
+    await notify(store, outcome);
+    expect(create).toHaveBeenCalledWith(
+      'cited-watch:https://news.example/s',
+      expect.objectContaining({ message: '1 source of “Ferry cut” broke.' }),
+    );
+  });
+});
