@@ -3,6 +3,21 @@ export type CitationRelation = 'external' | 'same-site';
 
 export type CitationKind = 'news' | 'government' | 'academic' | 'social' | 'archive' | 'document' | 'other';
 
+/**
+ * Where in the article a source is given. Absent: in the running text. `notes`: in a footnote or a
+ * reference list the text's note markers point to. `external-links` / `further-reading`: listed under
+ * such a heading, apart from what the text cites.
+ */
+export type CitationSection = 'notes' | 'external-links' | 'further-reading';
+
+/** A note (or bibliography entry) of the page that gives a source. */
+export interface CitationNote {
+  /** Position of the source's own link inside the note among the live page's links: scrolling to it reaches the note. */
+  linkIndex: number;
+  /** The note's text, whitespace-normalised. */
+  text: string;
+}
+
 /** One place in the article where a citation's URL is linked. */
 export interface CitationOccurrence {
   /** Position among all citation occurrences in the article, 0-based, in reading order. */
@@ -30,6 +45,13 @@ export interface Citation {
   occurrences: CitationOccurrence[];
   /** Quoted passages (text in quotation marks) of the paragraphs the link appears in. */
   quotes: string[];
+  /** Absent for a source given in the running text. */
+  section?: CitationSection;
+  /**
+   * For a source given in notes: the notes that give it. Its occurrences are then the note markers in the
+   * text (a note marked three times gives three), each with the sentence that carries it.
+   */
+  notes?: CitationNote[];
 }
 
 /** The article and what it cites, as the content script hands it to the panel. */

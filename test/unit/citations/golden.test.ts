@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { JSDOM } from 'jsdom';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { captureArticle } from '../../../core/capture';
 import type { ArticleMetadata } from '../../../core/capture/types';
-import type { Citation } from '../../../core/citations/types';
+import type { Citation, CitationSection } from '../../../core/citations/types';
 import {
   corpusPagesWithUrls,
   hasCorpus,
@@ -29,10 +29,18 @@ interface ExpectedCitation {
   quotes?: [];
   /** Exactly these quotes, each identified by its first words. */
   quoteStarts?: string[];
+  /** Where the page gives it: `text` for the running text. */
+  section?: CitationSection | 'text';
+  /** Every occurrence, in order: the anchor (a note's marker for a source given in notes) and its sentence's first words. */
+  occurrenceList?: Array<{ anchorText: string; sentenceStart: string }>;
+  /** The notes (or bibliography entries) that give it, each by its first words. */
+  noteStarts?: string[];
 }
 
 interface Golden {
   page: string;
+  /** A page of this repository (under test/fixtures/), loaded at `url`; otherwise `page` names a ../shared page. */
+  fixture?: string;
   url: string;
   source: 'article' | 'main-content';
   /** true: the list is the whole list, in order; false: these appear in this order among others. */
@@ -48,6 +56,11 @@ const goldens: Golden[] = readdirSync(goldenDir)
   .map((file) => JSON.parse(readFileSync(path.join(goldenDir, file), 'utf8')) as Golden);
 
 function load(golden: Golden): JSDOM {
+  if (golden.fixture) {
+    return new JSDOM(readFileSync(path.join(repoRoot, 'test/fixtures', golden.fixture), 'utf8'), {
+      url: golden.url,
+    });
+  }
   if (golden.page === 'seed') return loadSeed();
   const page = corpusPagesWithUrls().find((candidate) => candidate.name === golden.page);
   if (!page) throw new Error(`${golden.page} is not in original-urls.json`);
@@ -68,6 +81,25 @@ function checkCitation(actual: Citation, expected: ExpectedCitation): void {
     expect(first?.sentence.startsWith(expected.sentenceStart)).toBe(true);
   if (expected.sentenceEnd !== undefined) expect(first?.sentence.endsWith(expected.sentenceEnd)).toBe(true);
   if (expected.quotes !== undefined) expect(actual.quotes).toEqual([]);
+  if (expected.section !== undefined) expect(actual.section ?? 'text', actual.url).toBe(expected.section);
+  if (expected.occurrenceList !== undefined) {
+    const occurrences = actual.occurrences.map(({ anchorText, sentence }) => ({ anchorText, sentence }));
+    expect(occurrences, actual.url).toHaveLength(expected.occurrenceList.length);
+    expected.occurrenceList.forEach(({ anchorText, sentenceStart }, i) => {
+      expect(occurrences[i]?.anchorText, actual.url).toBe(anchorText);
+      expect(
+        occurrences[i]?.sentence.startsWith(sentenceStart),
+        `${actual.url}: ${occurrences[i]?.sentence}`,
+      ).toBe(true);
+    });
+  }
+  if (expected.noteStarts !== undefined) {
+    const notes = (actual.notes ?? []).map((note) => note.text);
+    expect(notes, actual.url).toHaveLength(expected.noteStarts.length);
+    expected.noteStarts.forEach((start, i) => {
+      expect(notes[i]?.startsWith(start), `${actual.url}: ${notes[i]}`).toBe(true);
+    });
+  }
   if (expected.quoteStarts !== undefined) {
     expect(actual.quotes).toHaveLength(expected.quoteStarts.length);
     expected.quoteStarts.forEach((start, i) => {
@@ -77,7 +109,7 @@ function checkCitation(actual: Citation, expected: ExpectedCitation): void {
 }
 
 describe.each(goldens)('golden citations: $page', (golden) => {
-  const needs = golden.page === 'seed' ? hasSeed : hasCorpus;
+  const needs = golden.fixture ? true : golden.page === 'seed' ? hasSeed : hasCorpus;
   describe.skipIf(reportMissing(`golden ${golden.page}`, needs))('', () => {
     it('lists what the page cites, in reading order, with relation and kind', () => {
       const result = captureArticle(load(golden).window.document);
