@@ -17,7 +17,8 @@ import { ParagraphFacts } from './paragraph-facts';
 import { PageRelation } from './relation';
 import { PageSections } from './sections';
 import { sentenceAround } from './sentence';
-import type { Citation, CitationOccurrence } from './types';
+import type { Citation, CitationOccurrence, SiteLink } from './types';
+import { isMediaWiki, WikiSite } from './wiki-site';
 
 export interface CitationScope {
   doc: Document;
@@ -36,11 +37,21 @@ export interface CitationScope {
 
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$/i;
 
+export interface ArticleSources {
+  citations: Citation[];
+  /** A wiki's links to its own pages, apart from the sources (empty on any other site). */
+  siteLinks: SiteLink[];
+}
+
+export function extractCitations(scope: CitationScope): Citation[] {
+  return extractSources(scope).citations;
+}
+
 /**
  * Turns the article's links into citations: one pass over the candidate links, each paragraph
  * measured, segmented and searched for quotes at most once.
  */
-export function extractCitations(scope: CitationScope): Citation[] {
+export function extractSources(scope: CitationScope): ArticleSources {
   const { doc, links } = scope;
   const baseUrl = doc.baseURI;
   const page = new PageRelation(doc.URL, scope.canonicalUrl);
@@ -52,7 +63,13 @@ export function extractCitations(scope: CitationScope): Citation[] {
   const facts = new ParagraphFacts(scope.lang);
 
   const sections = new PageSections(articleRoot ?? doc);
-  const notes = new PageNotes(doc, page, (link, url) => !isShareUrl(url) && !hasFurnitureRel(link));
+  const wiki = isMediaWiki(doc) ? new WikiSite(doc.URL) : null;
+  const siteLinks = new Map<string, SiteLink>();
+  const notes = new PageNotes(
+    doc,
+    page,
+    (link, url) => !isShareUrl(url) && !hasFurnitureRel(link) && !wiki?.isOwnPage(url),
+  );
   let positions: Map<Element, number> | null = null;
   const positionOf = (link: Element): number => {
     positions ??= new Map(links.map((live, index) => [live, index]));
@@ -126,6 +143,11 @@ export function extractCitations(scope: CitationScope): Citation[] {
     // "8 Comments" on the site's own posts is furniture; a comment on another site can be a source.
     if (relation === 'same-site' && isCommentsLink(url)) continue;
     if (containers.contains(link)) continue;
+    if (wiki?.isOwnPage(url)) {
+      const key = withoutFragment(url);
+      if (!siteLinks.has(key)) siteLinks.set(key, { url: url.href, anchorText: textOf(link), linkIndex });
+      continue;
+    }
 
     const paragraph = paragraphs.of(link);
     const span = paragraph.links.get(link);
@@ -152,7 +174,11 @@ export function extractCitations(scope: CitationScope): Citation[] {
     }
     citations.push(citation);
   }
-  return citations;
+  return { citations, siteLinks: [...siteLinks.values()] };
+}
+
+function textOf(link: Element): string {
+  return normalizeWhitespace(link.textContent ?? '');
 }
 
 const PICTURES = new Set(['img', 'picture', 'svg']);

@@ -54,11 +54,24 @@ export interface Citation {
   notes?: CitationNote[];
 }
 
+/** A wiki's link to one of its own pages: listed apart from the sources, never checked. */
+export interface SiteLink {
+  url: string;
+  anchorText: string;
+  /** Its first place among the live page's links. */
+  linkIndex: number;
+}
+
 /** The article and what it cites, as the content script hands it to the panel. */
 export interface CaptureResult {
   article: import('../capture/types').CapturedArticle;
   /** In article order. Same-page (fragment-only) links and page furniture are never here. */
   citations: Citation[];
+  /**
+   * On a wiki (MediaWiki): the article's links to the wiki's own pages, once per address, in reading order.
+   * Navigation, not sources: they are not in `citations` and are never checked.
+   */
+  siteLinks?: SiteLink[];
   /** `article` when Readability found one; `main-content` is the fallback list of links. */
   source: 'article' | 'main-content';
   /** ISO timestamp. */

@@ -4,7 +4,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { captureArticle } from '../../../core/capture';
 import type { ArticleMetadata } from '../../../core/capture/types';
-import type { Citation, CitationSection } from '../../../core/citations/types';
+import type { CaptureResult, Citation, CitationSection } from '../../../core/citations/types';
 import {
   corpusPagesWithUrls,
   hasCorpus,
@@ -48,7 +48,31 @@ interface Golden {
   metadata?: Partial<ArticleMetadata>;
   citations: ExpectedCitation[];
   absent?: Array<{ url: string; why: string }>;
+  /** A MediaWiki page: what its reference list gives and what it keeps apart. */
+  wiki?: {
+    /** Every link this selector finds in the page is a source given in notes. */
+    referenceLinks: string;
+    /** The wiki's own pages are listed apart, at least this many. */
+    siteLinksAtLeast: number;
+  };
 }
+
+const WIKI_ARTICLE = /^https?:\/\/[^/]*(?:wikipedia|wikimedia)\.org\/(?:wiki|w)\//;
+
+function checkWiki(doc: Document, result: CaptureResult, wiki: NonNullable<Golden['wiki']>): void {
+  const given = new Set(result.citations.filter((c) => c.notes).map((c) => withoutFragment(c.url)));
+  const referenceLinks = [...doc.querySelectorAll(wiki.referenceLinks)].map((link) =>
+    withoutFragment(new URL(link.getAttribute('href') ?? '', doc.baseURI).href),
+  );
+  expect(referenceLinks.length).toBeGreaterThan(0);
+  expect(referenceLinks.filter((url) => !given.has(url))).toEqual([]);
+  expect(result.citations.map((c) => c.url).filter((url) => WIKI_ARTICLE.test(url))).toEqual([]);
+  const siteLinks = result.siteLinks ?? [];
+  expect(siteLinks.length).toBeGreaterThanOrEqual(wiki.siteLinksAtLeast);
+  expect(siteLinks.filter((link) => !WIKI_ARTICLE.test(link.url))).toEqual([]);
+}
+
+const withoutFragment = (url: string) => url.split('#')[0] ?? url;
 
 const goldenDir = path.join(repoRoot, 'test/fixtures/golden');
 const goldens: Golden[] = readdirSync(goldenDir)
@@ -112,7 +136,8 @@ describe.each(goldens)('golden citations: $page', (golden) => {
   const needs = golden.fixture ? true : golden.page === 'seed' ? hasSeed : hasCorpus;
   describe.skipIf(reportMissing(`golden ${golden.page}`, needs))('', () => {
     it('lists what the page cites, in reading order, with relation and kind', () => {
-      const result = captureArticle(load(golden).window.document);
+      const doc = load(golden).window.document;
+      const result = captureArticle(doc);
       expect(result.source).toBe(golden.source);
       if (golden.metadata) expect(result.article.metadata).toMatchObject(golden.metadata);
 
@@ -131,6 +156,8 @@ describe.each(goldens)('golden citations: $page', (golden) => {
         if (actual) checkCitation(actual, expected);
       }
       for (const { url } of golden.absent ?? []) expect(byUrl.has(url), url).toBe(false);
+      if (golden.wiki) checkWiki(doc, result, golden.wiki);
+      else expect(result.siteLinks).toBeUndefined();
     });
   });
 });
