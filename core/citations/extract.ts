@@ -11,6 +11,7 @@ import {
 } from './furniture';
 import { citationKind, type KindContext } from './kind';
 import { linksAt } from './link-index';
+import { WikiReferences } from './notes/mediawiki-reference';
 import { noteText, PageNotes } from './notes/page-notes';
 import { type Paragraph, ParagraphIndex } from './paragraph';
 import { ParagraphFacts } from './paragraph-facts';
@@ -65,6 +66,7 @@ export function extractSources(scope: CitationScope): ArticleSources {
   const sections = new PageSections(articleRoot ?? doc);
   const wiki = isMediaWiki(doc) ? new WikiSite(doc.URL) : null;
   const siteLinks = new Map<string, SiteLink>();
+  const references = wiki ? new WikiReferences(doc.baseURI) : null;
   const notes = new PageNotes(
     doc,
     page,
@@ -85,6 +87,8 @@ export function extractSources(scope: CitationScope): ArticleSources {
     if (existing) {
       existing.citation.occurrences.push(occurrence);
       existing.paragraphs.add(paragraph);
+      const reference = existing.citation.reference ? undefined : references?.about(link, url);
+      if (reference) existing.citation.reference = reference;
       return existing.citation;
     }
     const relation = page.relationOf(url);
@@ -99,6 +103,8 @@ export function extractSources(scope: CitationScope): ArticleSources {
       quotes: [],
       ...(section ? { section } : {}),
     };
+    const reference = references?.about(link, url);
+    if (reference) citation.reference = reference;
     byKey.set(key, { citation, paragraphs: new Set([paragraph]) });
     return citation;
   };

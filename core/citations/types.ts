@@ -18,6 +18,30 @@ export interface CitationNote {
   text: string;
 }
 
+/** A DOI, ISBN or PMID a reference gives, with the resolver link it gives for it (null when it gives none). */
+export interface ReferenceIdentifier {
+  scheme: 'doi' | 'isbn' | 'pmid';
+  id: string;
+  url: string | null;
+}
+
+/** What a reference itself says about its source (a MediaWiki citation: title, work, dates, archived copy). */
+export interface CitationReference {
+  title?: string;
+  /** The newspaper, website or journal it appeared in. */
+  work?: string;
+  publisher?: string;
+  /** The source's date as the reference prints it. */
+  date?: string;
+  /** YYYY-MM-DD: when the editor read it ("Retrieved …"). */
+  accessDate?: string;
+  /** The archived copy the reference gives, and when it was archived (YYYY-MM-DD). */
+  archive?: { url: string; date?: string };
+  /** The reference marks its original address as dead: its title leads to the archived copy. */
+  originalDead?: boolean;
+  identifiers?: ReferenceIdentifier[];
+}
+
 /** One place in the article where a citation's URL is linked. */
 export interface CitationOccurrence {
   /** Position among all citation occurrences in the article, 0-based, in reading order. */
@@ -52,6 +76,8 @@ export interface Citation {
    * text (a note marked three times gives three), each with the sentence that carries it.
    */
   notes?: CitationNote[];
+  /** What the reference that gives this source says about it (MediaWiki citations). */
+  reference?: CitationReference;
 }
 
 /** A wiki's link to one of its own pages: listed apart from the sources, never checked. */

@@ -4,7 +4,12 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { captureArticle } from '../../../core/capture';
 import type { ArticleMetadata } from '../../../core/capture/types';
-import type { CaptureResult, Citation, CitationSection } from '../../../core/citations/types';
+import type {
+  CaptureResult,
+  Citation,
+  CitationReference,
+  CitationSection,
+} from '../../../core/citations/types';
 import {
   corpusPagesWithUrls,
   hasCorpus,
@@ -33,6 +38,8 @@ interface ExpectedCitation {
   section?: CitationSection | 'text';
   /** Every occurrence, in order: the anchor (a note's marker for a source given in notes) and its sentence's first words. */
   occurrenceList?: Array<{ anchorText: string; sentenceStart: string }>;
+  /** What its reference says (these fields at least). */
+  reference?: Partial<CitationReference>;
   /** The notes (or bibliography entries) that give it, each by its first words. */
   noteStarts?: string[];
 }
@@ -117,6 +124,8 @@ function checkCitation(actual: Citation, expected: ExpectedCitation): void {
       ).toBe(true);
     });
   }
+  if (expected.reference !== undefined)
+    expect(actual.reference, actual.url).toMatchObject(expected.reference);
   if (expected.noteStarts !== undefined) {
     const notes = (actual.notes ?? []).map((note) => note.text);
     expect(notes, actual.url).toHaveLength(expected.noteStarts.length);
