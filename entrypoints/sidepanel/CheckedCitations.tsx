@@ -6,6 +6,7 @@ import { CitationsView, type CitationsViewProps } from '../../components/Citatio
 import { errorText } from '../../components/format';
 import { ReportActions } from '../../components/ReportActions';
 import type { RowStatus } from '../../components/row-status';
+import { SiteLinks } from '../../components/SiteLinks';
 import { StatusPalette } from '../../components/StatusPalette';
 import { SummaryCounts } from '../../components/SummaryCounts';
 import { statusMeta } from '../../components/status-meta';
@@ -155,6 +156,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
         statusFilter={activeFilter ? { code: activeFilter, label: statusMeta(activeFilter).label } : null}
         onClearStatusFilter={() => setFilter(null)}
       />
+      {result.siteLinks?.length ? <SiteLinks links={result.siteLinks} onOpen={onOpenUrl} /> : null}
     </>
   );
 }
