@@ -64,7 +64,7 @@ export function extractSources(scope: CitationScope): ArticleSources {
   const facts = new ParagraphFacts(scope.lang);
 
   const sections = new PageSections(articleRoot ?? doc);
-  const wiki = isMediaWiki(doc) ? new WikiSite(doc.URL) : null;
+  const wiki = isMediaWiki(doc, articleRoot) ? new WikiSite(doc.URL) : null;
   const siteLinks = new Map<string, SiteLink>();
   const references = wiki ? new WikiReferences(doc.baseURI) : null;
   const notes = new PageNotes(

@@ -19,7 +19,7 @@ interface SectionRange {
   end: Element | null;
 }
 
-const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+const HEADING = /^h[1-6]$/;
 // Node's constants, spelled out: core runs where no DOM globals exist (the document is passed in).
 const PRECEDING = 2;
 const FOLLOWING = 4;
@@ -32,7 +32,7 @@ export class PageSections {
   private readonly ranges: SectionRange[] = [];
 
   constructor(root: Document | Element) {
-    const headings = Array.from(root.querySelectorAll(HEADINGS));
+    const headings = headingsIn(root);
     headings.forEach((heading, index) => {
       const section = sectionNamed(headingText(heading));
       if (!section) return;
@@ -51,6 +51,23 @@ export class PageSections {
     }
     return undefined;
   }
+}
+
+/**
+ * The headings under `root`, in document order: one walk over the elements, as a selector query over a
+ * large page costs several times more in jsdom, and this runs on every page captured.
+ */
+function headingsIn(root: Document | Element): Element[] {
+  const found: Element[] = [];
+  const walk = (el: Element) => {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      if (HEADING.test(child.localName)) found.push(child);
+      else walk(child);
+    }
+  };
+  const start = 'documentElement' in root ? root.documentElement : root;
+  if (start) walk(start);
+  return found;
 }
 
 function sectionNamed(text: string): CitationSection | undefined {

@@ -20,13 +20,25 @@ const WIKIMEDIA = new Set([
   'mediawiki.org',
 ]);
 
-/** MediaWiki names itself in the generator tag; a saved page keeps at least its body class. */
-export function isMediaWiki(doc: Document): boolean {
-  const generator = doc.querySelector('meta[name="generator"]')?.getAttribute('content') ?? '';
-  if (/^MediaWiki\b/i.test(generator)) return true;
-  return (
-    doc.body?.classList.contains('mediawiki') === true || doc.querySelector('.mw-parser-output') !== null
-  );
+/**
+ * MediaWiki names itself in the generator tag; a saved page keeps at least its body class or the
+ * wrapper of its article text. Read by tag, class and ancestors, never by a selector over the whole page:
+ * this runs on every page captured, and such queries cost tens of milliseconds on a large page in jsdom.
+ */
+export function isMediaWiki(doc: Document, articleRoot: Element | null): boolean {
+  for (const meta of doc.head?.getElementsByTagName('meta') ?? []) {
+    if (
+      meta.getAttribute('name') === 'generator' &&
+      /^MediaWiki\b/i.test(meta.getAttribute('content') ?? '')
+    ) {
+      return true;
+    }
+  }
+  if (doc.body?.classList.contains('mediawiki')) return true;
+  for (let el = articleRoot; el; el = el.parentElement) {
+    if (el.classList.contains('mw-parser-output') || el.id === 'mw-content-text') return true;
+  }
+  return false;
 }
 
 /**
