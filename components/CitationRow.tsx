@@ -1,6 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import type { Citation } from '../core/citations/types';
-import { isWebUrl, kindLabel, leadIn, plural, splitAroundAnchor } from './format';
+import {
+  isWebUrl,
+  kindLabel,
+  leadIn,
+  plural,
+  referenceLine,
+  sectionLabel,
+  splitAroundAnchor,
+} from './format';
 import { Icon } from './Icon';
 import type { RowStatus } from './row-status';
 import { StatusIcon } from './StatusIcon';
@@ -59,6 +67,7 @@ export function CitationRow({
   const openable = isWebUrl(citation.url);
   const detailsId = `citation-details-${rowIndex}`;
   const knownStatus = isCitationStatus(status.code) ? status.code : null;
+  const said = referenceLine(citation.reference);
 
   // An ARIA grid of divs: the rows are flex boxes, which table elements would fight. Focus moves between
   // cells (roving tabindex) and the grid handles the keys, so rows need no focus or key handlers of their own.
@@ -75,6 +84,7 @@ export function CitationRow({
       data-status={status.code}
       data-relation={citation.relation}
       data-kind={citation.kind}
+      data-section={citation.section ?? 'text'}
     >
       {/* biome-ignore lint/a11y/useSemanticElements: a grid cell in a div grid. */}
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: Enter and Space are handled by the grid (CitationList). */}
@@ -102,6 +112,11 @@ export function CitationRow({
           {citation.kind !== 'other' ? (
             <span class="badge badge--kind" data-field="kind">
               {kindLabel(citation.kind)}
+            </span>
+          ) : null}
+          {citation.section ? (
+            <span class="badge badge--kind" data-field="section">
+              {sectionLabel(citation.section)}
             </span>
           ) : null}
           {total > 1 ? (
@@ -143,6 +158,11 @@ export function CitationRow({
             ) : (
               sentence
             )}
+          </p>
+        ) : null}
+        {said ? (
+          <p class="citation-row__reference" data-field="reference">
+            {said}
           </p>
         ) : null}
       </div>

@@ -28,6 +28,9 @@ const FILTER_NAMES: Record<RelationFilter, string> = {
   all: '',
   external: 'external ',
   'same-site': 'same-site ',
+  notes: 'reference ',
+  'external-links': 'external-link ',
+  'further-reading': 'further-reading ',
 };
 
 /** The filter bar, the list and its empty states, with a live count for screen readers. */

@@ -22,6 +22,13 @@ const OPTIONS: Array<{ value: RelationFilter; label: string }> = [
   { value: 'same-site', label: 'Same-site' },
 ];
 
+/** Offered only on pages that have them: most articles cite in their text alone. */
+const SECTION_OPTIONS: Array<{ value: RelationFilter; label: string }> = [
+  { value: 'notes', label: 'References' },
+  { value: 'external-links', label: 'External links' },
+  { value: 'further-reading', label: 'Further reading' },
+];
+
 /** Which citations to show: a segmented control by relation and a text search. */
 export function FilterBar({
   filter,
@@ -38,22 +45,24 @@ export function FilterBar({
     <div class="filter-bar">
       <fieldset class="segmented" data-filter-group>
         <legend class="visually-hidden">Show</legend>
-        {OPTIONS.map((option) => (
-          <label key={option.value} class="segmented__option">
-            <input
-              type="radio"
-              name={name}
-              value={option.value}
-              checked={filter === option.value}
-              onChange={() => onFilterChange(option.value)}
-              data-filter={option.value}
-            />
-            <span class="segmented__label">
-              {option.label}
-              <span class="segmented__count">{formatNumber(counts[option.value], locale)}</span>
-            </span>
-          </label>
-        ))}
+        {[...OPTIONS, ...SECTION_OPTIONS.filter(({ value }) => counts[value] > 0 || filter === value)].map(
+          (option) => (
+            <label key={option.value} class="segmented__option">
+              <input
+                type="radio"
+                name={name}
+                value={option.value}
+                checked={filter === option.value}
+                onChange={() => onFilterChange(option.value)}
+                data-filter={option.value}
+              />
+              <span class="segmented__label">
+                {option.label}
+                <span class="segmented__count">{formatNumber(counts[option.value], locale)}</span>
+              </span>
+            </label>
+          ),
+        )}
       </fieldset>
       <div class="search">
         <label for={searchId} class="visually-hidden">

@@ -1,11 +1,15 @@
-import type { Citation, CitationRelation } from '../core/citations/types';
+import type { Citation, CitationRelation, CitationSection } from '../core/citations/types';
 
-export type RelationFilter = 'all' | CitationRelation;
+/** By relation, or by where the page gives the source (its references, its External links or Further reading). */
+export type RelationFilter = 'all' | CitationRelation | CitationSection;
 
 export interface RelationCounts {
   all: number;
   external: number;
   'same-site': number;
+  notes: number;
+  'external-links': number;
+  'further-reading': number;
 }
 
 /** Lower case without accents, so "Zürich" is found by "zurich". */
@@ -28,7 +32,7 @@ export function matchesQuery(citation: Citation, query: string): boolean {
 }
 
 export function matchesRelation(citation: Citation, filter: RelationFilter): boolean {
-  return filter === 'all' || citation.relation === filter;
+  return filter === 'all' || citation.relation === filter || citation.section === filter;
 }
 
 export function filterCitations(citations: Citation[], filter: RelationFilter, query: string): Citation[] {
@@ -36,7 +40,17 @@ export function filterCitations(citations: Citation[], filter: RelationFilter, q
 }
 
 export function countByRelation(citations: Citation[]): RelationCounts {
-  const counts: RelationCounts = { all: citations.length, external: 0, 'same-site': 0 };
-  for (const citation of citations) counts[citation.relation] += 1;
+  const counts: RelationCounts = {
+    all: citations.length,
+    external: 0,
+    'same-site': 0,
+    notes: 0,
+    'external-links': 0,
+    'further-reading': 0,
+  };
+  for (const citation of citations) {
+    counts[citation.relation] += 1;
+    if (citation.section) counts[citation.section] += 1;
+  }
   return counts;
 }

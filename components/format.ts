@@ -1,4 +1,4 @@
-import type { CitationKind } from '../core/citations/types';
+import type { CitationKind, CitationReference, CitationSection } from '../core/citations/types';
 
 /** Words a reader reads in a minute: the usual figure for screen reading of news prose. */
 const WORDS_PER_MINUTE = 230;
@@ -52,6 +52,26 @@ const KIND_LABELS: Record<CitationKind, string> = {
 
 export function kindLabel(kind: CitationKind): string {
   return KIND_LABELS[kind];
+}
+
+const SECTION_LABELS: Record<CitationSection, string> = {
+  notes: 'Reference',
+  'external-links': 'External links',
+  'further-reading': 'Further reading',
+};
+
+/** Where the page gives a source, when not in its running text. */
+export function sectionLabel(section: CitationSection): string {
+  return SECTION_LABELS[section];
+}
+
+/** A reference's own words for its source: “Title” — Work · Publisher; null when it says neither. */
+export function referenceLine(reference: CitationReference | undefined): string | null {
+  if (!reference) return null;
+  const where = [reference.work, reference.publisher].filter(Boolean).join(' · ');
+  const title = reference.title ? `“${reference.title}”` : '';
+  const line = [title, where].filter(Boolean).join(' — ');
+  return line === '' ? null : line;
 }
 
 export interface SentenceParts {

@@ -1,6 +1,6 @@
 import { isProbablyReaderable } from '@mozilla/readability';
 import { commonAncestor } from '../citations/common-ancestor';
-import { extractCitations } from '../citations/extract';
+import { extractSources } from '../citations/extract';
 import { isNewsHost } from '../citations/kind';
 import { linksAt, listLinks } from '../citations/link-index';
 import type { CaptureResult } from '../citations/types';
@@ -56,7 +56,7 @@ export function captureArticle(doc: Document, options: CaptureOptions = {}): Cap
   const { metadata, isNewsArticle } = extractMetadata(doc, article, articleRoot);
   const pageIsNews = isNewsArticle || isNewsHost(safeHost(doc.URL));
 
-  const citations = extractCitations({
+  const { citations, siteLinks } = extractSources({
     doc,
     links,
     candidates,
@@ -75,6 +75,7 @@ export function captureArticle(doc: Document, options: CaptureOptions = {}): Cap
   return {
     article: captured,
     citations,
+    ...(siteLinks.length > 0 ? { siteLinks } : {}),
     source: article ? 'article' : 'main-content',
     capturedAt: now().toISOString(),
     ...(linkCount > MAX_LINKS_READ ? { linkLimit: { links: linkCount, read: MAX_LINKS_READ } } : {}),

@@ -11,11 +11,15 @@ import {
 } from './furniture';
 import { citationKind, type KindContext } from './kind';
 import { linksAt } from './link-index';
+import { WikiReferences } from './notes/mediawiki-reference';
+import { noteText, PageNotes } from './notes/page-notes';
 import { type Paragraph, ParagraphIndex } from './paragraph';
 import { ParagraphFacts } from './paragraph-facts';
 import { PageRelation } from './relation';
+import { PageSections } from './sections';
 import { sentenceAround } from './sentence';
-import type { Citation } from './types';
+import type { Citation, CitationOccurrence, SiteLink } from './types';
+import { isMediaWiki, WikiSite } from './wiki-site';
 
 export interface CitationScope {
   doc: Document;
@@ -34,11 +38,21 @@ export interface CitationScope {
 
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$/i;
 
+export interface ArticleSources {
+  citations: Citation[];
+  /** A wiki's links to its own pages, apart from the sources (empty on any other site). */
+  siteLinks: SiteLink[];
+}
+
+export function extractCitations(scope: CitationScope): Citation[] {
+  return extractSources(scope).citations;
+}
+
 /**
  * Turns the article's links into citations: one pass over the candidate links, each paragraph
  * measured, segmented and searched for quotes at most once.
  */
-export function extractCitations(scope: CitationScope): Citation[] {
+export function extractSources(scope: CitationScope): ArticleSources {
   const { doc, links } = scope;
   const baseUrl = doc.baseURI;
   const page = new PageRelation(doc.URL, scope.canonicalUrl);
@@ -49,8 +63,74 @@ export function extractCitations(scope: CitationScope): Citation[] {
   const paragraphs = new ParagraphIndex();
   const facts = new ParagraphFacts(scope.lang);
 
+  const sections = new PageSections(articleRoot ?? doc);
+  const wiki = isMediaWiki(doc, articleRoot) ? new WikiSite(doc.URL) : null;
+  const siteLinks = new Map<string, SiteLink>();
+  const references = wiki ? new WikiReferences(doc.baseURI) : null;
+  const notes = new PageNotes(
+    doc,
+    page,
+    (link, url) => !isShareUrl(url) && !hasFurnitureRel(link) && !wiki?.isOwnPage(url),
+  );
+  let positions: Map<Element, number> | null = null;
+  const positionOf = (link: Element): number => {
+    positions ??= new Map(links.map((live, index) => [live, index]));
+    return positions.get(link) ?? -1;
+  };
+
   const byKey = new Map<string, { citation: Citation; paragraphs: Set<Paragraph> }>();
   let order = 0;
+
+  const add = (url: URL, occurrence: CitationOccurrence, paragraph: Paragraph, link: Element): Citation => {
+    const key = withoutFragment(url);
+    const existing = byKey.get(key);
+    if (existing) {
+      existing.citation.occurrences.push(occurrence);
+      existing.paragraphs.add(paragraph);
+      const reference = existing.citation.reference ? undefined : references?.about(link, url);
+      if (reference) existing.citation.reference = reference;
+      return existing.citation;
+    }
+    const relation = page.relationOf(url);
+    const section = sections.of(link);
+    const citation: Citation = {
+      url: url.href,
+      domain: displayDomain(url),
+      registrableDomain: registrableDomain(url.hostname),
+      relation,
+      kind: citationKind(url, kindContext),
+      occurrences: [occurrence],
+      quotes: [],
+      ...(section ? { section } : {}),
+    };
+    const reference = references?.about(link, url);
+    if (reference) citation.reference = reference;
+    byKey.set(key, { citation, paragraphs: new Set([paragraph]) });
+    return citation;
+  };
+
+  /** A note marker in the text: each source its note gives is cited in the marker's sentence. */
+  const addMarker = (marker: Element, linkIndex: number, note: Element) => {
+    const sources = notes.sourcesOf(note);
+    if (sources.length === 0) return;
+    const paragraph = paragraphs.of(marker);
+    const span = paragraph.links.get(marker);
+    if (!span) return;
+    const anchorText = normalizeWhitespace(paragraph.text.slice(span.start, span.end));
+    const sentence = sentenceAround(paragraph.text, facts.sentenceRanges(paragraph), span.start, span.end);
+    for (const { link, url, entry } of sources) {
+      const known = byKey.get(withoutFragment(url))?.citation;
+      // A note that links one source twice (its title and "the original") marks it once per marker.
+      if (known?.occurrences.at(-1)?.linkIndex === linkIndex) continue;
+      const citation = add(url, { order: order++, anchorText, sentence, linkIndex }, paragraph, link);
+      if (!known && !citation.section) citation.section = 'notes';
+      const given = positionOf(link);
+      if (given === -1 || citation.notes?.some((n) => n.linkIndex === given)) continue;
+      const note = { linkIndex: given, text: noteText(entry) };
+      if (citation.notes) citation.notes.push(note);
+      else citation.notes = [note];
+    }
+  };
 
   for (const linkIndex of scope.candidates) {
     const link = links[linkIndex];
@@ -58,12 +138,22 @@ export function extractCitations(scope: CitationScope): Citation[] {
     const href = link.getAttribute('href');
     const url = resolveHttpUrl(href, baseUrl);
     if (!url || href === null) continue;
-    if (page.isSamePage(href, url)) continue;
+    if (page.isSamePage(href, url)) {
+      const note = notes.markedNote(link, url);
+      if (note) addMarker(link, linkIndex, note);
+      continue;
+    }
+    if (notes.isGiven(link)) continue;
     if (isShareUrl(url) || hasFurnitureRel(link)) continue;
     const relation = page.relationOf(url);
     // "8 Comments" on the site's own posts is furniture; a comment on another site can be a source.
     if (relation === 'same-site' && isCommentsLink(url)) continue;
     if (containers.contains(link)) continue;
+    if (wiki?.isOwnPage(url)) {
+      const key = withoutFragment(url);
+      if (!siteLinks.has(key)) siteLinks.set(key, { url: url.href, anchorText: textOf(link), linkIndex });
+      continue;
+    }
 
     const paragraph = paragraphs.of(link);
     const span = paragraph.links.get(link);
@@ -77,31 +167,8 @@ export function extractCitations(scope: CitationScope): Citation[] {
       isArchivePagePath(url) || (relation === 'same-site' && startsWithPromotionLabel(paragraph.text));
     if (navigational && !facts.isProse(paragraph)) continue;
 
-    const occurrence = {
-      order: order++,
-      anchorText,
-      sentence: sentenceAround(paragraph.text, facts.sentenceRanges(paragraph), span.start, span.end),
-      linkIndex,
-    };
-    const key = withoutFragment(url);
-    const existing = byKey.get(key);
-    if (existing) {
-      existing.citation.occurrences.push(occurrence);
-      existing.paragraphs.add(paragraph);
-      continue;
-    }
-    byKey.set(key, {
-      citation: {
-        url: url.href,
-        domain: displayDomain(url),
-        registrableDomain: registrableDomain(url.hostname),
-        relation,
-        kind: citationKind(url, kindContext),
-        occurrences: [occurrence],
-        quotes: [],
-      },
-      paragraphs: new Set([paragraph]),
-    });
+    const sentence = sentenceAround(paragraph.text, facts.sentenceRanges(paragraph), span.start, span.end);
+    add(url, { order: order++, anchorText, sentence, linkIndex }, paragraph, link);
   }
 
   const citations: Citation[] = [];
@@ -113,7 +180,11 @@ export function extractCitations(scope: CitationScope): Citation[] {
     }
     citations.push(citation);
   }
-  return citations;
+  return { citations, siteLinks: [...siteLinks.values()] };
+}
+
+function textOf(link: Element): string {
+  return normalizeWhitespace(link.textContent ?? '');
 }
 
 const PICTURES = new Set(['img', 'picture', 'svg']);

@@ -295,7 +295,7 @@ export function isNewsHost(hostname: string): boolean {
   return NEWS_NAME.test(name);
 }
 
-function isArchive(url: URL): boolean {
+export function isArchiveUrl(url: URL): boolean {
   return matchesDomain(url.hostname, ARCHIVE_DOMAINS);
 }
 
@@ -330,7 +330,7 @@ function isNews(url: URL, context: KindContext): boolean {
 }
 
 export function citationKind(url: URL, context: KindContext): CitationKind {
-  if (isArchive(url)) return 'archive';
+  if (isArchiveUrl(url)) return 'archive';
   if (isAcademic(url)) return 'academic';
   if (isDocument(url)) return 'document';
   if (isSocial(url)) return 'social';

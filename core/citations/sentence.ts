@@ -56,14 +56,19 @@ export function createSentenceSplitter(lang: string | null): SentenceSplitter {
 /**
  * ICU reads the "[" of a reference marker after a full stop ("…registered mozilla.org.[3] One day
  * later…") as closing punctuation and breaks after it, leaving "3]" at the start of the next
- * sentence. Move the rest of the marker back where it belongs.
+ * sentence; a run of markers ("…web browsers.[44][45] Firefox…") can start the next sentence whole.
+ * Move the markers back to the sentence they support.
  */
+const MARKER_REST = /^[^\s\][]{1,12}\](?:\s*\[[^\s\][]{1,12}\])*\s*/;
+const MARKER_RUN = /^(?:\[[^\s\][]{1,12}\]\s*)+/;
+
 function keepReferenceMarkers(text: string, ranges: Array<[number, number]>): Array<[number, number]> {
   for (let i = 1; i < ranges.length; i++) {
     const current = ranges[i];
     const previous = ranges[i - 1];
-    if (!current || !previous || text[current[0] - 1] !== '[') continue;
-    const marker = /^[^\s\][]{1,12}\]\s*/.exec(text.slice(current[0], current[1]));
+    if (!current || !previous) continue;
+    const pattern = text[current[0] - 1] === '[' ? MARKER_REST : MARKER_RUN;
+    const marker = pattern.exec(text.slice(current[0], current[1]));
     if (!marker) continue;
     previous[1] = current[0] + marker[0].length;
     current[0] = previous[1];

@@ -3,6 +3,45 @@ export type CitationRelation = 'external' | 'same-site';
 
 export type CitationKind = 'news' | 'government' | 'academic' | 'social' | 'archive' | 'document' | 'other';
 
+/**
+ * Where in the article a source is given. Absent: in the running text. `notes`: in a footnote or a
+ * reference list the text's note markers point to. `external-links` / `further-reading`: listed under
+ * such a heading, apart from what the text cites.
+ */
+export type CitationSection = 'notes' | 'external-links' | 'further-reading';
+
+/** A note (or bibliography entry) of the page that gives a source. */
+export interface CitationNote {
+  /** Position of the source's own link inside the note among the live page's links: scrolling to it reaches the note. */
+  linkIndex: number;
+  /** The note's text, whitespace-normalised. */
+  text: string;
+}
+
+/** A DOI, ISBN or PMID a reference gives, with the resolver link it gives for it (null when it gives none). */
+export interface ReferenceIdentifier {
+  scheme: 'doi' | 'isbn' | 'pmid';
+  id: string;
+  url: string | null;
+}
+
+/** What a reference itself says about its source (a MediaWiki citation: title, work, dates, archived copy). */
+export interface CitationReference {
+  title?: string;
+  /** The newspaper, website or journal it appeared in. */
+  work?: string;
+  publisher?: string;
+  /** The source's date as the reference prints it. */
+  date?: string;
+  /** YYYY-MM-DD: when the editor read it ("Retrieved …"). */
+  accessDate?: string;
+  /** The archived copy the reference gives, and when it was archived (YYYY-MM-DD). */
+  archive?: { url: string; date?: string };
+  /** The reference marks its original address as dead: its title leads to the archived copy. */
+  originalDead?: boolean;
+  identifiers?: ReferenceIdentifier[];
+}
+
 /** One place in the article where a citation's URL is linked. */
 export interface CitationOccurrence {
   /** Position among all citation occurrences in the article, 0-based, in reading order. */
@@ -32,6 +71,23 @@ export interface Citation {
   quotes: string[];
   /** One of its links was on the reader's screen when the page was read: checked first. */
   onScreen?: true;
+  /** Absent for a source given in the running text. */
+  section?: CitationSection;
+  /**
+   * For a source given in notes: the notes that give it. Its occurrences are then the note markers in the
+   * text (a note marked three times gives three), each with the sentence that carries it.
+   */
+  notes?: CitationNote[];
+  /** What the reference that gives this source says about it (MediaWiki citations). */
+  reference?: CitationReference;
+}
+
+/** A wiki's link to one of its own pages: listed apart from the sources, never checked. */
+export interface SiteLink {
+  url: string;
+  anchorText: string;
+  /** Its first place among the live page's links. */
+  linkIndex: number;
 }
 
 /** The article and what it cites, as the content script hands it to the panel. */
@@ -39,6 +95,11 @@ export interface CaptureResult {
   article: import('../capture/types').CapturedArticle;
   /** In article order. Same-page (fragment-only) links and page furniture are never here. */
   citations: Citation[];
+  /**
+   * On a wiki (MediaWiki): the article's links to the wiki's own pages, once per address, in reading order.
+   * Navigation, not sources: they are not in `citations` and are never checked.
+   */
+  siteLinks?: SiteLink[];
   /** `article` when Readability found one; `main-content` is the fallback list of links. */
   source: 'article' | 'main-content';
   /** ISO timestamp. */

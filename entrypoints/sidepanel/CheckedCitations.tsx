@@ -6,7 +6,8 @@ import { CheckSummary } from '../../components/CheckSummary';
 import { CitationsView, type CitationsViewProps } from '../../components/CitationsView';
 import { errorText } from '../../components/format';
 import { ReportActions } from '../../components/ReportActions';
-import type { RowStatus } from '../../components/row-status';
+import { checkedRowStatus, type RowStatus } from '../../components/row-status';
+import { SiteLinks } from '../../components/SiteLinks';
 import { StatusPalette } from '../../components/StatusPalette';
 import { SummaryCounts } from '../../components/SummaryCounts';
 import { statusMeta } from '../../components/status-meta';
@@ -77,12 +78,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
   const statusFor = useCallback(
     (citation: Citation): RowStatus => {
       const state = known.states.get(keyOf(citation.url));
-      const meta = statusMeta(state?.status ?? 'not-checked');
-      return {
-        code: meta.status,
-        label: meta.label,
-        description: state?.result?.reason ?? meta.description,
-      };
+      return checkedRowStatus(citation, state?.status ?? 'not-checked', state?.result?.reason);
     },
     [known],
   );
@@ -165,6 +161,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
         statusFilter={activeFilter ? { code: activeFilter, label: statusMeta(activeFilter).label } : null}
         onClearStatusFilter={() => setFilter(null)}
       />
+      {result.siteLinks?.length ? <SiteLinks links={result.siteLinks} onOpen={onOpenUrl} /> : null}
     </>
   );
 }

@@ -42,7 +42,16 @@ describe.skipIf(reportMissing('the corpus sweep', hasCorpus))('every corpus page
         const link = links[occurrence.linkIndex];
         expect(link, `link ${occurrence.linkIndex} of ${citation.url}`).toBeDefined();
         const linked = new URL(link?.getAttribute('href')?.trim() ?? '', doc.baseURI).href;
-        expect(withoutFragment(linked)).toBe(withoutFragment(citation.url));
+        // A source given in a note is cited where the text marks the note: the occurrence is the marker.
+        const marker = citation.notes !== undefined && selves.has(withoutFragment(linked));
+        if (!marker) expect(withoutFragment(linked)).toBe(withoutFragment(citation.url));
+      }
+      for (const note of citation.notes ?? []) {
+        const link = links[note.linkIndex];
+        const linked = new URL(link?.getAttribute('href')?.trim() ?? '', doc.baseURI).href;
+        expect(withoutFragment(linked), `the note giving ${citation.url}`).toBe(
+          withoutFragment(citation.url),
+        );
       }
       const own = citation.occurrences.map((occurrence) => occurrence.order);
       expect([...own].sort((a, b) => a - b)).toEqual(own);

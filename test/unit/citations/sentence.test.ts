@@ -35,6 +35,15 @@ describe('sentences', () => {
     ]);
   });
 
+  it('keeps a run of reference markers with the sentence they end', () => {
+    const text = 'Firefox has about a tenth of the market.[44][45] Chrome leads.[46][47][48] Safari follows.';
+    expect(sentences(text)).toEqual([
+      'Firefox has about a tenth of the market.[44][45]',
+      'Chrome leads.[46][47][48]',
+      'Safari follows.',
+    ]);
+  });
+
   it('covers every sentence a long anchor spans', () => {
     const text = 'First part. The link starts here. And it ends here. After.';
     expect(around(text, 'starts here. And it ends')).toBe('The link starts here. And it ends here.');

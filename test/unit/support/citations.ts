@@ -1,4 +1,4 @@
-import { extractCitations } from '../../../core/citations/extract';
+import { type ArticleSources, extractSources } from '../../../core/citations/extract';
 import { listLinks } from '../../../core/citations/link-index';
 import type { Citation } from '../../../core/citations/types';
 
@@ -11,10 +11,19 @@ export function citationsIn(
   scope = 'article',
   options: { pageIsNews?: boolean } = {},
 ): Citation[] {
+  return sourcesIn(doc, scope, options).citations;
+}
+
+/** The same, with a wiki's links to its own pages. */
+export function sourcesIn(
+  doc: Document,
+  scope = 'article',
+  options: { pageIsNews?: boolean } = {},
+): ArticleSources {
   const links = listLinks(doc);
   const root = doc.querySelector(scope);
   const candidates = links.flatMap((link, index) => (root?.contains(link) ? [index] : []));
-  return extractCitations({
+  return extractSources({
     doc,
     links,
     candidates,
