@@ -1,4 +1,4 @@
-import { type NormalizedText, normalizeText, originalSpan } from './normalize';
+import { FOOTNOTE_MARKS, type NormalizedText, normalizeText, originalSpan, withoutMarks } from './normalize';
 
 /**
  * A quotation read as writers mark it: `[...]`, `(...)`, `…` and `...` are elisions (words left out: what
@@ -13,6 +13,8 @@ export interface QuotePart {
   text: string;
   /** The part as the article writes it. */
   original: string;
+  /** `text` with, for each character, where it is in the quotation. */
+  normalized: NormalizedText;
   /** What separates it from the part before; null for the first. */
   gapBefore: Gap | null;
 }
@@ -27,7 +29,8 @@ interface Piece {
 }
 
 export function quoteParts(quote: string): QuotePart[] {
-  const normalized = normalizeText(quote);
+  // A footnote number copied along with the sentence is no more the writer's than the source's.
+  const normalized = withoutMarks(normalizeText(quote), FOOTNOTE_MARKS);
   const text = normalized.text;
   const parts: QuotePart[] = [];
   let pieces: Piece[] = [];
@@ -71,12 +74,20 @@ function buildPart(
   pieces: Piece[],
   gapBefore: Gap | null,
 ): QuotePart | null {
-  const joined = pieces.map((piece) => normalized.text.slice(piece.from, piece.to)).join('');
-  const text = joined.replace(EDGE, '');
-  const first = pieces[0];
-  const last = pieces[pieces.length - 1];
-  if (text === '' || !first || !last) return null;
-  const span = originalSpan(normalized, first.from, last.to);
-  const original = quote.slice(span.start, span.end).replace(EDGE, '');
-  return { text, original, gapBefore };
+  const joined: NormalizedText = { text: '', starts: [], ends: [] };
+  for (const piece of pieces) {
+    joined.text += normalized.text.slice(piece.from, piece.to);
+    joined.starts.push(...normalized.starts.slice(piece.from, piece.to));
+    joined.ends.push(...normalized.ends.slice(piece.from, piece.to));
+  }
+  const lead = joined.text.length - joined.text.replace(/^[^\p{L}\p{N}]+/u, '').length;
+  const text = joined.text.replace(EDGE, '');
+  if (text === '') return null;
+  const trimmed: NormalizedText = {
+    text,
+    starts: joined.starts.slice(lead, lead + text.length),
+    ends: joined.ends.slice(lead, lead + text.length),
+  };
+  const span = originalSpan(trimmed, 0, text.length);
+  return { text, original: quote.slice(span.start, span.end), normalized: trimmed, gapBefore };
 }

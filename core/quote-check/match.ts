@@ -1,9 +1,16 @@
 import search from 'approx-string-match';
 import { CitedError } from '../errors/cited-error';
 import { type QuotePart, quoteParts } from './editorial-marks';
-import { type NormalizedText, normalizeText, originalSpan } from './normalize';
+import {
+  BRACKETS_IN_WORDS,
+  FOOTNOTE_MARKS,
+  type NormalizedText,
+  normalizeText,
+  originalSpan,
+  withoutMarks,
+} from './normalize';
 import type { QuoteMatch, SourcePassage, WordChange } from './types';
-import { compareWords, wordsOf } from './words';
+import { compareWords, wordsIn } from './words';
 
 /**
  * Looks for a quotation in a source's text: first word for word after normalisation, the parts of an elided
@@ -31,7 +38,8 @@ export interface PreparedSource {
 
 /** Normalises a source's text once, for all the quotations looked for in it. */
 export function prepareSource(text: string): PreparedSource {
-  return { text, normalized: normalizeText(text) };
+  const normalized = withoutMarks(withoutMarks(normalizeText(text), FOOTNOTE_MARKS), BRACKETS_IN_WORDS);
+  return { text, normalized };
 }
 
 interface Span {
@@ -159,9 +167,8 @@ function judge(
   let quoted = 0;
   parts.forEach((part, index) => {
     const span = wholeWords(normalized.text, spans[index] as Span);
-    const { start, end } = originalSpan(normalized, span.from, span.to);
-    const quoteWords = wordsOf(part.original.replace(/[[\]]/g, ''));
-    const comparison = compareWords(quoteWords, wordsOf(text.slice(start, end), start), text);
+    const quoteWords = wordsIn(part.normalized, quote);
+    const comparison = compareWords(quoteWords, wordsIn(normalized, text, span.from, span.to), text);
     kept += comparison.kept;
     quoted += quoteWords.length;
     changes.push(...comparison.changes);

@@ -76,3 +76,36 @@ export function originalSpan(
   const end = normalized.ends[to - 1] ?? start;
   return { start, end };
 }
+
+/**
+ * Reference marks a page prints inside its sentences, which nobody quoting it copies: Wikipedia's footnote
+ * numbers and letters (`include[55]`, `[a]`, `[citation needed]`).
+ */
+export const FOOTNOTE_MARKS = /\[(?:\d{1,3}|[a-z]|citation needed|note \d{1,3})\](?!\p{L})/gu;
+/** A source quoting someone itself writes `[T]he`: its brackets are not words. */
+export const BRACKETS_IN_WORDS = /\[(?=\p{L}{1,3}\]\p{L})|(?<=\[\p{L}{1,3})\](?=\p{L})/gu;
+
+/** The normalised text without what `pattern` matches, spaces collapsed again where something was taken out. */
+export function withoutMarks(normalized: NormalizedText, pattern: RegExp): NormalizedText {
+  const dropped = new Uint8Array(normalized.text.length);
+  for (const match of normalized.text.matchAll(pattern)) {
+    dropped.fill(1, match.index, match.index + match[0].length);
+  }
+  const chars: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let at = 0; at < normalized.text.length; at++) {
+    const char = normalized.text.charAt(at);
+    if (dropped[at]) continue;
+    if (char === ' ' && (chars.length === 0 || chars[chars.length - 1] === ' ')) continue;
+    chars.push(char);
+    starts.push(normalized.starts[at] ?? 0);
+    ends.push(normalized.ends[at] ?? 0);
+  }
+  if (chars[chars.length - 1] === ' ') {
+    chars.pop();
+    starts.pop();
+    ends.pop();
+  }
+  return { text: chars.join(''), starts, ends };
+}

@@ -1,5 +1,5 @@
 import { diffArrays } from 'diff';
-import { normalizeText } from './normalize';
+import type { NormalizedText } from './normalize';
 import type { WordChange } from './types';
 
 /** A word of a text: letters and digits, with the joins words carry inside them (Chatstep.com, 1,000, don't). */
@@ -13,11 +13,23 @@ export interface Word {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[\p{Pd}'’.,][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 
-export function wordsOf(text: string, offset = 0): Word[] {
+/**
+ * The words of normalised text [from, to), keyed by their normalised form, each with its place and its
+ * spelling in `original`, the text the normalisation was made from.
+ */
+export function wordsIn(
+  normalized: NormalizedText,
+  original: string,
+  from = 0,
+  to = normalized.text.length,
+): Word[] {
   const words: Word[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const start = offset + match.index;
-    words.push({ text: match[0], key: normalizeText(match[0]).text, start, end: start + match[0].length });
+  for (const match of normalized.text.slice(from, to).matchAll(WORD)) {
+    const first = from + match.index;
+    const last = first + match[0].length - 1;
+    const start = normalized.starts[first] ?? 0;
+    const end = normalized.ends[last] ?? start;
+    words.push({ text: original.slice(start, end), key: match[0], start, end });
   }
   return words;
 }

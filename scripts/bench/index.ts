@@ -23,13 +23,15 @@ const BENCHES: readonly Bench[] = [
   { name: 'capture', module: 'capture.ts', run: 'benchCapture' },
   { name: 'linkcheck', module: 'linkcheck.ts', run: 'benchLinkcheck' },
   { name: 'snapshot', module: 'snapshot.ts', run: 'benchSnapshot' },
+  { name: 'quotes', module: 'quotes.ts', run: 'benchQuotes' },
 ];
 
 /**
  * A closing line of a benchmark: `<what>/<peer> ... ratio: X.XX` or `... ratio (median): X.XX` at the start of a
- * line, or the snapshot bench's `images kept: ...` line.
+ * line, the snapshot bench's `images kept: ...` line, or the quotes bench's `quote check found precision P recall R`.
  */
-export const RATIO_LINE = /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: /;
+export const RATIO_LINE =
+  /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: |^quote check found precision \d/;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -133,6 +133,20 @@ describe('editorial marks', () => {
     expect(matchQuote('[W]ere identified with the help of the operator', source).status).toBe('found');
   });
 
+  it('reads past the marks a source prints in its own sentences: footnotes, and its own [T]he', () => {
+    const wiki =
+      'Devices using Firefox OS include[55] the Alcatel One Touch Fire[a] and the ZTE Open.[citation needed]';
+    expect(
+      matchQuote('devices using Firefox OS include the Alcatel One Touch Fire and the ZTE Open', wiki).status,
+    ).toBe('found');
+    expect(
+      matchQuote(
+        'the birth lottery matters more in the U.S.',
+        'She said: "[T]he birth lottery matters more in the U.S."',
+      ).status,
+    ).toBe('found');
+  });
+
   it('lets an insertion stand for a few words only', () => {
     const long =
       'The plan was approved by the council after a long debate that lasted well into the night on Monday.';
