@@ -8,6 +8,12 @@
 export { type Gap, type QuotePart, quoteParts } from './editorial-marks';
 export { MAX_ELISION_GAP, MAX_INSERTION_GAP, matchQuote, type PreparedSource, prepareSource } from './match';
 export { type NormalizedText, normalizeText } from './normalize';
+export {
+  checkSourceQuotes,
+  type QuoteSourceDeps,
+  SOURCE_TEXT_MAX_BYTES,
+  type SourceQuoteCheck,
+} from './source-check';
 export { matchQuotes, readSourceText, type SourceText, type SourceTextOrigin } from './source-text';
 export { findPassageRange, type TextFragment, textFragmentFor, textFragmentUrl } from './text-fragment';
 export * from './types';

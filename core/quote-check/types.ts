@@ -37,6 +37,8 @@ export interface FoundQuote {
   status: 'found';
   quote: string;
   passage: SourcePassage;
+  /** The source's address with a text fragment (`#:~:text=`) that opens it at the passage, when one was made. */
+  showInSource?: string;
 }
 
 export interface DiffersQuote {
@@ -46,6 +48,7 @@ export interface DiffersQuote {
   changes: WordChange[];
   /** The passage in the source's words, each change written `[-quoted-]{+source+}` (wdiff's marks). */
   marked: string;
+  showInSource?: string;
 }
 
 export interface NotFoundQuote {
@@ -59,7 +62,7 @@ export type QuoteMatch = FoundQuote | DiffersQuote | NotFoundQuote;
 export interface ArchivedOnlyQuote {
   status: 'archived-only';
   quote: string;
-  /** The archived copy the quotation was looked for in, and what was found there. */
+  /** The archived copy the quotation was found in (its replay address), and what was found there. */
   archivedUrl: string;
   archived: FoundQuote | DiffersQuote;
 }
