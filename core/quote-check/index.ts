@@ -5,6 +5,8 @@
  * `found`, `differs` (with the changed words marked) or `not-found`, with the passage and where it is. The
  * caller, who fetched the source, sets `archived-only` and `not-checkable`.
  */
+
+export { checkArticleQuotes } from './article-quotes';
 export { type Gap, type QuotePart, quoteParts } from './editorial-marks';
 export { MAX_ELISION_GAP, MAX_INSERTION_GAP, matchQuote, type PreparedSource, prepareSource } from './match';
 export { type NormalizedText, normalizeText } from './normalize';
