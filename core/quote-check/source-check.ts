@@ -170,11 +170,11 @@ async function readSource(url: string, deps: QuoteSourceDeps): Promise<SourceRea
 }
 
 /** "Show in source" for what was found, when the page was read into a document with a window. */
-function withShowInSource(verdicts: QuoteMatch[], doc: Document | null, url: string): QuoteMatch[] {
+function withShowInSource<T extends QuoteVerdict>(verdicts: T[], doc: Document | null, url: string): T[] {
   const win = doc?.defaultView;
   if (!win) return verdicts;
   return verdicts.map((verdict) => {
-    if (verdict.status === 'not-found') return verdict;
+    if (verdict.status !== 'found' && verdict.status !== 'differs') return verdict;
     const fragment = textFragmentFor(win, verdict.passage.text);
     return fragment ? { ...verdict, showInSource: textFragmentUrl(url, fragment) } : verdict;
   });
@@ -234,7 +234,7 @@ export async function checkSourceQuotes(
   const archived = withShowInSource(matchQuotes(quotes, copy.text), copy.doc, copyOf.view);
   verdicts = verdicts.map((verdict, index) => {
     const then = archived[index];
-    if (!then || then.status === 'not-found') return verdict;
+    if (!then || (then.status !== 'found' && then.status !== 'differs')) return verdict;
     // The copy has it and the live page does not (or no longer word for word).
     const gone = verdict.status === 'not-found' || (verdict.status === 'differs' && then.status === 'found');
     return gone

@@ -1,7 +1,8 @@
 import { findMainContent, mainContentText } from '../capture/main-content';
 import { readArticle } from '../capture/readability';
+import { quoteParts } from './editorial-marks';
 import { matchQuote, prepareSource } from './match';
-import type { QuoteMatch } from './types';
+import type { NotCheckableQuote, QuoteMatch } from './types';
 
 /** Where the text a quotation is looked for came from. */
 export type SourceTextOrigin = 'article' | 'main-content' | 'plain-text';
@@ -25,8 +26,21 @@ export function readSourceText(doc: Document): SourceText | null {
   return /[\p{L}\p{N}]/u.test(text) ? { text, origin: 'main-content' } : null;
 }
 
-/** Each quotation's verdict in one source text, normalised once for all of them. */
-export function matchQuotes(quotes: readonly string[], text: string): QuoteMatch[] {
+/**
+ * Each quotation's verdict in one source text, normalised once for all of them. A quotation made only of the
+ * writer's own marks (`[…] [sic]`) has nothing of the source to look for, and says so instead of failing the rest.
+ */
+export function matchQuotes(quotes: readonly string[], text: string): (QuoteMatch | NotCheckableQuote)[] {
   const source = prepareSource(text);
-  return quotes.map((quote) => matchQuote(quote, source));
+  return quotes.map((quote) =>
+    quoteParts(quote).length === 0
+      ? {
+          status: 'not-checkable',
+          quote,
+          reason: 'no-words',
+          detail:
+            'The quotation has only the writer’s own marks ([…], [insertions]): nothing of the source to look for.',
+        }
+      : matchQuote(quote, source),
+  );
 }

@@ -73,7 +73,9 @@ export type NotCheckableReason =
   | 'script-only'
   | 'too-large'
   | 'not-text'
-  | 'no-answer';
+  | 'no-answer'
+  /** The quotation itself: only the writer's marks, no words of the source. */
+  | 'no-words';
 
 export interface NotCheckableQuote {
   status: 'not-checkable';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchQuote, quoteParts } from '../../../core/quote-check';
+import { matchQuote, matchQuotes, quoteParts } from '../../../core/quote-check';
 import { newburyportnewsArchivedArticle } from '../../../test/web/sites/seed-sources';
 
 // The seed article's two quotations, as its capture reads them (the “…” taken off, the [&#8230;] decoded).
@@ -189,5 +189,13 @@ describe('differs and not found', () => {
 
   it('says plainly that a quotation without words cannot be looked for', () => {
     expect(() => matchQuote(' […] ', source)).toThrow('A quotation needs words to look for');
+  });
+});
+
+describe('a batch of quotations', () => {
+  it('says a quotation of only the writer’s marks has nothing to look for, and checks the others', () => {
+    const verdicts = matchQuotes(['[…] [sic] […]', 'the plan was approved'], 'In May the plan was approved.');
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['not-checkable', 'found']);
+    expect(verdicts[0]).toMatchObject({ reason: 'no-words' });
   });
 });
