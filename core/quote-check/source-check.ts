@@ -10,7 +10,7 @@ import type { Clock, FetchLike, RedirectMode } from '../linkcheck/types';
 import { hostKey } from '../linkcheck/url';
 import { matchQuotes, readSourceText, type SourceTextOrigin } from './source-text';
 import { textFragmentFor, textFragmentUrl } from './text-fragment';
-import type { NotCheckableReason, QuoteMatch, QuoteVerdict } from './types';
+import type { NotCheckableReason, QuoteVerdict } from './types';
 
 /**
  * A citation's quotations looked for in the page it cites: one GET through the link checker's engine (its
