@@ -1,10 +1,14 @@
 import { useState } from 'preact/hooks';
-import type { QuoteStatus, QuoteVerdict } from '../core/quote-check/types';
+import { QUOTE_STATUSES, type QuoteStatus, type QuoteVerdict } from '../core/quote-check/types';
 import { QUOTE_LABELS, quoteEvidence, showInSource } from '../core/report/quote-lines';
 import './QuoteLine.css';
 
-/** The one status a row shows for its quotations: the one a fact-checker must look at first. */
-const ROW_ORDER: readonly QuoteStatus[] = ['differs', 'not-found', 'archived-only', 'not-checkable', 'found'];
+/**
+ * The one status a row shows for its quotations: a changed word first (the misquote a fact-checker is after), then
+ * what the source bears out. A paragraph's quotations go to each link in it, so a quotation that belongs to another
+ * link there is not found in this one's source, and must not hide the one it does have.
+ */
+const ROW_ORDER: readonly QuoteStatus[] = ['differs', 'found', 'archived-only', 'not-found', 'not-checkable'];
 
 export function rowQuoteStatus(verdicts: readonly QuoteVerdict[]): QuoteStatus | null {
   return ROW_ORDER.find((status) => verdicts.some((verdict) => verdict.status === status)) ?? null;

@@ -28,6 +28,10 @@ describe('the quote line under a citation', () => {
   it('shows the status a fact-checker must look at first', () => {
     expect(rowQuoteStatus(verdicts)).toBe('differs');
     expect(rowQuoteStatus([verdicts[0] as QuoteVerdict])).toBe('found');
+    // A quotation of another link in the same paragraph, not in this source, does not hide the one it has.
+    expect(rowQuoteStatus([{ status: 'not-found', quote: 'other' }, verdicts[0] as QuoteVerdict])).toBe(
+      'found',
+    );
     expect(rowQuoteStatus([])).toBeNull();
   });
 
