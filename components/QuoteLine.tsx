@@ -97,11 +97,9 @@ export interface QuoteSummaryProps {
 /** The article's quotations at a glance: how many the sources bear out, and how many they do not. */
 export function QuoteSummary({ verdicts }: QuoteSummaryProps) {
   if (verdicts.length === 0) return null;
-  const counts = ROW_ORDER.map(
+  const counts = QUOTE_STATUSES.map(
     (status) => [status, verdicts.filter((verdict) => verdict.status === status).length] as const,
-  )
-    .filter(([, count]) => count > 0)
-    .reverse();
+  ).filter(([, count]) => count > 0);
   return (
     <p class="quote-summary" data-quote-summary>
       Quotes:{' '}

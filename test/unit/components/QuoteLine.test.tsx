@@ -81,8 +81,17 @@ describe('the quote line under a citation', () => {
   });
 
   it('counts the article’s quotations by verdict', () => {
-    const mounted = mount(<QuoteSummary verdicts={verdicts} />);
+    const mounted = mount(
+      <QuoteSummary
+        verdicts={[
+          { status: 'not-found', quote: 'a' },
+          ...verdicts,
+          { status: 'not-checkable', quote: 'b', reason: 'not-text', detail: 'A PDF.' },
+          { status: 'not-found', quote: 'c' },
+        ]}
+      />,
+    );
     cleanup = mounted.unmount;
-    expect(mounted.container.textContent).toBe('Quotes: 1 found, 1 differs');
+    expect(mounted.container.textContent).toBe('Quotes: 1 found, 1 differs, 2 not found, 1 not checkable');
   });
 });
