@@ -27,9 +27,10 @@ export function withPageGlobals<T>(win: Window, run: () => T): T | null {
   const global = globalThis as Record<string, unknown>;
   if (global.document === win.document) return run();
   const saved = PAGE_GLOBALS.map((name) => Object.getOwnPropertyDescriptor(globalThis, name));
+  const lent = Object.create(win, { getComputedStyle: { value: ownHiddenState } }) as Window;
   try {
     for (const name of PAGE_GLOBALS) {
-      const value = name === 'window' ? win : (win as unknown as Record<string, unknown>)[name];
+      const value = name === 'window' ? lent : (win as unknown as Record<string, unknown>)[name];
       Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
     }
     return run();
@@ -46,6 +47,25 @@ export function withPageGlobals<T>(win: Window, run: () => T): T | null {
 }
 
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * The style the generator asks of each element it walks, to skip what is not shown. jsdom computes it by matching
+ * every rule of every stylesheet (some 15 ms an element on a large page, and the generator asks thousands of
+ * times), and without layout it knows no sizes anyway: an element's own hidden state is what it can tell, cheaply.
+ */
+function ownHiddenState(element: Element): Partial<CSSStyleDeclaration> {
+  const style = (element as HTMLElement).style;
+  const hidden = (element as HTMLElement).hidden || SKIPPED.has(element.tagName) || style?.display === 'none';
+  return {
+    display: hidden ? 'none' : style?.display || 'block',
+    visibility: style?.visibility || 'visible',
+    height: '',
+    width: '',
+    opacity: style?.opacity || '1',
+    overflowX: 'visible',
+    overflowY: 'visible',
+  };
+}
 
 /**
  * The page's range holding `passage` (text as Readability or the reader gave it): looked for in the body's text
@@ -102,8 +122,16 @@ function locate(nodes: readonly Text[], starts: readonly number[], position: num
   return [node, Math.min(position - (starts[low] ?? 0), node.data.length)];
 }
 
+/**
+ * jsdom compares tree positions by walking the tree, so the generator's range work grows with the square of the
+ * page: a second on a short page, minutes on a long news page. In Node, pages beyond this many elements get no link.
+ */
+export const MAX_LENT_PAGE_ELEMENTS = 800;
+
 /** A text fragment that matches `passage` on the page in `win` and nothing else there; null when none can be made. */
 export function textFragmentFor(win: Window, passage: string): TextFragment | null {
+  const lent = (globalThis as Record<string, unknown>).document !== win.document;
+  if (lent && win.document.getElementsByTagName('*').length > MAX_LENT_PAGE_ELEMENTS) return null;
   const range = findPassageRange(win.document, passage);
   if (!range) return null;
   setGenerationTimeout(GENERATION_TIMEOUT_MS);

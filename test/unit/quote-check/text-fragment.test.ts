@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { processTextFragmentDirective } from 'text-fragments-polyfill/text-fragment-utils';
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_LENT_PAGE_ELEMENTS,
   type TextFragment,
   textFragmentFor,
   textFragmentUrl,
@@ -76,5 +77,13 @@ describe('show in source: a text fragment for the quoted passage', () => {
     expect(textFragmentUrl('https://news.example/story#part-2', { textStart: 'a', textEnd: 'b' })).toBe(
       'https://news.example/story#part-2:~:text=a,b',
     );
+  });
+});
+
+describe('show in source on a long page in Node', () => {
+  it('is not attempted past the size jsdom handles in reasonable time, rather than stalling the check', () => {
+    const filler = '<p>Unrelated paragraph.</p>'.repeat(MAX_LENT_PAGE_ELEMENTS);
+    const win = pageWindow(`${filler}<p>The council voted to close the library on Sundays.</p>`);
+    expect(textFragmentFor(win, 'The council voted to close the library on Sundays')).toBeNull();
   });
 });
