@@ -25,6 +25,10 @@ export default defineConfig({
       'contextMenus',
       'unlimitedStorage',
       ...(browser === 'firefox' ? [] : ['offscreen']),
+      // Link checks (issue 17): a browser's fetch says only "Failed to fetch" for every network failure; the
+      // browser's network log tells a name that does not resolve from a reset or a header that never ends, so a
+      // server that answered is never called dead. Only the worker's own requests are read (tab -1), never pages'.
+      'webRequest',
     ],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Cited: show citations' },

@@ -14,6 +14,8 @@ export interface CheckSummaryProps {
   onFilterChange: (status: CitationStatus | null) => void;
   /** Nothing checked and nothing under way: offer to start (automatic checks are off). */
   onStart?: () => void;
+  /** While checks run: the reader's Stop. */
+  onStop?: () => void;
   /** Buttons for the whole article (re-check all, reports). */
   actions?: ComponentChildren;
   locale?: string;
@@ -44,6 +46,7 @@ export function CheckSummary({
   filter,
   onFilterChange,
   onStart,
+  onStop,
   actions,
   locale,
 }: CheckSummaryProps) {
@@ -71,6 +74,11 @@ export function CheckSummary({
             ? `Checking ${formatNumber(progress.total, locale)} ${progress.total === 1 ? 'link' : 'links'}…`
             : headline(statuses, locale)}
         </p>
+        {onStop && progress.running ? (
+          <button type="button" class="button" onClick={onStop} data-action="stop-checks">
+            Stop
+          </button>
+        ) : null}
         {onStart && progress.done === 0 && !progress.running ? (
           <button type="button" class="button button--primary" onClick={onStart} data-action="start-checks">
             Check links

@@ -1,8 +1,9 @@
 import type { ComponentChildren, TargetedKeyboardEvent } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Citation } from '../core/citations/types';
 import { CitationRow } from './CitationRow';
 import { NOT_CHECKED, type RowStatus } from './row-status';
+import { BLOCK_ROWS, blockOf, useRowWindow } from './use-row-window';
 import './CitationList.css';
 
 export interface CitationListProps {
@@ -49,6 +50,8 @@ export function CitationList({
   const [shown, setShown] = useState<{ url: string; index: number } | null>(null);
   const nextOccurrence = useRef(new Map<string, number>());
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  // A row the keyboard moved to in a block that is not drawn yet: focused once its block is.
+  const [pendingFocus, setPendingFocus] = useState<{ row: number; column: Column } | null>(null);
 
   function toggleExpanded(citation: Citation) {
     setExpanded((current) => {
@@ -60,6 +63,10 @@ export function CitationList({
 
   const found = citations.findIndex((citation) => citation.url === activeUrl);
   const currentRow = Math.max(found, 0);
+  const rows = useRowWindow(
+    citations.length,
+    pendingFocus ? [blockOf(currentRow), blockOf(pendingFocus.row)] : [blockOf(currentRow)],
+  );
 
   function goTo(citation: Citation) {
     const total = citation.occurrences.length;
@@ -75,11 +82,22 @@ export function CitationList({
     if (!citation) return;
     setActiveUrl(citation.url);
     setActiveColumn(column);
-    const cell = grid.current?.querySelector<HTMLElement>(`[data-row-index="${row}"] [data-col="${column}"]`);
+    const rowElement = grid.current?.querySelector<HTMLElement>(`[data-row-index="${row}"]`);
+    if (!rowElement) {
+      setPendingFocus({ row, column });
+      return;
+    }
+    const cell = rowElement.querySelector<HTMLElement>(`[data-col="${column}"]`);
     // A row without an openable address (or without details) lacks that cell: take the one before.
     if (!cell && column > 0) return focusCell(row, (column - 1) as Column);
     cell?.focus();
   }
+
+  useEffect(() => {
+    if (!pendingFocus) return;
+    setPendingFocus(null);
+    focusCell(pendingFocus.row, pendingFocus.column);
+  });
 
   function onKeyDown(event: TargetedKeyboardEvent<HTMLDivElement>) {
     if (citations.length === 0 || event.altKey || event.metaKey) return;
@@ -138,6 +156,34 @@ export function CitationList({
     }
   }
 
+  function row(citation: Citation, index: number) {
+    return (
+      <CitationRow
+        key={citation.url}
+        citation={citation}
+        status={statusFor?.(citation) ?? NOT_CHECKED}
+        rowIndex={index}
+        tabStop={index === currentRow ? activeColumn : null}
+        shownOccurrence={shown?.url === citation.url ? shown.index : null}
+        onGoTo={goTo}
+        onOpen={onOpen}
+        onFocusCell={(rowIndex, column) => {
+          setActiveUrl(citations[rowIndex]?.url ?? null);
+          setActiveColumn(column);
+        }}
+        {...(locale !== undefined ? { locale } : {})}
+        {...(quoteFor ? { quote: quoteFor(citation) } : {})}
+        {...(renderDetails
+          ? {
+              onToggleExpanded: toggleExpanded,
+              expanded: expanded.has(citation.url),
+              details: expanded.has(citation.url) ? renderDetails(citation) : null,
+            }
+          : {})}
+      />
+    );
+  }
+
   return (
     // biome-ignore lint/a11y/useSemanticElements: a grid of focusable cells, not a data table.
     <div
@@ -150,31 +196,30 @@ export function CitationList({
       onKeyDown={onKeyDown}
       data-citation-list
     >
-      {citations.map((citation, index) => (
-        <CitationRow
-          key={citation.url}
-          citation={citation}
-          status={statusFor?.(citation) ?? NOT_CHECKED}
-          rowIndex={index}
-          tabStop={index === currentRow ? activeColumn : null}
-          shownOccurrence={shown?.url === citation.url ? shown.index : null}
-          onGoTo={goTo}
-          onOpen={onOpen}
-          onFocusCell={(row, column) => {
-            setActiveUrl(citations[row]?.url ?? null);
-            setActiveColumn(column);
-          }}
-          {...(locale !== undefined ? { locale } : {})}
-          {...(quoteFor ? { quote: quoteFor(citation) } : {})}
-          {...(renderDetails
-            ? {
-                onToggleExpanded: toggleExpanded,
-                expanded: expanded.has(citation.url),
-                details: expanded.has(citation.url) ? renderDetails(citation) : null,
-              }
-            : {})}
-        />
-      ))}
+      {blockStarts(citations.length).map((from) => {
+        const block = blockOf(from);
+        const to = Math.min(citations.length, from + BLOCK_ROWS);
+        const drawn = rows.drawn(block);
+        return (
+          // biome-ignore lint/a11y/useSemanticElements: row groups of a div grid (see CitationRow).
+          <div
+            key={block}
+            role="rowgroup"
+            class="citation-list__block"
+            data-row-block={block}
+            ref={rows.blockRef(block)}
+            style={drawn ? undefined : { height: `${rows.heightOf(block, to - from)}px` }}
+          >
+            {drawn ? citations.slice(from, to).map((citation, offset) => row(citation, from + offset)) : null}
+          </div>
+        );
+      })}
     </div>
   );
+}
+
+function blockStarts(count: number): number[] {
+  const starts: number[] = [];
+  for (let from = 0; from < count; from += BLOCK_ROWS) starts.push(from);
+  return starts;
 }

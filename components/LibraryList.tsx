@@ -1,5 +1,6 @@
 import { formatBytes } from '../core/format/bytes';
 import type { SnapshotSummary } from '../core/storage/types';
+import { ArchiveButton } from './ArchiveButton';
 import { SnapshotStatusSummary } from './SnapshotStatusSummary';
 import { formatSavedAt, plural } from './snapshot-format';
 import './LibraryList.css';
@@ -11,6 +12,8 @@ export interface LibraryListProps {
   /** The library holds nothing at all. */
   empty: boolean;
   onDownload: (summary: SnapshotSummary) => void;
+  /** An article with its sources as one web archive. */
+  onDownloadArchive: (summary: SnapshotSummary) => void;
   onDelete: (summary: SnapshotSummary) => void;
   locale?: string;
 }
@@ -20,7 +23,15 @@ export function snapshotHref(id: string): string {
 }
 
 /** Every snapshot with what a reader sorts them by: title, site, when, size, sources, statuses. */
-export function LibraryList({ items, searching, empty, onDownload, onDelete, locale }: LibraryListProps) {
+export function LibraryList({
+  items,
+  searching,
+  empty,
+  onDownload,
+  onDownloadArchive,
+  onDelete,
+  locale,
+}: LibraryListProps) {
   if (items.length === 0) {
     return (
       <div class="library-empty" data-library-empty>
@@ -74,6 +85,7 @@ export function LibraryList({ items, searching, empty, onDownload, onDelete, loc
             >
               Download
             </button>
+            <ArchiveButton summary={item} onDownloadArchive={onDownloadArchive} />
             <button
               type="button"
               class="button button--danger"

@@ -5,11 +5,29 @@ import './LibraryRestoreReport.css';
 export interface LibraryRestoreReportProps {
   fileName: string;
   report: RestoreReport;
+  /** This browser's key fingerprint, to say when a file was signed here. */
+  ownFingerprint?: string | null;
   onDismiss: () => void;
 }
 
-/** What a restore did: restored N, skipped (already here), refused with each reason, and whole-file warnings. */
-export function LibraryRestoreReport({ fileName, report, onDismiss }: LibraryRestoreReportProps) {
+function signatureText(signature: RestoreReport['signature'], ownFingerprint?: string | null): string {
+  if (signature.state === 'unsigned') {
+    return 'Not signed: its files matched their digests, but nothing shows who made it.';
+  }
+  const whose = signature.fingerprint === ownFingerprint ? 'this browser’s key' : 'the key';
+  return `Signed${signature.created ? ` ${signature.created}` : ''} with ${whose} ${signature.fingerprint}; the signature holds.`;
+}
+
+/**
+ * What a restore did: restored N, skipped (already here), refused with each reason, whole-file warnings, and
+ * who signed the file.
+ */
+export function LibraryRestoreReport({
+  fileName,
+  report,
+  ownFingerprint,
+  onDismiss,
+}: LibraryRestoreReportProps) {
   const { restored, skipped, refused, warnings } = report;
   const tone = refused.length > 0 || warnings.length > 0 ? 'warning' : 'ok';
   return (
@@ -24,6 +42,9 @@ export function LibraryRestoreReport({ fileName, report, onDismiss }: LibraryRes
           ×
         </button>
       </div>
+      <p class="restore-report__signature" data-restore-signature={report.signature.state}>
+        {signatureText(report.signature, ownFingerprint)}
+      </p>
       {refused.length > 0 ? (
         <ul class="restore-report__list" data-restore-refused>
           {refused.map((problem) => (

@@ -13,6 +13,13 @@ export type SnapshotSaveState =
   | { kind: 'saved'; outcome: SaveOutcome }
   | { kind: 'failed'; code: CitedErrorCode; message: string; detail?: string };
 
+/** The archive download after a save with sources: under way, done (the file's name), or why it failed. */
+export type ArchiveState =
+  | { kind: 'idle' }
+  | { kind: 'making' }
+  | { kind: 'done'; filename: string }
+  | { kind: 'failed'; message: string };
+
 export interface SnapshotActionsProps {
   state: SnapshotSaveState;
   /** External citations: what "Save with sources" would fetch. */
@@ -22,6 +29,9 @@ export interface SnapshotActionsProps {
   onOpenLibrary: (url?: string) => void;
   /** The shortcut as the browser has it, e.g. "Alt+Shift+S", for the button's tooltip. */
   shortcut?: string;
+  /** After a save with sources: the article and its sources as one signed .wacz. */
+  archive?: ArchiveState;
+  onDownloadArchive?: (articleId: string) => void;
 }
 
 const FAILURE_TITLES: Partial<Record<CitedErrorCode, string>> = {
@@ -37,6 +47,8 @@ export function SnapshotActions({
   onSave,
   onOpenLibrary,
   shortcut,
+  archive = { kind: 'idle' },
+  onDownloadArchive,
 }: SnapshotActionsProps) {
   const busy = state.kind === 'saving';
   return (
@@ -73,7 +85,12 @@ export function SnapshotActions({
         </span>
       </div>
       <div class="snapshot-actions__status" role="status" aria-live="polite" data-snapshot-status>
-        <SaveStatus state={state} onOpenLibrary={onOpenLibrary} />
+        <SaveStatus
+          state={state}
+          onOpenLibrary={onOpenLibrary}
+          archive={archive}
+          onDownloadArchive={onDownloadArchive}
+        />
       </div>
     </section>
   );
@@ -82,9 +99,13 @@ export function SnapshotActions({
 function SaveStatus({
   state,
   onOpenLibrary,
+  archive,
+  onDownloadArchive,
 }: {
   state: SnapshotSaveState;
   onOpenLibrary: (url?: string) => void;
+  archive: ArchiveState;
+  onDownloadArchive: ((articleId: string) => void) | undefined;
 }) {
   switch (state.kind) {
     case 'idle':
@@ -120,6 +141,9 @@ function SaveStatus({
               Open in library
             </a>
           </p>
+          {onDownloadArchive && (outcome.sources?.saved.length ?? 0) > 0 ? (
+            <ArchiveDownload archive={archive} onDownload={() => onDownloadArchive(outcome.id)} />
+          ) : null}
           {outcome.resources.failed > 0 ? (
             <p class="snapshot-actions__note">
               {plural(outcome.resources.failed, 'image or style', 'images or styles')} of the page could not
@@ -153,4 +177,26 @@ function SaveStatus({
         </div>
       );
   }
+}
+
+/** "Download archive (.wacz)" under a save with sources, then what became of it. */
+function ArchiveDownload({ archive, onDownload }: { archive: ArchiveState; onDownload: () => void }) {
+  return (
+    <p class="snapshot-actions__archive" data-archive-state={archive.kind}>
+      <button
+        type="button"
+        class="link-button"
+        data-action="download-archive"
+        disabled={archive.kind === 'making'}
+        title="The article and the sources saved with it, with each citation as it stood, signed by this browser"
+        onClick={onDownload}
+      >
+        {archive.kind === 'making' ? 'Making the archive…' : 'Download archive (.wacz)'}
+      </button>
+      {archive.kind === 'done' ? <span data-archive-result> Downloaded {archive.filename}.</span> : null}
+      {archive.kind === 'failed' ? (
+        <span data-archive-result> The archive could not be made: {archive.message}</span>
+      ) : null}
+    </p>
+  );
 }

@@ -1,5 +1,6 @@
 import { formatBytes } from '../core/format/bytes';
 import type { SnapshotDetails, SnapshotSummary } from '../core/storage/types';
+import { ArchiveButton } from './ArchiveButton';
 import { snapshotHref } from './LibraryList';
 import { type LibraryCitation, SnapshotCitations } from './SnapshotCitations';
 import { SnapshotFrame } from './SnapshotFrame';
@@ -26,6 +27,8 @@ export interface SnapshotViewerProps {
   onOpenSnapshot: (id: string) => void;
   onOpenExternal: (url: string) => void;
   onDownload: () => void;
+  /** An article with its sources as one web archive. */
+  onDownloadArchive: (summary: SnapshotSummary) => void;
   onDelete: () => void;
   locale?: string;
 }
@@ -70,6 +73,7 @@ export function SnapshotViewer(props: SnapshotViewerProps) {
           <button type="button" class="button" data-action="download" onClick={props.onDownload}>
             Download .html
           </button>
+          <ArchiveButton summary={summary} onDownloadArchive={props.onDownloadArchive} />
           <button type="button" class="button button--danger" data-action="delete" onClick={props.onDelete}>
             Delete
           </button>

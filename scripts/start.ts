@@ -96,6 +96,7 @@ async function main(): Promise<void> {
   const flags = chromiumFlags({
     extensionDir: extension,
     proxyUrl: web.proxyUrl,
+    directRoutes: web.directRoutes(),
     headless,
     debugging: values.smoke,
   });

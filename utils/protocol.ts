@@ -11,7 +11,7 @@ import type {
   ArchiveState,
   CheckCitationsRequest,
   CheckSnapshot,
-  MarkerItem,
+  MarkerUpdate,
 } from '../core/citation-status/types';
 import type { CaptureResult } from '../core/citations/types';
 import type {
@@ -41,6 +41,8 @@ export interface CheckProtocol {
    * arrives as `checkUpdate`.
    */
   checkCitations(data: CheckCitationsRequest): CheckSnapshot;
+  /** Panel → background: the reader's Stop: end the checks this tab's panel started; the rest stays not checked. */
+  stopChecks(data: { tabId: number }): { stopped: number };
   /** Panel → background: look up archived copies now (throws 'third-party-disabled' when lookups are off). */
   lookupArchive(data: ArchiveLookupRequest): ArchiveState;
   /**
@@ -48,8 +50,12 @@ export interface CheckProtocol {
    * is not an error.
    */
   checkUpdate(data: Partial<CheckSnapshot>): void;
-  /** Panel → content script: put (or update) a status marker after each occurrence of these citations. */
-  showMarkers(data: { items: MarkerItem[] }): { shown: number };
+  /**
+   * Panel → content script: put (or update) a status marker after each occurrence of these citations, a few
+   * hundred per frame; `superseded` when a newer call took over before this one was done. Updates carry only
+   * what changed since the last call (`replace` sends the whole set and removes every other marker).
+   */
+  showMarkers(data: MarkerUpdate): { shown: number; superseded?: true };
   /** Panel → content script: remove every status marker. */
   clearMarkers(): { cleared: number };
 }

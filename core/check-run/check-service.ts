@@ -88,6 +88,11 @@ export class CheckService {
   private readonly pendingWork = new Set<Promise<unknown>>();
   /** Badge counts under way, per tab: `again` when a verdict arrived during one. */
   private readonly badgeCounts = new Map<number, { again: boolean }>();
+  /** The runs each tab's panel started, so the reader's Stop ends exactly those. */
+  private readonly runsOfTab = new Map<
+    number,
+    Set<{ controller: AbortController; done: Promise<unknown> }>
+  >();
 
   constructor(deps: CheckServiceDeps) {
     this.deps = deps;
@@ -135,13 +140,13 @@ export class CheckService {
         if (request.force || !(await this.hasFreshVerdict(key))) toCheck.push(key);
       }
       for (const key of toCheck) if (this.live.get(key) !== 'checking') this.live.set(key, 'queued');
-      this.track(
-        this.checker.run(
-          keyed.map(([, url]) => url),
-          { ...this.runHandlers(), force: request.force ?? false },
-        ),
-        toCheck,
+      const controller = new AbortController();
+      const run = this.checker.run(
+        keyed.map(([, url]) => url),
+        { ...this.runHandlers(), force: request.force ?? false, signal: controller.signal },
       );
+      this.track(run, toCheck);
+      this.rememberRun(request.tabId, controller, run.done);
     }
     const snapshot = await this.snapshot(
       keyed.map(([key]) => key),
@@ -150,6 +155,53 @@ export class CheckService {
     this.refreshBadge(request.tabId);
     this.inBackground(this.lookUpWhereNeeded(request.tabId));
     return snapshot;
+  }
+
+  /**
+   * The reader's Stop: the checks this tab's panel started end now (requests under way are aborted), and what they
+   * had not checked goes back to "not checked", out of the queue a restarted worker would finish. Verdicts already
+   * in stay. Another tab's checks of the same addresses go on.
+   */
+  async stopChecks(request: { tabId: number }): Promise<{ stopped: number }> {
+    const runs = [...(this.runsOfTab.get(request.tabId) ?? [])];
+    this.runsOfTab.delete(request.tabId);
+    for (const run of runs) run.controller.abort(new DOMException('Stopped by the reader.', 'AbortError'));
+    await Promise.allSettled(runs.map((run) => run.done));
+    const keys = this.deps.tabs.get(request.tabId)?.keys ?? [];
+    const stopped = keys.filter(
+      (key) => this.live.has(key) && !this.stillWantedElsewhere(key, request.tabId),
+    );
+    for (const key of stopped) {
+      this.live.delete(key);
+      await this.checker.store.dequeue(key);
+    }
+    if (stopped.length > 0)
+      this.deps.broadcast({
+        states: stopped.map((key) => ({ key, status: 'not-checked' as const, revision: this.revision() })),
+      });
+    this.refreshBadge(request.tabId);
+    return { stopped: stopped.length };
+  }
+
+  /** Whether another tab's panel has a run going that may still check `key`. */
+  private stillWantedElsewhere(key: string, tabId: number): boolean {
+    for (const [otherTab] of this.deps.tabs.tabsCiting(key)) {
+      if (otherTab !== tabId && (this.runsOfTab.get(otherTab)?.size ?? 0) > 0) return true;
+    }
+    return false;
+  }
+
+  private rememberRun(tabId: number, controller: AbortController, done: Promise<unknown>): void {
+    const runs = this.runsOfTab.get(tabId) ?? new Set();
+    const entry = { controller, done };
+    runs.add(entry);
+    this.runsOfTab.set(tabId, runs);
+    void done
+      .catch(() => {})
+      .finally(() => {
+        runs.delete(entry);
+        if (runs.size === 0 && this.runsOfTab.get(tabId) === runs) this.runsOfTab.delete(tabId);
+      });
   }
 
   /** The reader asked for archived copies of one citation: look now, even if an earlier lookup found none. */

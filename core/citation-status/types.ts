@@ -75,3 +75,13 @@ export interface MarkerItem {
   /** Offered in the marker of a dead or soft-404 link. */
   archivedUrl?: string;
 }
+
+/**
+ * The markers to change on the page: `items` put or updated, the markers of `remove` (citation URLs) taken away;
+ * with `replace`, `items` is the whole set and every other marker goes.
+ */
+export interface MarkerUpdate {
+  items: MarkerItem[];
+  remove?: string[];
+  replace?: boolean;
+}

@@ -30,6 +30,8 @@ export interface Citation {
   occurrences: CitationOccurrence[];
   /** Quoted passages (text in quotation marks) of the paragraphs the link appears in. */
   quotes: string[];
+  /** One of its links was on the reader's screen when the page was read: checked first. */
+  onScreen?: true;
 }
 
 /** The article and what it cites, as the content script hands it to the panel. */

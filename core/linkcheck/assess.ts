@@ -70,7 +70,31 @@ export function assessFailure(failure: NavigationFailure): Assessment {
         retryAfterMs: null,
       };
     default:
-      return { kind: 'transient', reason: `The connection broke (${detail}).`, retryAfterMs: null };
+      return { kind: 'transient', reason: brokenConnectionReason(code, failure, detail), retryAfterMs: null };
+  }
+}
+
+/** A server that was there but whose answer broke, or a failure nobody explained: in words, with the technical name. */
+function brokenConnectionReason(code: FetchErrorCode, failure: NavigationFailure, detail: string): string {
+  const host = hostOf(failure.finalUrl ?? failure.requestedUrl);
+  const technical = detail ? ` (${detail})` : '';
+  switch (code) {
+    case 'reset':
+      return `The server of ${host} is up, but the connection was reset before it answered${technical}.`;
+    case 'empty-response':
+      return `The server of ${host} closed the connection without answering${technical}.`;
+    case 'headers-too-big':
+      return `The server of ${host} began to answer, but its headers were too long to read${technical}.`;
+    case 'invalid-response':
+      return `The server of ${host} sent something that is not a valid HTTP answer${technical}.`;
+    case 'interrupted':
+      return `The connection to ${host} closed in the middle of the page${technical}.`;
+    case 'proxy':
+      return `Could not reach ${host} through your proxy, which did not say why${technical}.`;
+    case 'connect':
+      return `Could not connect to ${host}; the reason is unknown (the browser said only "${detail || 'failed'}").`;
+    default:
+      return `The connection broke${technical}.`;
   }
 }
 
@@ -81,10 +105,8 @@ function deadNetworkReason(code: FetchErrorCode, failure: NavigationFailure, det
       return `The domain ${host} no longer exists (its name does not resolve).`;
     case 'refused':
       return `The server of ${host} refuses connections.`;
-    case 'tls':
-      return `The secure connection to ${host} fails (${detail}).`;
     default:
-      return `Could not connect to ${host} (the name does not resolve, the connection is refused, or the secure connection fails).`;
+      return `The secure connection to ${host} fails (${detail}).`;
   }
 }
 

@@ -80,6 +80,11 @@ export interface LinkCheckerOptions {
    */
   hasPermission?: (url: string) => boolean | Promise<boolean>;
   /**
+   * Browsers: the browser's own reason for a failed request (its network log), since its fetch says only "Failed
+   * to fetch" for every network failure. See `NavigateOptions.explainFailure`.
+   */
+  explainFailure?: (url: string, sinceMs: number) => Promise<string | undefined>;
+  /**
    * Skip the soft-404 probe when a page that was not sent elsewhere declares the cited address as its canonical
    * address (default true): a page naming itself is the page. Saves one request per folder on most news sites.
    */
@@ -181,6 +186,7 @@ export class LinkChecker {
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       clock: this.clock,
       ...(options.headers ? { headers: options.headers } : {}),
+      ...(options.explainFailure ? { explainFailure: options.explainFailure } : {}),
     };
     this.context = {
       clock: this.clock,

@@ -1,3 +1,4 @@
+import { classifyBrowserNetworkError } from './browser-network-errors';
 import { isAbortError } from './clock';
 import { classifyNetworkError } from './network-errors';
 import type { Clock, FetchErrorCode, FetchLike, RedirectHop, RedirectMode } from './types';
@@ -26,6 +27,11 @@ export interface NavigateOptions {
   /** Manual mode: do not request a redirect target when its address alone settles the verdict. */
   stopBefore?: (target: URL) => boolean;
   signal?: AbortSignal;
+  /**
+   * Browsers: the browser's own name for why the request to `url` that started at `sinceMs` (clock time) failed,
+   * e.g. `net::ERR_CONNECTION_RESET`, from its network log; `undefined` when it has none.
+   */
+  explainFailure?: (url: string, sinceMs: number) => Promise<string | undefined>;
 }
 
 export interface NavigationResponse {
@@ -84,6 +90,13 @@ interface SingleAnswer {
 
 type SingleResult = { ok: true; answer: SingleAnswer } | { ok: false; code: FetchErrorCode; detail: string };
 
+/** The connection closed while the body was arriving. */
+class BodyInterrupted extends Error {
+  constructor(readonly original: unknown) {
+    super('The connection closed in the middle of the body');
+  }
+}
+
 async function readCapped(
   response: Response,
   maxBytes: number,
@@ -109,8 +122,10 @@ async function readCapped(
       reader.cancel().catch(() => {});
       controller.abort();
     }
-  } catch {
-    // A timeout or reset in the middle of the body: the server did answer, keep what arrived.
+  } catch (error) {
+    // Cited's own timeout in the middle of a slow body: the server did answer, keep what arrived. A connection that
+    // broke is reported by the caller.
+    if (!controller.signal.aborted) throw new BodyInterrupted(error);
     interrupted = true;
   }
   const body = new Uint8Array(Math.min(size, maxBytes));
@@ -139,6 +154,7 @@ async function requestOnce(
     () => controller.abort(new RequestTimeout(`No answer within ${Math.round(options.timeoutMs / 1000)} s`)),
     () => {},
   );
+  const startedAt = options.clock.now();
   try {
     if (outer?.aborted) throw outer.reason;
     const response = await options.fetch(url, {
@@ -163,14 +179,28 @@ async function requestOnce(
     if (controller.signal.reason instanceof RequestTimeout) {
       return { ok: false, code: 'timeout', detail: controller.signal.reason.message };
     }
+    if (error instanceof BodyInterrupted) {
+      const name = await options.explainFailure?.(url, startedAt);
+      return { ok: false, code: 'interrupted', detail: name ?? classifyNetworkError(error.original).detail };
+    }
     if (isAbortError(error)) return { ok: false, code: 'timeout', detail: 'The request was cut off' };
     const classified = classifyNetworkError(error);
+    if (isVague(classified.code) && options.explainFailure) {
+      const name = await options.explainFailure(url, startedAt);
+      const precise = name === undefined ? undefined : classifyBrowserNetworkError(name);
+      if (name && precise) return { ok: false, code: precise, detail: name };
+    }
     return { ok: false, code: classified.code, detail: classified.detail };
   } finally {
     // A plain reason: abort() without one builds a DOMException with a stack trace for every request.
     timer.abort(ANSWERED);
     outer?.removeEventListener('abort', forwardAbort);
   }
+}
+
+/** What a browser's fetch says of every network failure alike. */
+function isVague(code: FetchErrorCode): boolean {
+  return code === 'connect' || code === 'network';
 }
 
 function contentTypeOf(response: Response): string | undefined {

@@ -5,8 +5,10 @@ import type { FetchErrorCode } from './types';
  *
  * Node's fetch (undici) rejects with `TypeError('fetch failed')` whose `cause` (sometimes an AggregateError of
  * several connection attempts) carries a system or undici code. Browsers only say "Failed to fetch" (Chromium),
- * "NetworkError when attempting to fetch resource." (Firefox) or "Load failed" (Safari): DNS, refused and TLS
- * failures look the same there, so they map to `connect`.
+ * "NetworkError when attempting to fetch resource." (Firefox) or "Load failed" (Safari) for every failure: a name
+ * that does not resolve, a refused connection, a reset, a header overflow. The extension asks the browser's own
+ * network log for the precise name (`net::ERR_*`, `NS_ERROR_*`, see `classifyBrowserNetworkError`); without it the
+ * failure is `connect`, "reason unknown", which is never called dead.
  */
 export interface ClassifiedNetworkError {
   code: FetchErrorCode;
@@ -80,6 +82,13 @@ export function classifyNetworkError(error: unknown): ClassifiedNetworkError {
   for (const code of codes) if (REFUSED.has(code)) return { code: 'refused', detail: code };
   for (const code of codes) if (DNS_TEMPORARY.has(code)) return { code: 'dns-temporary', detail: code };
   for (const code of codes) if (TIMEOUT.has(code)) return { code: 'timeout', detail: code };
+  for (const code of codes)
+    if (code === 'UND_ERR_HEADERS_OVERFLOW') return { code: 'headers-too-big', detail: code };
+  for (const code of codes) if (code.startsWith('HPE_')) return { code: 'invalid-response', detail: code };
+  // undici's word for a server that closed before sending a byte of its answer (a reset is ECONNRESET).
+  if (codes.includes('UND_ERR_SOCKET') && /other side closed/i.test(messagesOf(error))) {
+    return { code: 'empty-response', detail: 'UND_ERR_SOCKET' };
+  }
   for (const code of codes) if (RESET.has(code)) return { code: 'reset', detail: code };
   const text = messagesOf(error);
   // undici through an HTTP proxy: the proxy could not open the tunnel (name unknown, refused, unreachable).
@@ -97,7 +106,12 @@ function firstLine(text: string): string {
   return text.trim().split('\n')[0]?.trim().slice(0, 200) ?? '';
 }
 
-/** Network failures that mean "this address does not work", once confirmed by a second try. */
+/**
+ * Network failures that mean "this address does not work", once confirmed by a second try: the name does not
+ * resolve, the server refuses connections, the secure connection cannot be made. A server that answered anything at
+ * all (a reset, an empty or broken answer, a header that never ends) is up, and a failure whose reason is unknown
+ * proves nothing.
+ */
 export function isDeadNetworkError(code: FetchErrorCode): boolean {
-  return code === 'dns' || code === 'refused' || code === 'tls' || code === 'connect';
+  return code === 'dns' || code === 'refused' || code === 'tls';
 }

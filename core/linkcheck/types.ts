@@ -62,7 +62,11 @@ export function isBrokenStatus(status: CitationStatus): boolean {
  * Why a request never produced an HTTP answer.
  * - `dns`: the name does not exist (ENOTFOUND). `dns-temporary` (EAI_AGAIN) is the resolver failing, often
  *   because the reader is offline, so it is treated as transient, not dead.
- * - `connect`: the browser's generic "Failed to fetch": DNS, refused or TLS, it does not say which.
+ * - `reset` / `empty-response` / `headers-too-big` / `invalid-response`: the server was there but its answer broke
+ *   (reset, closed without a byte, a header that never ends, bytes that are not HTTP); `interrupted`: the answer
+ *   began and the connection closed in the middle of the page. All unreachable, never dead.
+ * - `proxy`: the reader's proxy could not reach the site and did not say why.
+ * - `connect`: the browser's generic "Failed to fetch" with no more precise reason found: never dead.
  * - `redirect-loop` / `too-many-redirects` / `invalid-redirect`: the redirect chain never reached a page.
  * - `offline`: the environment reported no network at all.
  */
@@ -74,6 +78,11 @@ export type FetchErrorCode =
   | 'reset'
   | 'timeout'
   | 'connect'
+  | 'empty-response'
+  | 'headers-too-big'
+  | 'invalid-response'
+  | 'interrupted'
+  | 'proxy'
   | 'redirect-loop'
   | 'too-many-redirects'
   | 'invalid-redirect'

@@ -180,12 +180,11 @@ export class UrlCheck {
       navigation.ok ||
       navigation.code !== 'connect' ||
       this.context.mode !== 'follow' ||
-      this.probedRedirects ||
-      assessment.kind !== 'dead'
+      this.probedRedirects
     )
       return assessment;
-    // Browser: "Failed to fetch" is also what a redirect loop gives. If the server answers with a redirect, it is
-    // alive enough not to call dead.
+    // Browser, when its network log had no reason: "Failed to fetch" is also what a redirect loop gives. A server
+    // that answers with a redirect is there, and the loop is the finding.
     this.probedRedirects = true;
     const redirects = await answersWithRedirect(
       this.requested.href,

@@ -3,6 +3,7 @@ import { errorText } from '../../components/format';
 import { LibraryConfirmDialog } from '../../components/LibraryConfirmDialog';
 import { LibraryList, snapshotHref } from '../../components/LibraryList';
 import { LibraryRestoreReport } from '../../components/LibraryRestoreReport';
+import { LibrarySigningKey } from '../../components/LibrarySigningKey';
 import { LibraryStorage } from '../../components/LibraryStorage';
 import { LibraryToolbar } from '../../components/LibraryToolbar';
 import { Notice } from '../../components/Notice';
@@ -91,6 +92,7 @@ function LibraryHome({
             persistence={storage.persistence}
             onPersist={() => void library.persist()}
           />
+          <LibrarySigningKey fingerprint={library.fingerprint} />
         </div>
         <div class="library__backup">
           <button
@@ -124,6 +126,7 @@ function LibraryHome({
         <LibraryRestoreReport
           fileName={library.restore.fileName}
           report={library.restore.report}
+          ownFingerprint={library.fingerprint}
           onDismiss={library.dismissRestore}
         />
       ) : null}
@@ -139,6 +142,7 @@ function LibraryHome({
           searching={Boolean(query.text?.trim())}
           empty={storage.snapshots === 0}
           onDownload={(summary) => void library.download(summary)}
+          onDownloadArchive={(summary) => void library.downloadArchive(summary)}
           onDelete={onDelete}
         />
       )}
@@ -210,6 +214,7 @@ function SnapshotPage({ ports, id, tab, library, onDelete }: SnapshotPageProps) 
           onOpenSnapshot={(target) => goTo(snapshotHref(target))}
           onOpenExternal={ports.openExternal}
           onDownload={() => void library.download(snapshot.summary)}
+          onDownloadArchive={(summary) => void library.downloadArchive(summary)}
           onDelete={() => onDelete(snapshot.summary)}
         />
       );

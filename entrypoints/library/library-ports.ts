@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { Persistence } from '../../components/LibraryStorage';
+import type { SigningKeyStore } from '../../core/storage/backup/signature';
 import type { DownloadFile } from '../../core/storage/download';
 import { type CitedDB, openCitedDb } from '../../core/storage/schema';
+import { indexedDbKeyStore } from '../../core/storage/signing-keys';
 import { downloadBlob } from '../../utils/download';
 import { EXTENSION_PAGE } from '../../utils/extension-pages';
 import { onMessage } from '../../utils/messaging';
@@ -17,6 +19,8 @@ export interface LibraryPorts {
   /** Calls back when a save finishes anywhere in the extension. */
   onSaved(listener: () => void): () => void;
   openExternal(url: string): void;
+  /** Where this browser keeps the key its archives are signed with. */
+  signingKeys: SigningKeyStore;
   libraryUrl: string;
   software: string;
   now(): Date;
@@ -68,6 +72,7 @@ export function browserLibraryPorts(): LibraryPorts {
     openExternal(url) {
       window.open(url, '_blank', 'noopener,noreferrer');
     },
+    signingKeys: indexedDbKeyStore(),
     libraryUrl: browser.runtime.getURL(EXTENSION_PAGE.library),
     software: `Cited ${browser.runtime.getManifest().version}`,
     now: () => new Date(),

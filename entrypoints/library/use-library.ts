@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../components/format';
 import type { Persistence } from '../../components/LibraryStorage';
+import { plural } from '../../components/snapshot-format';
+import { articleArchive } from '../../core/storage/backup/article-archive';
+import { keyFingerprint, publicKeyBase64, signingKey } from '../../core/storage/backup/signature';
 import { backupLibrary, type RestoreReport, restoreLibrary } from '../../core/storage/backup/wacz';
 import { snapshotDownload } from '../../core/storage/download';
 import {
@@ -29,6 +32,8 @@ export interface Library {
   storage: LibraryStorageState;
   /** What the last restore did. */
   restore: { fileName: string; report: RestoreReport } | null;
+  /** The fingerprint of the key this browser signs archives with; null until the first backup makes it. */
+  fingerprint: string | null;
   dismissRestore(): void;
   /** One line about the last action ("Deleted …", an error). */
   notice: string | null;
@@ -37,6 +42,8 @@ export interface Library {
   refresh(): Promise<void>;
   remove(summary: SnapshotSummary): Promise<string[]>;
   download(summary: SnapshotSummary): Promise<void>;
+  /** An article and the sources saved with it as one signed .wacz. */
+  downloadArchive(summary: SnapshotSummary): Promise<void>;
   backup(): Promise<void>;
   restoreFrom(file: File): Promise<void>;
   persist(): Promise<void>;
@@ -58,6 +65,7 @@ export function useLibrary(ports: LibraryPorts): Library {
   const [restore, setRestore] = useState<Library['restore']>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<Library['busy']>(null);
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
   const queryRef = useRef(query);
   queryRef.current = query;
   const generation = useRef(0);
@@ -89,6 +97,15 @@ export function useLibrary(ports: LibraryPorts): Library {
   useEffect(() => {
     refresh().catch((error: unknown) => setNotice(`The library could not be read: ${errorText(error)}`));
   }, [query, refresh]);
+
+  useEffect(() => {
+    ports.signingKeys
+      .get()
+      .then(async (pair) => {
+        if (pair) setFingerprint(await keyFingerprint(await publicKeyBase64(pair)));
+      })
+      .catch(() => {});
+  }, [ports]);
 
   useEffect(
     () =>
@@ -125,11 +142,37 @@ export function useLibrary(ports: LibraryPorts): Library {
     [ports],
   );
 
+  /** This browser's key, made on first use; its fingerprint shown from then on. */
+  const signingPair = useCallback(async () => {
+    const pair = await signingKey(ports.signingKeys);
+    setFingerprint(await keyFingerprint(await publicKeyBase64(pair)));
+    return pair;
+  }, [ports]);
+
+  const downloadArchive = useCallback(
+    async (summary: SnapshotSummary) => {
+      try {
+        const db = await ports.openDb();
+        const made = await articleArchive(db, summary.id, {
+          now: ports.now,
+          software: ports.software,
+          signingKey: await signingPair(),
+        });
+        ports.download({ filename: made.filename, bytes: made.bytes, type: 'application/zip' });
+        setNotice(`Saved “${summary.title}” with ${plural(made.pages - 1, 'source')} as ${made.filename}.`);
+      } catch (error) {
+        setNotice(`The archive could not be made: ${errorText(error)}`);
+      }
+    },
+    [ports, signingPair],
+  );
+
   const backup = useCallback(async () => {
     setBusy('backup');
     try {
       const db = await ports.openDb();
-      const made = await backupLibrary(db, { now: ports.now, software: ports.software });
+      const pair = await signingPair();
+      const made = await backupLibrary(db, { now: ports.now, software: ports.software, signingKey: pair });
       ports.download({ filename: made.filename, bytes: made.bytes, type: 'application/zip' });
       setNotice(
         `Backed up ${made.snapshots} ${made.snapshots === 1 ? 'snapshot' : 'snapshots'} to ${made.filename}.`,
@@ -139,7 +182,7 @@ export function useLibrary(ports: LibraryPorts): Library {
     } finally {
       setBusy(null);
     }
-  }, [ports]);
+  }, [ports, signingPair]);
 
   const restoreFrom = useCallback(
     async (file: File) => {
@@ -176,6 +219,7 @@ export function useLibrary(ports: LibraryPorts): Library {
     kindTotal,
     storage,
     restore,
+    fingerprint,
     dismissRestore: () => setRestore(null),
     notice,
     setNotice,
@@ -183,6 +227,7 @@ export function useLibrary(ports: LibraryPorts): Library {
     refresh,
     remove,
     download,
+    downloadArchive,
     backup,
     restoreFrom,
     persist,

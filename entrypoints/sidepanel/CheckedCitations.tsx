@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { ArchiveConsent } from '../../components/ArchiveConsent';
 import { type ArchiveAccess, CheckDetails } from '../../components/CheckDetails';
+import { CheckLimitNotice } from '../../components/CheckLimitNotice';
 import { CheckSummary } from '../../components/CheckSummary';
 import { CitationsView, type CitationsViewProps } from '../../components/CitationsView';
 import { errorText } from '../../components/format';
@@ -11,6 +12,7 @@ import { StatusPalette } from '../../components/StatusPalette';
 import { SummaryCounts } from '../../components/SummaryCounts';
 import { statusMeta } from '../../components/status-meta';
 import { useDismissAfter } from '../../components/use-dismiss-after';
+import { AUTOMATIC_CHECK_LIMIT } from '../../core/check-run/check-order';
 import { countStatuses, progressOf } from '../../core/citation-status/summary';
 import type { CaptureResult, Citation } from '../../core/citations/types';
 import type { CitationStatus } from '../../core/linkcheck/types';
@@ -140,6 +142,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
           statuses={statuses}
           filter={activeFilter}
           onFilterChange={setFilter}
+          onStop={checks.stop}
           {...(settings.autoCheck || !loaded ? {} : { onStart: checks.start })}
           actions={
             <ReportActions
@@ -161,6 +164,13 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
               feedback={feedback}
             />
           }
+        />
+      ) : null}
+      {checks.beyondLimit > 0 && (settings.autoCheck || progress.done > 0 || progress.running) ? (
+        <CheckLimitNotice
+          notChecked={checks.beyondLimit}
+          limit={AUTOMATIC_CHECK_LIMIT}
+          onCheck={checks.checkRest}
         />
       ) : null}
       {progress.broken > 0 && access === 'needs-consent' ? (

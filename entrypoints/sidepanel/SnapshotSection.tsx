@@ -8,7 +8,7 @@ import { useSnapshots } from './use-snapshots';
 
 /** The panel's "Save snapshot" / "Save with sources" / "Library", for the article of the followed tab. */
 export function SnapshotSection({ tabId, result }: { tabId: number; result: CaptureResult }) {
-  const { state, save, openLibrary } = useSnapshots(tabId);
+  const { state, save, openLibrary, archive, downloadArchive } = useSnapshots(tabId);
   const [shortcut, setShortcut] = useState<string | undefined>();
 
   useEffect(() => {
@@ -25,6 +25,8 @@ export function SnapshotSection({ tabId, result }: { tabId: number; result: Capt
       externalCount={sourceTargets(result.citations).length}
       onSave={save}
       onOpenLibrary={openLibrary}
+      archive={archive}
+      onDownloadArchive={downloadArchive}
       shortcut={shortcut}
     />
   );

@@ -4,6 +4,7 @@ import type {
   CheckSnapshot,
   CitationCheckState,
   MarkerItem,
+  MarkerUpdate,
 } from '../../core/citation-status/types';
 import type { Citation } from '../../core/citations/types';
 import type { CitationStatus } from '../../core/linkcheck/types';
@@ -17,8 +18,18 @@ export interface KnownChecks {
 
 export const NO_CHECKS: KnownChecks = { states: new Map(), archives: new Map() };
 
+/** Check keys already worked out: every frame of a long article's checks asks for thousands of them. */
+const keys = new Map<string, string>();
+const KEYS_KEPT = 50_000;
+
 export function keyOf(url: string): string {
-  return checkKey(url) ?? url;
+  let key = keys.get(url);
+  if (key === undefined) {
+    key = checkKey(url) ?? url;
+    if (keys.size >= KEYS_KEPT) keys.clear();
+    keys.set(url, key);
+  }
+  return key;
 }
 
 /**
@@ -80,4 +91,25 @@ export function markerItems(
     });
   }
   return items;
+}
+
+/** What a marker shows, to tell a changed one from one the page already has. */
+export function markerSignature(item: MarkerItem): string {
+  return JSON.stringify([item.status, item.reason ?? '', item.archivedUrl ?? '', item.linkIndexes]);
+}
+
+/**
+ * The change to send the page, given what it was sent last (`null`: nothing yet, so everything, replacing what
+ * is there); `null` when nothing changed.
+ */
+export function markerUpdate(
+  sent: ReadonlyMap<string, string> | null,
+  items: MarkerItem[],
+): MarkerUpdate | null {
+  if (!sent) return { items, replace: true };
+  const changed = items.filter((item) => sent.get(item.url) !== markerSignature(item));
+  const present = new Set(items.map((item) => item.url));
+  const remove = [...sent.keys()].filter((url) => !present.has(url));
+  if (changed.length === 0 && remove.length === 0) return null;
+  return { items: changed, ...(remove.length > 0 ? { remove } : {}) };
 }

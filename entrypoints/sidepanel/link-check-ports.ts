@@ -4,7 +4,7 @@ import type {
   ArchiveState,
   CheckCitationsRequest,
   CheckSnapshot,
-  MarkerItem,
+  MarkerUpdate,
 } from '../../core/citation-status/types';
 import { isPageReplacedError, isTabGoneError } from '../../utils/browser-errors';
 import { onMessage, sendMessage } from '../../utils/messaging';
@@ -14,10 +14,12 @@ import { PORTS } from '../../utils/protocol';
 export interface CheckPorts {
   checkCitations(request: CheckCitationsRequest): Promise<CheckSnapshot>;
   lookupArchive(request: ArchiveLookupRequest): Promise<ArchiveState>;
+  /** The reader's Stop for the checks of this tab. */
+  stopChecks(tabId: number): Promise<{ stopped: number }>;
   onUpdate(listener: (update: Partial<CheckSnapshot>) => void): () => void;
   /** A port to the worker that closes when the worker stops; `onClose` runs then. Returns a disconnect function. */
   connect(onClose: () => void): () => void;
-  showMarkers(tabId: number, items: MarkerItem[]): Promise<void>;
+  showMarkers(tabId: number, update: MarkerUpdate): Promise<void>;
   clearMarkers(tabId: number): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ function ignoreMissingPage(error: unknown): void {
 export const browserCheckPorts: CheckPorts = {
   checkCitations: (request) => sendMessage('checkCitations', request),
   lookupArchive: (request) => sendMessage('lookupArchive', request),
+  stopChecks: (tabId) => sendMessage('stopChecks', { tabId }),
   onUpdate(listener) {
     return onMessage('checkUpdate', ({ data }) => {
       listener(data);
@@ -46,8 +49,8 @@ export const browserCheckPorts: CheckPorts = {
       port.disconnect();
     };
   },
-  async showMarkers(tabId, items) {
-    await sendMessage('showMarkers', { items }, tabId).catch(ignoreMissingPage);
+  async showMarkers(tabId, update) {
+    await sendMessage('showMarkers', update, tabId).catch(ignoreMissingPage);
   },
   async clearMarkers(tabId) {
     await sendMessage('clearMarkers', undefined, tabId).catch(ignoreMissingPage);

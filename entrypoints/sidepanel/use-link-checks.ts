@@ -1,13 +1,22 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../components/format';
-import { checkOrder } from '../../core/check-run/check-order';
+import { automaticShare, checkOrder } from '../../core/check-run/check-order';
 import { citationRequests } from '../../core/check-run/citation-requests';
 import { isPending } from '../../core/citation-status/summary';
 import type { CheckSnapshot } from '../../core/citation-status/types';
 import type { CaptureResult, Citation } from '../../core/citations/types';
 import type { CitationStatus } from '../../core/linkcheck/types';
 import type { Settings } from '../../core/settings/settings';
-import { type KnownChecks, keyOf, markerItems, mergeChecks, NO_CHECKS, statusOf } from './check-state';
+import {
+  type KnownChecks,
+  keyOf,
+  markerItems,
+  markerSignature,
+  markerUpdate,
+  mergeChecks,
+  NO_CHECKS,
+  statusOf,
+} from './check-state';
 import { browserCheckPorts, type CheckPorts } from './link-check-ports';
 import { onNextFrame } from './next-frame';
 
@@ -16,13 +25,19 @@ export interface LinkChecks {
   statuses: CitationStatus[];
   /** Check the citations now (when automatic checks are off). */
   start(): void;
+  /** The reader's Stop: the checks under way end; what they had not reached stays "not checked". */
+  stop(): void;
+  /** Check the citations beyond the automatic limit (the reader asked). */
+  checkRest(): void;
+  /** Citations beyond the automatic limit that are not checked (0 when none are left). */
+  beyondLimit: number;
   recheck(citations: Citation[]): void;
   lookupArchive(citation: Citation): Promise<void>;
   /** The last failure to reach the worker, in words; null when all is well. */
   error: string | null;
 }
 
-const MARKER_DELAY_MS = 120;
+const MARKER_DELAY_MS = 250;
 const RECONNECT_DELAY_MS = 300;
 
 /**
@@ -40,7 +55,7 @@ export function useLinkChecks(
   const [error, setError] = useState<string | null>(null);
   const [startedByReader, setStartedByReader] = useState(false);
   const urls = useMemo(() => capture.citations.map((citation) => citation.url), [capture]);
-  const toCheck = useMemo(() => checkOrder(capture.citations), [capture]);
+  const share = useMemo(() => automaticShare(checkOrder(capture.citations)), [capture]);
   const publishedTime = capture.article.metadata.publishedTime;
   const pageUrl = capture.article.metadata.url;
   const start = settings.autoCheck || startedByReader;
@@ -68,19 +83,22 @@ export function useLinkChecks(
 
   const ask = useCallback(
     (options: { start: boolean; force?: boolean; only?: string[] }) => {
-      const request = {
-        tabId,
-        pageUrl,
-        publishedTime,
-        urls: options.only ?? toCheck,
-        start: options.start,
-        ...(options.force ? { force: true } : {}),
-      };
+      const base = { tabId, pageUrl, publishedTime, ...(options.force ? { force: true } : {}) };
+      // The first request names the tab's citations afresh; the others add to it, so the badge counts them all.
+      // Past the automatic limit, citations are named (for their stored verdicts) but checked only when asked.
+      const requests = options.only
+        ? citationRequests({ ...base, urls: options.only, start: options.start, addToTab: true })
+        : [
+            ...citationRequests({ ...base, urls: share.now, start: options.start }),
+            ...(share.onRequest.length > 0
+              ? citationRequests({ ...base, urls: share.onRequest, start: false, addToTab: true })
+              : []),
+          ];
       connection.current.ensure();
       // A long article goes in parts (each within the worker's limit), in order, so every citation is checked
       // and the tab's badge counts them all.
       void (async () => {
-        for (const part of citationRequests(request)) {
+        for (const part of requests) {
           try {
             merge(await ports.checkCitations(part));
             setError(null);
@@ -91,7 +109,7 @@ export function useLinkChecks(
         }
       })();
     },
-    [ports, tabId, pageUrl, publishedTime, toCheck, merge],
+    [ports, tabId, pageUrl, publishedTime, share, merge],
   );
 
   useEffect(() => ports.onUpdate(merge), [ports, merge]);
@@ -136,27 +154,38 @@ export function useLinkChecks(
     ask({ start });
   }, [settingsLoaded, ask, start]);
 
+  // The page's markers follow the verdicts at most once every MARKER_DELAY_MS, however fast verdicts arrive: a
+  // long article's thousands of markers are listed, compared and sent a few times a second, not every frame.
   const markersOn = settings.pageMarkers;
-  const items = useMemo(
-    () => (markersOn ? markerItems(capture.citations, known, publishedTime) : []),
-    [markersOn, capture, known, publishedTime],
-  );
-  const sentMarkers = useRef<string | null>(null);
-  // A page read again (after a reload) has lost its markers: send them again. (Declared first: effects run in order.)
+  const forMarkers = useRef({ known, capture, publishedTime, markersOn, ports, tabId });
+  forMarkers.current = { known, capture, publishedTime, markersOn, ports, tabId };
+  // What the page was last sent, by citation: later updates carry only the markers that changed.
+  const sentMarkers = useRef<Map<string, string> | null>(null);
+  const markerTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // A page read again (after a reload) has lost its markers: send them all again. (Declared first: effects run in
+  // order.)
   useEffect(() => {
     sentMarkers.current = null;
   }, [capture]);
   useEffect(() => {
-    if (!settingsLoaded) return;
-    const serialised = JSON.stringify(items);
-    if (serialised === sentMarkers.current) return;
-    const timer = setTimeout(() => {
-      sentMarkers.current = serialised;
-      if (items.length > 0) void ports.showMarkers(tabId, items);
-      else void ports.clearMarkers(tabId);
+    if (!settingsLoaded || markerTimer.current) return;
+    markerTimer.current = setTimeout(() => {
+      markerTimer.current = null;
+      const now = forMarkers.current;
+      const items = now.markersOn ? markerItems(now.capture.citations, now.known, now.publishedTime) : [];
+      const update = markerUpdate(sentMarkers.current, items);
+      if (!update) return;
+      sentMarkers.current = new Map(items.map((item) => [item.url, markerSignature(item)]));
+      if (items.length === 0) void now.ports.clearMarkers(now.tabId);
+      else void now.ports.showMarkers(now.tabId, update);
     }, MARKER_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [items, ports, tabId, settingsLoaded]);
+  }, [known, capture, markersOn, settingsLoaded]);
+  useEffect(
+    () => () => {
+      if (markerTimer.current) clearTimeout(markerTimer.current);
+    },
+    [],
+  );
 
   const recheck = useCallback(
     (citations: Citation[]) => {
@@ -189,9 +218,27 @@ export function useLinkChecks(
     [ports, publishedTime, merge],
   );
 
+  const stop = useCallback(() => {
+    ports.stopChecks(tabId).catch((failure: unknown) => {
+      setError(`Cited could not stop the checks: ${errorText(failure)}`);
+    });
+  }, [ports, tabId]);
+
+  const checkRest = useCallback(() => {
+    if (share.onRequest.length > 0) ask({ start: true, only: share.onRequest });
+  }, [ask, share]);
+
+  const beyondLimit = useMemo(
+    () => share.onRequest.filter((url) => statusOf(known, url) === 'not-checked').length,
+    [share, known],
+  );
+
   return {
     known,
     statuses,
+    stop,
+    checkRest,
+    beyondLimit,
     start: () => setStartedByReader(true),
     recheck,
     lookupArchive,

@@ -1,8 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { SnapshotSaveState } from '../../components/SnapshotActions';
+import { errorText } from '../../components/format';
+import type { ArchiveState, SnapshotSaveState } from '../../components/SnapshotActions';
 import { serializeError } from '../../core/errors/cited-error';
 import type { SaveOutcome, SaveProgress, SaveTabRequest } from '../../core/save-job/types';
+import { articleArchive } from '../../core/storage/backup/article-archive';
+import { signingKey } from '../../core/storage/backup/signature';
+import { openCitedDb } from '../../core/storage/schema';
+import { indexedDbKeyStore } from '../../core/storage/signing-keys';
+import { downloadBlob } from '../../utils/download';
 import { EXTENSION_PAGE } from '../../utils/extension-pages';
 import { onMessage, sendMessage } from '../../utils/messaging';
 
@@ -14,6 +20,8 @@ export interface SnapshotPorts {
   /** Asks the browser to keep the library when disk space runs low (needs the reader's click). */
   persist(): Promise<boolean>;
   openTab(url: string): void;
+  /** Downloads a saved article with its sources as one signed .wacz; resolves to the file's name. */
+  downloadArchive(articleId: string): Promise<string>;
   libraryUrl: string;
   newId(): string;
 }
@@ -43,6 +51,24 @@ export const browserSnapshotPorts: SnapshotPorts = {
       .create({ url })
       .catch((error: unknown) => console.error('Cited: could not open the library', error));
   },
+  async downloadArchive(articleId) {
+    // The panel reads the library's database directly, as the library page does: no copy crosses a message.
+    const db = await openCitedDb();
+    try {
+      const made = await articleArchive(db, articleId, {
+        now: () => new Date(),
+        software: `Cited ${browser.runtime.getManifest().version}`,
+        signingKey: await signingKey(indexedDbKeyStore()),
+      });
+      downloadBlob(
+        new Blob([made.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+        made.filename,
+      );
+      return made.filename;
+    } finally {
+      db.close();
+    }
+  },
   get libraryUrl() {
     return browser.runtime.getURL(EXTENSION_PAGE.library);
   },
@@ -53,6 +79,8 @@ export interface Snapshots {
   state: SnapshotSaveState;
   save(withSources: boolean): void;
   openLibrary(url?: string): void;
+  archive: ArchiveState;
+  downloadArchive(articleId: string): void;
 }
 
 function stateOf(progress: SaveProgress): SnapshotSaveState {
@@ -74,6 +102,7 @@ function stateOf(progress: SaveProgress): SnapshotSaveState {
  */
 export function useSnapshots(tabId: number, ports: SnapshotPorts = browserSnapshotPorts): Snapshots {
   const [state, setState] = useState<SnapshotSaveState>({ kind: 'idle' });
+  const [archive, setArchive] = useState<ArchiveState>({ kind: 'idle' });
   const job = useRef<string | null>(null);
 
   useEffect(() => {
@@ -105,6 +134,7 @@ export function useSnapshots(tabId: number, ports: SnapshotPorts = browserSnapsh
       ports.persist().catch(() => false);
       const jobId = ports.newId();
       job.current = jobId;
+      setArchive({ kind: 'idle' });
       setState({
         kind: 'saving',
         progress: { jobId, tabId, phase: 'reading', withSources, resources: { done: 0, total: 0 } },
@@ -126,5 +156,16 @@ export function useSnapshots(tabId: number, ports: SnapshotPorts = browserSnapsh
 
   const openLibrary = useCallback((url?: string) => ports.openTab(url ?? ports.libraryUrl), [ports]);
 
-  return { state, save, openLibrary };
+  const downloadArchive = useCallback(
+    (articleId: string) => {
+      setArchive({ kind: 'making' });
+      ports
+        .downloadArchive(articleId)
+        .then((filename) => setArchive({ kind: 'done', filename }))
+        .catch((error: unknown) => setArchive({ kind: 'failed', message: errorText(error) }));
+    },
+    [ports],
+  );
+
+  return { state, save, openLibrary, archive, downloadArchive };
 }

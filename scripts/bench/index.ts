@@ -23,15 +23,17 @@ const BENCHES: readonly Bench[] = [
   { name: 'capture', module: 'capture.ts', run: 'benchCapture' },
   { name: 'linkcheck', module: 'linkcheck.ts', run: 'benchLinkcheck' },
   { name: 'snapshot', module: 'snapshot.ts', run: 'benchSnapshot' },
+  { name: 'panel', module: 'panel.ts', run: 'benchPanel' },
   { name: 'quotes', module: 'quotes.ts', run: 'benchQuotes' },
 ];
 
 /**
  * A closing line of a benchmark: `<what>/<peer> ... ratio: X.XX` or `... ratio (median): X.XX` at the start of a
- * line, the snapshot bench's `images kept: ...` line, or the quotes bench's `quote check found precision P recall R`.
+ * line, the snapshot bench's `images kept: ...` line, the panel bench's `panel longest task ms at ...` line, or the
+ * quotes bench's `quote check found precision P recall R`.
  */
 export const RATIO_LINE =
-  /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: |^quote check found precision \d/;
+  /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: |^panel longest task ms at |^quote check found precision \d/;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -53,10 +53,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { saveTab, storedSnapshotHtml } from '../../test/e2e/snapshot-helpers';
-import { assertBuilt, chromiumFlags, chromiumPath } from '../../test/web/chromium';
+import { assertBuilt, chromiumPath } from '../../test/web/chromium';
 import { hasShared, repoRoot } from '../../test/web/paths';
 import { startTestWeb, type TestWeb } from '../../test/web/server';
 import { corpusSite, servedCorpusPages } from '../../test/web/sites/corpus';
+import { launchBenchChromium } from './bench-chromium';
 import { ImageCounter, type KeptImages } from './snapshot-images';
 import { runSingleFile, type SingleFileRun, singleFileCliPath } from './snapshot-singlefile';
 
@@ -130,7 +131,7 @@ function missingPrerequisite(): string | null {
 }
 
 /** CITED_EXTENSION_DIR as it is, else a fresh build of the code as it is now, into a temp folder. */
-async function extensionBuild(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function extensionBuild(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   if (process.env.CITED_EXTENSION_DIR) {
     const dir = path.resolve(repoRoot, process.env.CITED_EXTENSION_DIR);
     assertBuilt(dir);
@@ -419,21 +420,7 @@ export async function benchSnapshot(): Promise<void> {
   const outDir = await mkdtemp(path.join(tmpdir(), 'cited-bench-snapshot-'));
   let context: BrowserContext | null = null;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: true,
-      viewport: null,
-      ignoreDefaultArgs: ['--disable-extensions'],
-      args: [
-        ...chromiumFlags({
-          extensionDir: build.dir,
-          proxyUrl: web.proxyUrl,
-          headless: true,
-          debugging: true,
-        }).filter((flag) => flag !== '--headless'),
-        `--window-size=${WINDOW.width},${WINDOW.height}`,
-      ],
-    });
+    context = await launchBenchChromium(profile, build.dir, web, WINDOW);
     const portFile = path.join(profile, 'DevToolsActivePort');
     for (let i = 0; i < 100 && !existsSync(portFile); i++) await sleep(50);
     const [port] = (await readFile(portFile, 'utf8')).split('\n');

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtExtensionDir } from '../web/paths';
+import { firefoxRouting } from '../web/routing';
+import type { DirectRoutes } from '../web/server';
 
 /** Debian's Firefox ESR, or the one FIREFOX_PATH names; never a downloaded browser. */
 export function firefoxPath(): string {
@@ -29,6 +31,7 @@ export function addonId(extensionDir: string): string {
 
 export interface FirefoxPrefsOptions {
   proxyPort: number;
+  directRoutes: DirectRoutes;
   addonId: string;
   /** The moz-extension:// host the add-on gets, so tests know its pages' addresses before installing it. */
   uuid: string;
@@ -36,12 +39,9 @@ export interface FirefoxPrefsOptions {
 
 export function firefoxPrefs(options: FirefoxPrefsOptions): Record<string, unknown> {
   return {
-    // Every request, HTTPS and localhost included, goes to the test web.
-    'network.proxy.type': 1,
-    'network.proxy.http': '127.0.0.1',
-    'network.proxy.http_port': options.proxyPort,
-    'network.proxy.ssl': '127.0.0.1',
-    'network.proxy.ssl_port': options.proxyPort,
+    // Every request, HTTPS and localhost included, goes to the test web, but for the hosts that must fail as on the
+    // open web (see test/web/routing.ts).
+    ...firefoxRouting(options.proxyPort, options.directRoutes),
     'network.proxy.no_proxies_on': '',
     'network.proxy.allow_hijacking_localhost': true,
     'network.dns.disablePrefetch': true,

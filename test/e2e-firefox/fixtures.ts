@@ -112,7 +112,12 @@ export async function launchFirefox(): Promise<Firefox> {
       // started for system access: this is the switch Firefox provides for automation that opens add-on pages.
       // Firefox 140 accepts it too (and needs nothing), so the same launch works on both ESRs.
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: firefoxPrefs({ proxyPort: testWeb.port, addonId: addonId(extensionDir), uuid }),
+      extraPrefsFirefox: firefoxPrefs({
+        proxyPort: testWeb.port,
+        directRoutes: testWeb.directRoutes(),
+        addonId: addonId(extensionDir),
+        uuid,
+      }),
     });
     const log = outputLines(browser);
     await browser.installExtension(extensionDir);

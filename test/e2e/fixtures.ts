@@ -86,6 +86,7 @@ export const test = base.extend<CitedFixtures & { resetTestWebLog: undefined }, 
       args: chromiumFlags({
         extensionDir,
         proxyUrl: testWeb.proxyUrl,
+        directRoutes: testWeb.directRoutes(),
         headless: true,
         debugging: true,
       }).filter((flag) => flag !== '--headless'),

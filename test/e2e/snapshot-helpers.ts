@@ -113,3 +113,19 @@ export async function libraryContents(
     }
   });
 }
+
+/** Clicks the panel's "Save with sources" and waits for the result: the article's id and library address. */
+export async function saveWithSources(
+  panel: Page,
+  progress?: RegExp,
+): Promise<{ id: string; libraryUrl: string }> {
+  await panel.locator('[data-action="save-with-sources"]').click();
+  await expect(panel.locator('[data-snapshot-state="saving"]')).toBeVisible();
+  if (progress) await expect(panel.locator('[data-progress-text]')).toHaveText(progress);
+  const saved = panel.locator('[data-snapshot-state="saved"]');
+  await expect(saved).toBeVisible({ timeout: 120_000 });
+  const link = saved.locator('[data-action="open-snapshot"]');
+  const libraryUrl = (await link.getAttribute('href')) ?? '';
+  const id = (await saved.locator('[data-saved-id]').getAttribute('data-saved-id')) ?? '';
+  return { id, libraryUrl };
+}

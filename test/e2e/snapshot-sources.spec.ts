@@ -4,6 +4,7 @@ import type { RecordedRequest } from '../web/site';
 import { demoArticleUrl, demoCitations } from '../web/sites/demo/fates';
 import { seedArticleUrl, seedEarlierReportUrl } from '../web/sites/seed';
 import { expect, test } from './fixtures';
+import { saveWithSources } from './snapshot-helpers';
 
 // Issue 4, "Save with sources", from the panel's button: every external citation is fetched politely and kept as
 // a snapshot of its own; those that cannot be kept are listed with the reason; the saved article links each kept
@@ -47,18 +48,6 @@ function mostAtOnce(requests: readonly RecordedRequest[], cited: ReadonlySet<str
     most.set(request.host, Math.max(most.get(request.host) ?? 0, overlapping));
   }
   return most;
-}
-
-async function saveWithSources(panel: Page, progress?: RegExp): Promise<{ id: string; libraryUrl: string }> {
-  await panel.locator('[data-action="save-with-sources"]').click();
-  await expect(panel.locator('[data-snapshot-state="saving"]')).toBeVisible();
-  if (progress) await expect(panel.locator('[data-progress-text]')).toHaveText(progress);
-  const saved = panel.locator('[data-snapshot-state="saved"]');
-  await expect(saved).toBeVisible({ timeout: 120_000 });
-  const link = saved.locator('[data-action="open-snapshot"]');
-  const libraryUrl = (await link.getAttribute('href')) ?? '';
-  const id = (await saved.locator('[data-saved-id]').getAttribute('data-saved-id')) ?? '';
-  return { id, libraryUrl };
 }
 
 async function failedSources(panel: Page): Promise<Map<string, string>> {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { builtExtensionDir } from './paths';
+import { chromiumRouting } from './routing';
+import type { DirectRoutes } from './server';
 
 /** Debian's Chromium, or the one CHROME_PATH names; never a downloaded browser. */
 export function chromiumPath(): string {
@@ -32,6 +34,8 @@ export function unpackedExtensionId(dir: string): string {
 export interface ChromiumFlags {
   extensionDir: string;
   proxyUrl: string;
+  /** Hosts reached without the proxy, to fail as on the open web (TestWeb.directRoutes()). */
+  directRoutes?: DirectRoutes;
   headless: boolean;
   /** Remote debugging on a free port (written to <profile>/DevToolsActivePort), and Extensions.triggerAction. */
   debugging: boolean;
@@ -43,7 +47,9 @@ export function chromiumFlags(flags: ChromiumFlags): string[] {
   return [
     `--disable-extensions-except=${flags.extensionDir}`,
     `--load-extension=${flags.extensionDir}`,
-    `--proxy-server=${flags.proxyUrl}`,
+    ...(flags.directRoutes
+      ? chromiumRouting(Number(new URL(flags.proxyUrl).port), flags.directRoutes)
+      : [`--proxy-server=${flags.proxyUrl}`]),
     // The test web's certificate is a throwaway self-signed one.
     '--ignore-certificate-errors',
     ...(flags.debugging

@@ -16,8 +16,17 @@ export interface TestWeb {
   resetLog(): void;
   /** A later site takes over the hosts it claims (e.g. switch the seed to its seized era after the page loaded). */
   addSite(site: Site): void;
-  /** fetch (undici) through the test web, trusting its throwaway certificate: runs core/ code from Node unchanged. */
+  /**
+   * fetch (undici) through the test web, trusting its throwaway certificate: runs core/ code from Node unchanged.
+   * A host that does not resolve or refuses connections fails as it would without a proxy (ENOTFOUND,
+   * ECONNREFUSED), and the attempt is recorded.
+   */
   fetch: typeof globalThis.fetch;
+  /**
+   * The hosts a browser should reach directly rather than through the proxy, so that it sees their failure as a
+   * reader on the open web does (a name that does not resolve, a refused connection); see ./routing.ts.
+   */
+  directRoutes(): DirectRoutes;
   close(): Promise<void>;
 }
 
@@ -27,6 +36,11 @@ export interface TestWebOptions {
 }
 
 type FailingConnection = Exclude<Site['connection'], 'ok' | undefined>;
+
+export interface DirectRoutes {
+  unresolvable: string[];
+  refusing: string[];
+}
 
 // A fatal TLS alert (handshake_failure): the client sees a broken handshake, not an HTTP answer.
 const TLS_HANDSHAKE_FAILURE_ALERT = Buffer.from([0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x28]);
@@ -167,7 +181,29 @@ export async function startTestWeb(options: TestWebOptions = {}): Promise<TestWe
       for (const [host, count] of inFlight) if (count > 0) maxInFlight.set(host, count);
     },
     addSite,
-    fetch: proxiedFetch(dispatcher),
+    fetch: failingLikeDirect(proxiedFetch(dispatcher), (url) => {
+      const host = url.hostname.toLowerCase();
+      const failure = failureOf(host);
+      if (failure !== 'dns-failure' && failure !== 'refused') return undefined;
+      const https = url.protocol === 'https:';
+      const entry = record(
+        https ? 'CONNECT' : 'GET',
+        https ? tunnelUrl(host, url.port || '443') : url.href,
+        host,
+        {},
+      );
+      entry.connection = failure;
+      entry.endedAt = Date.now();
+      return failure;
+    }),
+    directRoutes() {
+      const routes: DirectRoutes = { unresolvable: [], refusing: [] };
+      for (const [host, site] of sites) {
+        if (site.connection === 'dns-failure') routes.unresolvable.push(host);
+        if (site.connection === 'refused') routes.refusing.push(host);
+      }
+      return routes;
+    },
     async close() {
       for (const socket of sockets) socket.destroy();
       await Promise.all([
@@ -199,6 +235,37 @@ function splitHostPort(target: string): [string, string] {
 function tunnelUrl(host: string, port: string): string {
   if (port === '80') return `http://${host}/`;
   return port === '443' ? `https://${host}/` : `https://${host}:${port}/`;
+}
+
+/**
+ * Behind a proxy, undici reports every unreachable host as "Proxy response (502)"; without one it names the cause.
+ * The CLI runs without a proxy, so the test web's fetch fails the way a direct connection would.
+ */
+function failingLikeDirect(
+  fetch: typeof globalThis.fetch,
+  failureFor: (url: URL) => 'dns-failure' | 'refused' | undefined,
+): typeof globalThis.fetch {
+  return (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const failure = failureFor(url);
+    if (failure === 'dns-failure') {
+      const cause = Object.assign(new Error(`getaddrinfo ENOTFOUND ${url.hostname}`), {
+        code: 'ENOTFOUND',
+        syscall: 'getaddrinfo',
+        hostname: url.hostname,
+      });
+      throw new TypeError('fetch failed', { cause });
+    }
+    if (failure === 'refused') {
+      const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+      const cause = Object.assign(new Error(`connect ECONNREFUSED 192.0.2.1:${port}`), {
+        code: 'ECONNREFUSED',
+        syscall: 'connect',
+      });
+      throw new TypeError('fetch failed', { cause });
+    }
+    return fetch(input, init);
+  }) as typeof globalThis.fetch;
 }
 
 function proxiedFetch(dispatcher: ProxyAgent): typeof globalThis.fetch {

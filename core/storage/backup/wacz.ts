@@ -1,12 +1,13 @@
-import { strFromU8, strToU8, type Unzipped, unzipSync, type Zippable, zipSync } from 'fflate';
+import { strFromU8, strToU8, type Unzipped, unzipSync } from 'fflate';
 import { CitedError, isQuotaError } from '../../errors/cited-error';
 import { verifySnapshotHash } from '../../snapshot/hash';
-import { SNAPSHOT_CSP } from '../../snapshot/header';
 import { getSnapshotRecord, putSnapshotRecord } from '../library';
 import type { CitedDB } from '../schema';
-import type { SnapshotRecord, SnapshotSummary } from '../types';
-import { archiveUrl, surtKey, timestamp14 } from './surt';
-import { concatBytes, readHttpResponse, readWarcRecord, responseRecord, warcinfoRecord } from './warc';
+import { DATAPACKAGE, writePackage } from './package';
+import { type BackupEntry, snapshotWarcs } from './snapshot-warcs';
+import { archiveUrl } from './surt';
+import { type PackageCheck, problemText, type SignatureState, verifyPackage } from './verify';
+import { readHttpResponse, readWarcRecord } from './warc';
 
 /**
  * The whole library as one file, and back.
@@ -18,21 +19,18 @@ import { concatBytes, readHttpResponse, readWarcRecord, responseRecord, warcinfo
  * - `pages/pages.jsonl`: one line per snapshot (URL, time, title, text);
  * - `cited/library.json`: everything else Cited keeps (summary, citations as they stood, article, failures)
  *   and where each snapshot's record is;
- * - `datapackage.json`: every file with its SHA-256 and size; `datapackage-digest.json`: its own hash.
+ * - `datapackage.json`: every file with its SHA-256 and size; `datapackage-digest.json`: its own hash, signed
+ *   with the browser's key (see signature.ts) when one is given.
  *
- * Restoring checks every snapshot against its recorded SHA-256: a damaged or altered one is refused with a
- * reason and the others are restored.
+ * Restoring verifies the package first (verify.ts): a listing, index or metadata file that does not match, or a
+ * signature that does not hold, refuses the whole file with the reason. A WARC file that does not match is
+ * reported and each snapshot in it is checked against its own SHA-256: a damaged or altered one is refused with
+ * a reason and the others are restored.
  */
 
 export const BACKUP_FORMAT = 'cited-library';
 export const BACKUP_VERSION = 1;
-const DEFAULT_MAX_WARC_BYTES = 256 * 1024 * 1024;
-
-interface BackupEntry {
-  summary: SnapshotSummary;
-  details: SnapshotRecord['details'];
-  warc: { file: string; offset: number; length: number };
-}
+export const LIBRARY_FILE = 'cited/library.json';
 
 interface LibraryFile {
   format: typeof BACKUP_FORMAT;
@@ -42,19 +40,14 @@ interface LibraryFile {
   snapshots: BackupEntry[];
 }
 
-interface DataPackageResource {
-  name: string;
-  path: string;
-  hash: string;
-  bytes: number;
-}
-
 export interface BackupOptions {
   now: () => Date;
   /** e.g. "Cited 0.1.0" */
   software?: string;
   /** Start a new WARC file past this size, so no single file must be hashed in one piece. */
   maxWarcBytes?: number;
+  /** The browser's key (signature.ts): the package is signed with it. */
+  signingKey?: CryptoKeyPair;
 }
 
 export interface Backup {
@@ -63,9 +56,16 @@ export interface Backup {
   snapshots: number;
 }
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+/** `cited/library.json`: what restore reads back, every snapshot with where its record is. */
+export function libraryFile(entries: BackupEntry[], created: string, software: string): Uint8Array {
+  const library: LibraryFile = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: created,
+    software,
+    snapshots: entries,
+  };
+  return strToU8(JSON.stringify(library));
 }
 
 export function backupFileName(date: Date): string {
@@ -77,7 +77,6 @@ export async function backupLibrary(db: CitedDB, options: BackupOptions): Promis
   const now = options.now();
   const created = now.toISOString();
   const software = options.software ?? 'Cited';
-  const maxWarcBytes = options.maxWarcBytes ?? DEFAULT_MAX_WARC_BYTES;
   // Articles before their sources, oldest first: the order restore needs and a stable file.
   const summaries = (await db.getAll('snapshots')).sort(
     (a, b) =>
@@ -90,139 +89,33 @@ export async function backupLibrary(db: CitedDB, options: BackupOptions): Promis
   const latestArticle = summaries.filter((summary) => summary.kind === 'article').at(-1);
   const home = latestArticle ? { url: archiveUrl(latestArticle.url), ts: latestArticle.savedAt } : undefined;
 
-  const warcFiles: Array<{ name: string; parts: Uint8Array[]; size: number }> = [];
-  const entries: BackupEntry[] = [];
-  const cdx: Array<{ key: string; line: string }> = [];
-  const pages: string[] = [JSON.stringify({ format: 'json-pages-1.0', id: 'pages', title: 'Cited library' })];
-  const encoder = new TextEncoder();
-
-  const newWarc = async () => {
-    const name = warcFiles.length === 0 ? 'data.warc' : `data-${warcFiles.length + 1}.warc`;
-    const info = await warcinfoRecord(
-      created,
-      { software, format: 'WARC File Format 1.1', 'cited-backup': 'library' },
-      name,
-    );
-    warcFiles.push({ name, parts: [info], size: info.length });
-  };
-  await newWarc();
-
-  for (const summary of summaries) {
-    const record = await getSnapshotRecord(db, summary.id);
-    if (!record) continue;
-    const body = encoder.encode(record.html);
-    const url = archiveUrl(summary.url);
-    const written = await responseRecord({
-      url,
-      date: summary.savedAt,
-      body,
-      contentType: 'text/html; charset=utf-8',
-      httpHeaders: [['Content-Security-Policy', SNAPSHOT_CSP]],
-      warcHeaders: [
-        ['Cited-Snapshot-Id', summary.id],
-        ['Cited-Snapshot-SHA256', summary.sha256],
-      ],
-    });
-    let warc = warcFiles[warcFiles.length - 1] as (typeof warcFiles)[number];
-    if (warc.size + written.bytes.length > maxWarcBytes && warc.parts.length > 1) {
-      await newWarc();
-      warc = warcFiles[warcFiles.length - 1] as (typeof warcFiles)[number];
+  async function* records() {
+    for (const summary of summaries) {
+      const record = await getSnapshotRecord(db, summary.id);
+      if (record) yield record;
     }
-    const offset = warc.size;
-    warc.parts.push(written.bytes);
-    warc.size += written.bytes.length;
-    entries.push({
-      summary: record.summary,
-      details: record.details,
-      warc: { file: `archive/${warc.name}`, offset, length: written.bytes.length },
-    });
-    cdx.push({
-      key: `${surtKey(url)} ${timestamp14(summary.savedAt)}`,
-      line: JSON.stringify({
-        url,
-        mime: 'text/html',
-        status: '200',
-        digest: written.payloadDigest,
-        length: String(written.bytes.length),
-        offset: String(offset),
-        filename: warc.name,
-      }),
-    });
-    pages.push(
-      JSON.stringify({
-        id: summary.id,
-        url,
-        ts: summary.savedAt,
-        title: summary.title,
-        size: summary.bytes,
-        ...(record.details.text ? { text: record.details.text } : {}),
-      }),
-    );
   }
-
-  const library: LibraryFile = {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: created,
+  const { files, entries } = await snapshotWarcs(records(), {
+    created,
     software,
-    snapshots: entries,
-  };
-  const files: Array<[string, Uint8Array, boolean]> = [
-    ...warcFiles.map((w): [string, Uint8Array, boolean] => [
-      `archive/${w.name}`,
-      concatBytes(w.parts),
-      false,
-    ]),
-    [
-      'indexes/index.cdxj',
-      strToU8(
-        cdx
-          .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-          .map((c) => `${c.key} ${c.line}\n`)
-          .join(''),
-      ),
-      true,
-    ],
-    ['pages/pages.jsonl', strToU8(`${pages.join('\n')}\n`), true],
-    ['cited/library.json', strToU8(JSON.stringify(library)), true],
-  ];
-  const resources: DataPackageResource[] = [];
-  for (const [path, bytes] of files) {
-    resources.push({
-      name: path.split('/').pop() ?? path,
-      path,
-      hash: `sha256:${await sha256Hex(bytes)}`,
-      bytes: bytes.length,
-    });
-  }
-  const datapackage = strToU8(
-    JSON.stringify(
-      {
-        // What the readers in use accept (wabac.js 2.27 refuses the 1.2.0 spec's "wacz"), as py-wacz and js-wacz
-        // write it. Restore reads either.
-        profile: 'data-package',
-        wacz_version: '1.1.1',
-        title: 'Cited library',
-        description: `Backup of a Cited library: ${entries.length} snapshot(s) with their citations, as saved.`,
-        created,
-        modified: created,
-        software,
-        ...(home ? { home } : {}),
-        resources,
-      },
-      null,
-      2,
-    ),
+    pagesTitle: 'Cited library',
+    contents: 'library',
+    ...(options.maxWarcBytes ? { maxWarcBytes: options.maxWarcBytes } : {}),
+  });
+
+  files.push({ path: LIBRARY_FILE, bytes: libraryFile(entries, created, software) });
+  const bytes = await writePackage(
+    files,
+    {
+      title: 'Cited library',
+      description: `Backup of a Cited library: ${entries.length} snapshot(s) with their citations, as saved.`,
+      created,
+      software,
+      ...(home ? { home } : {}),
+    },
+    { mtime: now, ...(options.signingKey ? { signingKey: options.signingKey } : {}) },
   );
-  const digest = strToU8(
-    JSON.stringify({ path: 'datapackage.json', hash: `sha256:${await sha256Hex(datapackage)}` }, null, 2),
-  );
-  const zippable: Zippable = {};
-  for (const [path, bytes, compress] of files)
-    zippable[path] = [bytes, { level: compress ? 6 : 0, mtime: now }];
-  zippable['datapackage.json'] = [datapackage, { level: 6, mtime: now }];
-  zippable['datapackage-digest.json'] = [digest, { level: 6, mtime: now }];
-  return { bytes: zipSync(zippable), filename: backupFileName(now), snapshots: entries.length };
+  return { bytes, filename: backupFileName(now), snapshots: entries.length };
 }
 
 export interface RestoreProblem {
@@ -239,8 +132,10 @@ export interface RestoreReport {
   skipped: RestoreProblem[];
   /** Not restored, with the reason (damaged, altered, no space ...). */
   refused: RestoreProblem[];
-  /** Whole-file findings (a file whose checksum does not match ...). */
+  /** Whole-file findings (a WARC file whose digest does not match ...). */
   warnings: string[];
+  /** Who signed the file, or that nobody did. */
+  signature: Exclude<SignatureState, { state: 'invalid' }>;
 }
 
 function invalid(message: string, detail?: string): CitedError {
@@ -281,22 +176,16 @@ export async function restoreLibrary(
   } catch {
     throw invalid('This file is not a Cited library backup (it is not a WACZ or ZIP file).');
   }
-  const report: RestoreReport = { restored: [], skipped: [], refused: [], warnings: [] };
-
-  const datapackage = parseJson<{ profile?: string; resources?: DataPackageResource[] }>(
-    files,
-    'datapackage.json',
-  );
-  for (const resource of datapackage.resources ?? []) {
-    const bytes = files[resource.path];
-    if (!bytes) report.warnings.push(`${resource.path} is listed in the backup but missing from it.`);
-    else if (`sha256:${await sha256Hex(bytes)}` !== resource.hash) {
-      report.warnings.push(
-        `${resource.path} does not match its recorded checksum: it was altered or damaged.`,
-      );
-    }
-  }
-  const library = parseJson<LibraryFile>(files, 'cited/library.json');
+  parseJson(files, DATAPACKAGE);
+  const check = await verifyPackage(files);
+  const report: RestoreReport = {
+    restored: [],
+    skipped: [],
+    refused: [],
+    warnings: salvageableProblems(check),
+    signature: check.signature.state === 'invalid' ? { state: 'unsigned' } : check.signature,
+  };
+  const library = parseJson<LibraryFile>(files, LIBRARY_FILE);
   if (library.format !== BACKUP_FORMAT || !Array.isArray(library.snapshots)) {
     throw invalid('This file is a web archive, but not a Cited library backup.');
   }
@@ -365,12 +254,30 @@ export async function restoreLibrary(
   return report;
 }
 
+/**
+ * The package's problems restore can work around, as warnings: a WARC file that does not match (each snapshot
+ * in it has its own SHA-256). Any other problem (the metadata, the listing, the signature) refuses the file.
+ */
+function salvageableProblems(check: PackageCheck): string[] {
+  const fatal = check.problems.filter((problem) => !/^archive\/[^/]+\.warc$/.test(problem.path));
+  if (fatal.length > 0) {
+    throw invalid(
+      `This file was altered or damaged after it was made, so nothing was restored: ${fatal.map(problemText).join('; ')}.`,
+    );
+  }
+  return check.problems.map(
+    (problem) => `${problemText(problem)}; each snapshot in it was checked against its own SHA-256.`,
+  );
+}
+
 function readSnapshotHtml(files: Unzipped, entry: BackupEntry): string {
   const warc = files[entry.warc?.file ?? ''];
   if (!warc) throw new Error(`${entry.warc?.file ?? 'its archive file'} is missing`);
   const record = readWarcRecord(warc, entry.warc.offset);
   if (record.headers.get('warc-type') !== 'response') throw new Error('the record is not a response');
-  if (record.headers.get('warc-target-uri') !== entry.summary.url)
+  // Records carry the address as archives write it; backups made before that carry it as saved.
+  const target = record.headers.get('warc-target-uri');
+  if (target !== archiveUrl(entry.summary.url) && target !== entry.summary.url)
     throw new Error('the record is for another address');
   const response = readHttpResponse(record.block);
   return new TextDecoder('utf-8', { fatal: true }).decode(response.body);

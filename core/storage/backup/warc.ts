@@ -3,14 +3,10 @@
  * its offset. A response record holds an HTTP/1.1 response whose body is the snapshot HTML, so web-archive
  * players (ReplayWeb.page) show it at its original address.
  */
+import { sha256Label } from './digest';
 
 const encoder = new TextEncoder();
 const CRLF = '\r\n';
-
-async function sha256Label(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return `sha256:${Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
 
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));

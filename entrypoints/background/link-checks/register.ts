@@ -12,6 +12,7 @@ import { loadSettings, PER_HOST_REQUESTS, watchSettings } from '../../../utils/s
 import { createKeepAlive } from '../keep-alive';
 import { broadcastCheckUpdate } from './broadcast';
 import { setBrokenBadge } from './broken-count-badge';
+import { type NetworkLog, watchNetworkLog } from './network-log';
 
 const TABS_KEY = 'cited.checkTabs';
 const NOT_FROM_CITED = 'Only Cited’s panel can ask for link checks.';
@@ -22,9 +23,10 @@ const NOT_FROM_CITED = 'Only Cited’s panel can ask for link checks.';
  * and at start so that `resume()` finishes whatever a stopped worker left queued.
  */
 export function registerCheckService(): void {
+  const networkLog = watchNetworkLog();
   let service: Promise<CheckService> | null = null;
   const getService = (): Promise<CheckService> => {
-    service ??= createService().catch((error: unknown) => {
+    service ??= createService(networkLog).catch((error: unknown) => {
       service = null;
       throw error;
     });
@@ -34,6 +36,10 @@ export function registerCheckService(): void {
   onMessage('checkCitations', async ({ data, sender }) => {
     assertFromExtensionPage(sender, NOT_FROM_CITED);
     return (await getService()).checkCitations(data);
+  });
+  onMessage('stopChecks', async ({ data, sender }) => {
+    assertFromExtensionPage(sender, NOT_FROM_CITED);
+    return (await getService()).stopChecks(data);
   });
   onMessage('lookupArchive', async ({ data, sender }) => {
     assertFromExtensionPage(sender, NOT_FROM_CITED);
@@ -63,7 +69,7 @@ export function registerCheckService(): void {
   void getService().catch(logFailure);
 }
 
-async function createService(): Promise<CheckService> {
+async function createService(networkLog: NetworkLog): Promise<CheckService> {
   const [db, settings] = await Promise.all([openChecksDb(), loadSettings()]);
   const store = new IndexedDbCheckStore(db);
   const service = new CheckService({
@@ -77,6 +83,7 @@ async function createService(): Promise<CheckService> {
         globalConcurrency,
         isOnline: () => navigator.onLine,
         hasPermission: hasHostPermission,
+        explainFailure: (url, sinceMs) => networkLog.explain(url, sinceMs),
       }),
     archives: new IndexedDbArchiveStore(db),
     lookupArchive: (url, options) =>

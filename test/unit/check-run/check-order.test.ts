@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOrder } from '../../../core/check-run/check-order';
+import { AUTOMATIC_CHECK_LIMIT, automaticShare, checkOrder } from '../../../core/check-run/check-order';
 import { citation } from '../components/sample-capture';
 
 const cited = (url: string, relation: 'external' | 'same-site') =>
@@ -19,5 +19,31 @@ describe('checkOrder', () => {
       'https://outlet.example/earlier-report',
       'https://outlet.example/tag/courts',
     ]);
+  });
+
+  it('checks what was on the reader’s screen first, whatever its relation', () => {
+    const citations = [
+      cited('https://court.example/ruling', 'external'),
+      { ...cited('https://outlet.example/earlier-report', 'same-site'), onScreen: true as const },
+      cited('https://agency.example/data', 'external'),
+      { ...cited('https://registry.example/filing', 'external'), onScreen: true as const },
+    ];
+    expect(checkOrder(citations)).toEqual([
+      'https://outlet.example/earlier-report',
+      'https://registry.example/filing',
+      'https://court.example/ruling',
+      'https://agency.example/data',
+    ]);
+  });
+});
+
+describe('automaticShare', () => {
+  it('checks up to the limit at once and leaves the rest for the reader to ask for, in order', () => {
+    const order = Array.from({ length: 5_000 }, (_, i) => `https://s${i}.example/`);
+    const { now, onRequest } = automaticShare(order);
+    expect(now).toHaveLength(AUTOMATIC_CHECK_LIMIT);
+    expect(onRequest).toHaveLength(5_000 - AUTOMATIC_CHECK_LIMIT);
+    expect([...now, ...onRequest]).toEqual(order);
+    expect(automaticShare(order.slice(0, 10)).onRequest).toEqual([]);
   });
 });

@@ -182,6 +182,36 @@ describe('CheckService', () => {
     expect(badges.get(1)).toBe(0);
   });
 
+  it('Stop ends the checks the tab asked for: nothing more is requested, and what was left is not checked', async () => {
+    const hanging = Array.from({ length: 6 }, (_, i) => `https://slow${i}.example/report.html`);
+    // Answers only when the request is aborted: checks still under way when the reader stops.
+    const web = smallWeb(new ScriptedWeb());
+    for (const url of hanging)
+      web.on(
+        url,
+        (_url, init) =>
+          new Promise<Response>((_resolve, reject) =>
+            init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+          ),
+      );
+    const { db } = await checksDb();
+    const { service, broadcasts } = makeService(db, web);
+    await service.checkCitations(request([ALIVE, ...hanging]));
+    await vi.waitFor(() => expect(statusesIn(broadcasts, ALIVE).at(-1)).toBe('alive'));
+
+    const { stopped } = await service.stopChecks({ tabId: 1 });
+    expect(stopped).toBe(hanging.length);
+    for (const url of hanging) expect(statusesIn(broadcasts, url).at(-1)).toBe('not-checked');
+    expect(statusesIn(broadcasts, ALIVE).at(-1)).toBe('alive');
+    // Nothing is left for a restarted worker to finish, and nothing more goes out.
+    expect(await checkStoreOf(db).pending()).toEqual([]);
+    const calls = web.calls.length;
+    await service.settled();
+    expect(web.calls.length).toBe(calls);
+    const again = await service.checkCitations(request([ALIVE, ...hanging], { start: false }));
+    expect(again.states.map((state) => state.status)).toEqual(['alive', ...hanging.map(() => 'not-checked')]);
+  });
+
   it('refuses requests that are not lists of addresses', async () => {
     const { db } = await checksDb();
     const { service } = makeService(db, new ScriptedWeb());

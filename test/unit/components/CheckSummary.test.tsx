@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CheckLimitNotice } from '../../../components/CheckLimitNotice';
 import { CheckSummary, headline } from '../../../components/CheckSummary';
 import type { CitationStatus } from '../../../core/linkcheck/types';
 import { click, mount } from './render';
@@ -101,5 +102,54 @@ describe('the summary bar', () => {
     cleanup?.();
     const checked = summary(['alive', 'dead'], null, onStart);
     expect(checked.container.querySelector('[data-action="start-checks"]')).toBeNull();
+  });
+});
+
+describe('stopping, and the automatic limit', () => {
+  it('offers Stop only while checks run, and says how far they got', () => {
+    const onStop = vi.fn();
+    const running = mount(
+      <CheckSummary
+        statuses={['alive', 'checking', 'queued', 'not-checked']}
+        filter={null}
+        onFilterChange={vi.fn()}
+        onStop={onStop}
+      />,
+    );
+    cleanup = running.unmount;
+    expect(running.container.querySelector('[data-field="check-headline"]')?.textContent).toBe(
+      'Checking: 1 of 4 done…',
+    );
+    const stop = running.container.querySelector('[data-action="stop-checks"]');
+    if (!stop) throw new Error('no Stop button while checks run');
+    click(stop);
+    expect(onStop).toHaveBeenCalledTimes(1);
+    running.unmount();
+    const done = mount(
+      <CheckSummary
+        statuses={['alive', 'not-checked']}
+        filter={null}
+        onFilterChange={vi.fn()}
+        onStop={onStop}
+      />,
+    );
+    cleanup = done.unmount;
+    expect(done.container.querySelector('[data-action="stop-checks"]')).toBeNull();
+  });
+
+  it('says how many citations are past the automatic limit, and checks them on one click', () => {
+    const onCheck = vi.fn();
+    const mounted = mount(
+      <CheckLimitNotice notChecked={3000} limit={2000} onCheck={onCheck} locale="en-US" />,
+    );
+    cleanup = mounted.unmount;
+    expect(mounted.container.querySelector('[data-field="check-limit-text"]')?.textContent).toBe(
+      'Not checked: 3,000 more than the automatic limit of 2,000 links.',
+    );
+    const button = mounted.container.querySelector('[data-action="check-rest"]');
+    if (!button) throw new Error('no Check them button');
+    expect(button.textContent).toBe('Check them');
+    click(button);
+    expect(onCheck).toHaveBeenCalledTimes(1);
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LibraryConfirmDialog } from '../../../components/LibraryConfirmDialog';
 import { LibraryList } from '../../../components/LibraryList';
 import { LibraryRestoreReport } from '../../../components/LibraryRestoreReport';
+import { LibrarySigningKey } from '../../../components/LibrarySigningKey';
 import { LibraryStorage } from '../../../components/LibraryStorage';
 import { LibraryToolbar } from '../../../components/LibraryToolbar';
 import { SnapshotViewer, type SnapshotViewerProps } from '../../../components/SnapshotViewer';
@@ -45,6 +46,7 @@ function summary(overrides: Partial<SnapshotSummary> = {}): SnapshotSummary {
 describe('LibraryList', () => {
   it('shows each snapshot with its title link, site, size, sources and statuses, worst first', () => {
     const onDownload = vi.fn();
+    const onDownloadArchive = vi.fn();
     const onDelete = vi.fn();
     const container = render(
       <LibraryList
@@ -55,6 +57,7 @@ describe('LibraryList', () => {
         searching={false}
         empty={false}
         onDownload={onDownload}
+        onDownloadArchive={onDownloadArchive}
         onDelete={onDelete}
         locale="en-GB"
       />,
@@ -77,8 +80,33 @@ describe('LibraryList', () => {
     );
   });
 
+  it('offers an article saved with its sources as a web archive, and only such an article', () => {
+    const onDownloadArchive = vi.fn();
+    const container = render(
+      <LibraryList
+        items={[
+          summary(),
+          summary({ id: 'a2', title: 'Saved alone', sourceCount: 0 }),
+          summary({ id: 's1', kind: 'source', parentId: 'a1', title: 'Herald story', sourceCount: 0 }),
+        ]}
+        searching={false}
+        empty={false}
+        onDownload={vi.fn()}
+        onDownloadArchive={onDownloadArchive}
+        onDelete={vi.fn()}
+      />,
+    );
+    const buttons = Array.from(container.querySelectorAll('[data-action="download-archive"]'));
+    expect(
+      buttons.map((button) => button.closest('[data-snapshot-id]')?.getAttribute('data-snapshot-id')),
+    ).toEqual(['a1']);
+    expect(buttons[0]?.textContent).toBe('Download archive (.wacz)');
+    click(buttons[0] as HTMLElement);
+    expect(onDownloadArchive.mock.calls[0]?.[0].id).toBe('a1');
+  });
+
   it('says how to save a first snapshot, or that nothing matches', () => {
-    const props = { items: [], onDownload: vi.fn(), onDelete: vi.fn() };
+    const props = { items: [], onDownload: vi.fn(), onDownloadArchive: vi.fn(), onDelete: vi.fn() };
     expect(render(<LibraryList {...props} searching={false} empty />).textContent).toContain(
       'No snapshots yet',
     );
@@ -159,7 +187,8 @@ describe('LibraryRestoreReport and LibraryStorage', () => {
               reason: 'its content does not match its recorded SHA-256',
             },
           ],
-          warnings: ['archive/data.warc does not match its recorded checksum: it was altered or damaged.'],
+          warnings: ['archive/data.warc: digest does not match; each snapshot in it was checked on its own.'],
+          signature: { state: 'unsigned' },
         }}
         onDismiss={vi.fn()}
       />,
@@ -170,7 +199,52 @@ describe('LibraryRestoreReport and LibraryStorage', () => {
     expect(container.querySelector('[data-restore-refused]')?.textContent).toBe(
       'Damaged one: its content does not match its recorded SHA-256',
     );
-    expect(container.querySelector('[data-restore-warnings]')?.textContent).toContain('altered or damaged');
+    expect(container.querySelector('[data-restore-warnings]')?.textContent).toContain(
+      'digest does not match',
+    );
+    expect(container.querySelector('[data-restore-signature]')?.textContent).toBe(
+      'Not signed: its files matched their digests, but nothing shows who made it.',
+    );
+  });
+
+  it('says who signed a restored file, and when it was this browser', () => {
+    const fingerprint = '0a1b 2c3d 4e5f 6071 8293 a4b5 c6d7 e8f9 0a1b 2c3d 4e5f 6071 8293 a4b5 c6d7 e8f9';
+    const report = (own: string | null) =>
+      render(
+        <LibraryRestoreReport
+          fileName="signed.wacz"
+          report={{
+            restored: ['a'],
+            skipped: [],
+            refused: [],
+            warnings: [],
+            signature: {
+              state: 'signed',
+              publicKey: 'MHYw',
+              fingerprint,
+              created: '2026-03-12T10:00:00.000Z',
+              software: 'Cited 0.1.0',
+            },
+          }}
+          ownFingerprint={own}
+          onDismiss={vi.fn()}
+        />,
+      ).querySelector('[data-restore-signature]')?.textContent;
+    expect(report(fingerprint)).toBe(
+      `Signed 2026-03-12T10:00:00.000Z with this browser’s key ${fingerprint}; the signature holds.`,
+    );
+    expect(report(null)).toBe(
+      `Signed 2026-03-12T10:00:00.000Z with the key ${fingerprint}; the signature holds.`,
+    );
+  });
+
+  it('shows the fingerprint of the key this browser signs with, or when it will be made', () => {
+    expect(render(<LibrarySigningKey fingerprint={null} />).textContent).toBe(
+      'Archives will be signed with a key this browser makes on the first backup.',
+    );
+    expect(
+      render(<LibrarySigningKey fingerprint="0a1b 2c3d" />).querySelector('[data-fingerprint]')?.textContent,
+    ).toBe('0a1b 2c3d');
   });
 
   it('shows the space used and whether the browser keeps it, with a way to ask it to', () => {
@@ -270,6 +344,7 @@ describe('SnapshotViewer', () => {
       onOpenSnapshot: vi.fn(),
       onOpenExternal: vi.fn(),
       onDownload: vi.fn(),
+      onDownloadArchive: vi.fn(),
       onDelete: vi.fn(),
       ...overrides,
     };

@@ -1,6 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SnapshotActions, type SnapshotSaveState } from '../../../components/SnapshotActions';
+import {
+  type ArchiveState,
+  SnapshotActions,
+  type SnapshotSaveState,
+} from '../../../components/SnapshotActions';
 import { outcomeText, progressFraction, progressText } from '../../../components/snapshot-format';
 import { formatBytes } from '../../../core/format/bytes';
 import type { SaveOutcome, SaveProgress } from '../../../core/save-job/types';
@@ -105,6 +109,65 @@ describe('SnapshotActions', () => {
     expect(container.textContent).toContain('2 images or styles of the page could not be kept.');
     click(container.querySelector('[data-action="open-snapshot"]') as HTMLElement);
     expect(onOpenLibrary).toHaveBeenCalledWith(OUTCOME.libraryUrl);
+  });
+
+  it('offers the article with its saved sources as an archive, then says what became of it', () => {
+    const onDownloadArchive = vi.fn();
+    const withSources = (saved: number): SnapshotSaveState => ({
+      kind: 'saved',
+      outcome: {
+        ...OUTCOME,
+        sources: {
+          saved: Array.from({ length: saved }, (_, i) => ({
+            url: `https://herald.example/${i}`,
+            id: `s${i}`,
+            title: 'A',
+            bytes: 1000,
+          })),
+          failed: [],
+        },
+      },
+    });
+    const show = (state: SnapshotSaveState, archive: ArchiveState) => {
+      cleanup?.();
+      const mounted = mount(
+        <SnapshotActions
+          state={state}
+          externalCount={3}
+          onSave={vi.fn()}
+          onOpenLibrary={vi.fn()}
+          archive={archive}
+          onDownloadArchive={onDownloadArchive}
+        />,
+      );
+      cleanup = mounted.unmount;
+      return mounted.container;
+    };
+    const offered = show(withSources(2), { kind: 'idle' });
+    const button = offered.querySelector('[data-action="download-archive"]') as HTMLButtonElement;
+    expect(button.textContent).toBe('Download archive (.wacz)');
+    click(button);
+    expect(onDownloadArchive).toHaveBeenCalledWith('snap-1');
+    expect(
+      show(withSources(2), { kind: 'making' }).querySelector<HTMLButtonElement>(
+        '[data-action="download-archive"]',
+      )?.disabled,
+    ).toBe(true);
+    expect(show(withSources(2), { kind: 'done', filename: 'Story (2026-03-12).wacz' }).textContent).toContain(
+      'Downloaded Story (2026-03-12).wacz.',
+    );
+    expect(show(withSources(2), { kind: 'failed', message: 'No space left' }).textContent).toContain(
+      'The archive could not be made: No space left',
+    );
+    // Nothing more than the page was kept: nothing to archive beyond the snapshot itself.
+    expect(
+      show(withSources(0), { kind: 'idle' }).querySelector('[data-action="download-archive"]'),
+    ).toBeNull();
+    expect(
+      show({ kind: 'saved', outcome: OUTCOME }, { kind: 'idle' }).querySelector(
+        '[data-action="download-archive"]',
+      ),
+    ).toBeNull();
   });
 
   it('says plainly when storage ran out', () => {

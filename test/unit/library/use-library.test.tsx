@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DownloadFile } from '../../../core/storage/download';
 import { saveSnapshot } from '../../../core/storage/library';
 import type { CitedDB } from '../../../core/storage/schema';
+import { indexedDbKeyStore } from '../../../core/storage/signing-keys';
 import type { LibraryPorts } from '../../../entrypoints/library/library-ports';
 import { type Library, useLibrary } from '../../../entrypoints/library/use-library';
 import { mount } from '../components/render';
@@ -49,6 +50,7 @@ function ports(overrides: Partial<LibraryPorts> = {}) {
       };
     },
     openExternal: vi.fn(),
+    signingKeys: indexedDbKeyStore(),
     libraryUrl: 'chrome-extension://cited/library.html',
     software: 'Cited test',
     now: () => new Date('2026-03-12T10:00:00Z'),
@@ -117,6 +119,44 @@ describe('useLibrary', () => {
     expect(library.value.restore?.fileName).toBe('backup.wacz');
     expect(library.value.restore?.report.restored).toHaveLength(3);
     expect(library.value.storage.snapshots).toBe(3);
+  });
+
+  it('downloads an article with its sources as one signed archive, named for the article', async () => {
+    const fake = ports();
+    const library = await probe(fake.value);
+    const article = library.value.items?.find((s) => s.id === articleId);
+    await act(async () => library.value.downloadArchive(article as NonNullable<typeof article>));
+    expect(fake.downloads.map((file) => [file.filename, file.type])).toEqual([
+      [expect.stringMatching(/^Harbour swim tests stopped \(\d{4}-\d{2}-\d{2}\)\.wacz$/), 'application/zip'],
+    ]);
+    expect(library.value.notice).toMatch(/^Saved “Harbour swim tests stopped” with 1 source as /);
+    expect(library.value.fingerprint).not.toBeNull();
+
+    for (const store of ['snapshots', 'bodies', 'details', 'search'] as const) await db.clear(store);
+    const file = new File([fake.downloads[0]?.bytes as Uint8Array<ArrayBuffer>], 'article.wacz');
+    await act(async () => library.value.restoreFrom(file));
+    await settle();
+    expect(library.value.restore?.report.restored).toHaveLength(2);
+    expect(library.value.restore?.report.signature).toMatchObject({ fingerprint: library.value.fingerprint });
+  });
+
+  it('signs backups with a key made on the first backup, shows its fingerprint, and names it on restore', async () => {
+    const fake = ports();
+    const library = await probe(fake.value);
+    expect(library.value.fingerprint).toBeNull();
+    await act(async () => library.value.backup());
+    const fingerprint = library.value.fingerprint;
+    expect(fingerprint).toMatch(/^([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
+
+    const file = new File([fake.downloads[0]?.bytes as Uint8Array<ArrayBuffer>], 'backup.wacz');
+    await act(async () => library.value.restoreFrom(file));
+    await settle();
+    expect(library.value.restore?.report.signature).toMatchObject({ state: 'signed', fingerprint });
+
+    // The same key on the next visit, and for the next backup.
+    cleanup?.();
+    const again = await probe(ports().value);
+    await vi.waitFor(() => expect(again.value.fingerprint).toBe(fingerprint));
   });
 
   it('says why a file is not a backup, and loses nothing', async () => {

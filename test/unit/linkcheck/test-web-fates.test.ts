@@ -4,6 +4,7 @@ import type { CheckResult } from '../../../core/linkcheck/types';
 import { startTestWeb, type TestWeb } from '../../web/server';
 import { demoCitations } from '../../web/sites/demo/fates';
 import { allSites } from '../../web/sites/index';
+import { networkFailureSites, networkFailures, networkFailureUrl } from '../../web/sites/network-failures';
 import { seedCitationFates } from '../../web/sites/seed-sources';
 
 // The engine over the shared test web, as the Node CLI runs it (manual redirects), against the fates the sites
@@ -69,5 +70,24 @@ describe('the seed, seized era', () => {
   it.each(fates.map((fate) => [fate.url, fate] as const))('%s', (url, fate) => {
     const result = results.get(url);
     expect(result?.status, `${fate.why}: ${result?.reason}`).toBe(fate.status);
+  });
+});
+
+describe('servers that fail below HTTP, as the CLI meets them', () => {
+  let web: TestWeb;
+  let results: Map<string, CheckResult>;
+
+  beforeAll(async () => {
+    web = await startTestWeb({ sites: networkFailureSites() });
+    results = await checkAll(web, networkFailures.map(networkFailureUrl));
+  });
+  afterAll(async () => {
+    await web.close();
+  });
+
+  it.each(networkFailures.map((failure) => [failure.host, failure] as const))('%s', (_host, failure) => {
+    const result = results.get(networkFailureUrl(failure));
+    expect(result?.status, `${failure.what}: ${result?.reason}`).toBe(failure.status);
+    expect(result?.reason).toMatch(failure.reason);
   });
 });

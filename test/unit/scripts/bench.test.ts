@@ -26,6 +26,7 @@ describe('npm run bench', () => {
       'capture',
       'linkcheck',
       'snapshot',
+      'panel',
       'quotes',
     ]);
     expect(selectBenches(['linkcheck']).map((bench) => bench.name)).toEqual(['linkcheck']);
@@ -43,10 +44,16 @@ describe('npm run bench', () => {
       'cited/linkinator time ratio: 0.98',
       'cited/singlefile size ratio (median): 0.97',
       'images kept: cited 222, singlefile 144 (pages where cited keeps fewer: 0)',
+      'panel longest task ms at 2000 citations: 41.3',
       'quote check found precision 0.999 recall 1.000',
     ])
       expect(line).toMatch(RATIO_LINE);
-    for (const line of ['  cited          5637 ms  417 requests', 'ratio of things: many', ''])
+    for (const line of [
+      '  cited          5637 ms  417 requests',
+      'ratio of things: many',
+      'panel  2000 citations: first row 2410 ms',
+      '',
+    ])
       expect(line).not.toMatch(RATIO_LINE);
   });
 });

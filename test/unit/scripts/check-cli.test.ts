@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { html, json, redirect, send } from '../../web/respond';
 import { startTestWeb, type TestWeb } from '../../web/server';
 import type { Site } from '../../web/site';
 import { page } from '../../web/templates';
+import { runScript } from '../support/run-script';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const fixture = path.join(repoRoot, 'test/fixtures/check-cli/article.html');
@@ -98,14 +98,7 @@ const common = () => [
 
 describe('npm run check', () => {
   it('runs as a command: Markdown report, exit code 1 when a citation is dead or a soft 404', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/check.ts', ...common()], {
-      cwd: repoRoot,
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stdout } = await runScript('scripts/check.ts', common());
     expect(code).toBe(1);
     expect(stdout).toContain('# Citations of “Harbour ferry timetable cut for the winter”');
     expect(stdout).toContain(

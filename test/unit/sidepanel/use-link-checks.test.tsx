@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AUTOMATIC_CHECK_LIMIT } from '../../../core/check-run/check-order';
 import { MAX_URLS_PER_REQUEST } from '../../../core/check-run/check-service';
 import type { CheckCitationsRequest, CheckSnapshot } from '../../../core/citation-status/types';
 import { DEFAULT_SETTINGS } from '../../../core/settings/settings';
@@ -17,19 +18,28 @@ function fakePorts() {
   const requests: CheckCitationsRequest[] = [];
   const answers: (() => void)[] = [];
   const listeners = new Set<(update: Partial<CheckSnapshot>) => void>();
+  const stops: number[] = [];
   const ports: CheckPorts = {
     checkCitations: (request) => {
       requests.push(request);
       return new Promise<CheckSnapshot>((resolve) => {
         answers.push(() =>
           resolve({
-            states: request.urls.map((url) => ({ key: url, status: 'queued' as const, revision: 1 })),
+            states: request.urls.map((url) => ({
+              key: url,
+              status: request.start ? ('queued' as const) : ('not-checked' as const),
+              revision: 1,
+            })),
             archives: [],
           }),
         );
       });
     },
     lookupArchive: () => Promise.reject(new Error('not used')),
+    stopChecks: async (tabId) => {
+      stops.push(tabId);
+      return { stopped: 0 };
+    },
     onUpdate: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -44,7 +54,7 @@ function fakePorts() {
     act(() => {
       for (const listener of listeners) listener(update);
     });
-  return { ports, requests, answerNext, broadcast };
+  return { ports, requests, answerNext, broadcast, stops };
 }
 
 function probe(ports: CheckPorts, count: number) {
@@ -75,16 +85,38 @@ describe('useLinkChecks', () => {
     await fake.answerNext();
     await fake.answerNext();
     expect(fake.requests.map((request) => request.urls.length)).toEqual([
+      AUTOMATIC_CHECK_LIMIT,
       MAX_URLS_PER_REQUEST,
-      MAX_URLS_PER_REQUEST,
-      1000,
+      5000 - AUTOMATIC_CHECK_LIMIT - MAX_URLS_PER_REQUEST,
     ]);
     expect(fake.requests.map((request) => request.addToTab ?? false)).toEqual([false, true, true]);
+    // Checked at once up to the automatic limit; the rest named (for stored verdicts and the badge), not checked.
+    expect(fake.requests.map((request) => request.start)).toEqual([true, false, false]);
     expect(new Set(fake.requests.flatMap((request) => request.urls)).size).toBe(5000);
     // Every row heard back: none stays "not checked" while the worker has it queued.
     await vi.waitFor(() =>
-      expect(current.value?.statuses.filter((status) => status === 'queued')).toHaveLength(5000),
+      expect(current.value?.statuses.filter((status) => status === 'queued')).toHaveLength(
+        AUTOMATIC_CHECK_LIMIT,
+      ),
     );
+    expect(current.value?.beyondLimit).toBe(5000 - AUTOMATIC_CHECK_LIMIT);
+  });
+
+  it('checks the rest when the reader asks, adding to the tab, and passes the reader’s Stop to the worker', async () => {
+    const fake = fakePorts();
+    const current = probe(fake.ports, 5000);
+    for (let i = 0; i < 3; i++) await fake.answerNext();
+    act(() => current.value?.checkRest());
+    await fake.answerNext();
+    await fake.answerNext();
+    const rest = fake.requests.slice(3);
+    expect(rest.map((request) => [request.urls.length, request.start, request.addToTab])).toEqual([
+      [MAX_URLS_PER_REQUEST, true, true],
+      [5000 - AUTOMATIC_CHECK_LIMIT - MAX_URLS_PER_REQUEST, true, true],
+    ]);
+    await vi.waitFor(() => expect(current.value?.beyondLimit).toBe(0));
+    act(() => current.value?.stop());
+    expect(fake.stops).toEqual([3]);
   });
 
   it('applies verdicts that arrive together in one render, not one render per verdict', async () => {

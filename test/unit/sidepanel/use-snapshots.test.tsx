@@ -45,6 +45,10 @@ function fakePorts(running: SaveProgress[] = []) {
     },
     persist: vi.fn(async () => true),
     openTab: (url) => ports.opened.push(url),
+    downloadArchive: vi.fn(async (id: string) => {
+      if (id === 'gone') throw new Error('This article is no longer in the library.');
+      return 'Story (2026-03-12).wacz';
+    }),
     libraryUrl: 'chrome-extension://cited/library.html',
     newId: () => 'job-1',
   };
@@ -143,5 +147,22 @@ describe('useSnapshots', () => {
     cleanup?.();
     cleanup = undefined;
     expect(fake.listeners.size).toBe(0);
+  });
+
+  it('downloads the saved article as an archive and says so, or why not', async () => {
+    const fake = fakePorts();
+    const { current } = probe(fake.ports);
+    expect(current.value?.archive).toEqual({ kind: 'idle' });
+    act(() => current.value?.downloadArchive('snap-1'));
+    expect(current.value?.archive).toEqual({ kind: 'making' });
+    await flush();
+    expect(fake.ports.downloadArchive).toHaveBeenCalledWith('snap-1');
+    expect(current.value?.archive).toEqual({ kind: 'done', filename: 'Story (2026-03-12).wacz' });
+    act(() => current.value?.downloadArchive('gone'));
+    await flush();
+    expect(current.value?.archive).toEqual({
+      kind: 'failed',
+      message: 'This article is no longer in the library.',
+    });
   });
 });

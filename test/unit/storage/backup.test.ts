@@ -197,11 +197,23 @@ describe('backing up and restoring the library', () => {
     ]);
     expect(report.restored).toHaveLength(99);
     expect(report.warnings).toEqual([
-      'archive/data.warc does not match its recorded checksum: it was altered or damaged.',
+      'archive/data.warc: digest does not match; each snapshot in it was checked against its own SHA-256.',
     ]);
     expect((await listSnapshots(db)).some((s) => s.title.startsWith('Article 5:'))).toBe(false);
     // Its sources came back; the library stays consistent (they are simply without their article).
     expect((await listSnapshots(db, { text: 'Source text 5' })).length).toBe(4);
+  });
+
+  it('restores pages saved at addresses the archive writes differently (mixed case, default port, spaces)', async () => {
+    const urls = ['http://WWW2.Example.ORG:8080/Report.PDF', 'https://Example.com:443/a b?b=2&a=1'];
+    for (const url of urls) await saveSnapshot(db, await newSnapshot({ url }));
+    const before = await allRecords(db);
+    const backup = await backupLibrary(db, { now });
+    await clearLibrary(db);
+    const report = await restoreLibrary(db, backup.bytes);
+    expect(report.refused).toEqual([]);
+    expect(await allRecords(db)).toEqual(before);
+    expect(before.map((r) => r.summary.url).sort()).toEqual([...urls].sort());
   });
 
   it('leaves snapshots already in the library alone', async () => {

@@ -3,6 +3,8 @@ import type { Site } from '../site';
 import { corpusSite } from './corpus';
 import { demoOutletSite } from './demo/outlet';
 import { demoSourceSites } from './demo/sources';
+import { longArticleSites } from './long-article';
+import { networkFailureSites } from './network-failures';
 import { seedSite } from './seed';
 import { seedSourceSites } from './seed-sources';
 import { waybackSite } from './wayback';
@@ -13,7 +15,8 @@ export interface AllSitesOptions {
 }
 
 /**
- * Every site of the test web: the demo outlet and its sources, the seed and its sources, the local Wayback, and
+ * Every site of the test web: the demo outlet and its sources, the seed and its sources, the local Wayback, hosts
+ * that fail below HTTP, an outlet of long articles, and
  * the Readability corpus when ../shared is there (without it, a note says so and the rest still runs; the seed
  * site then answers its article with an error saying what is missing).
  */
@@ -24,6 +27,8 @@ export function allSites(options: AllSitesOptions = {}): Site[] {
     seedSite({ era: options.seedEra ?? '2017' }),
     ...seedSourceSites(),
     waybackSite(),
+    ...networkFailureSites(),
+    ...longArticleSites(),
   ];
   if (hasShared('corpus/readability/original-urls.json')) sites.push(corpusSite());
   else console.warn('test web: ../shared/corpus is missing, so the corpus pages are not served.');

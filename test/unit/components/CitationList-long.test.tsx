@@ -1,0 +1,108 @@
+// @vitest-environment jsdom
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CitationList } from '../../../components/CitationList';
+import { BLOCK_ROWS, WINDOW_FROM } from '../../../components/use-row-window';
+import { click, mount, press } from './render';
+import { citation } from './sample-capture';
+
+// Issue 10: a long list draws only the blocks of rows near the screen, and every row stays reachable.
+
+/** A stand-in for the browser's IntersectionObserver: the test says which blocks are on screen. */
+class FakeIntersections {
+  static current: FakeIntersections | null = null;
+  readonly targets = new Set<Element>();
+  constructor(private readonly callback: IntersectionObserverCallback) {
+    FakeIntersections.current = this;
+  }
+  observe(target: Element) {
+    this.targets.add(target);
+  }
+  unobserve(target: Element) {
+    this.targets.delete(target);
+  }
+  disconnect() {
+    this.targets.clear();
+  }
+  /** Blocks `shown` come into view; every other observed block leaves it. */
+  show(shown: number[]) {
+    const entries = [...this.targets].map((target) => ({
+      target,
+      isIntersecting: shown.includes(Number(target.getAttribute('data-row-block'))),
+    }));
+    act(() => this.callback(entries as unknown as IntersectionObserverEntry[], this as never));
+  }
+}
+
+const many = Array.from({ length: 1000 }, (_, i) =>
+  citation(`https://source${i % 50}.example/report/${i}`, 'external', [
+    { anchorText: `report ${i}`, sentence: `Finding ${i} rests on report ${i}.`, linkIndex: i },
+  ]),
+);
+
+let cleanup: (() => void) | undefined;
+beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', FakeIntersections);
+});
+afterEach(() => {
+  cleanup?.();
+  vi.unstubAllGlobals();
+});
+
+function longList() {
+  const onGoTo = vi.fn();
+  const mounted = mount(<CitationList citations={many} onGoTo={onGoTo} onOpen={vi.fn()} />);
+  cleanup = mounted.unmount;
+  const drawnRows = () => mounted.container.querySelectorAll('[role="row"]').length;
+  const focusedUrl = () =>
+    (document.activeElement as HTMLElement | null)
+      ?.closest('[data-citation-url]')
+      ?.getAttribute('data-citation-url');
+  return { ...mounted, onGoTo, drawnRows, focusedUrl };
+}
+
+describe('a long citation list', () => {
+  it('draws only the blocks near the screen, and keeps the others as tall empty boxes', () => {
+    const { container, drawnRows } = longList();
+    expect(many.length).toBeGreaterThan(WINDOW_FROM);
+    expect(drawnRows()).toBe(2 * BLOCK_ROWS);
+    const blocks = container.querySelectorAll('[data-row-block]');
+    expect(blocks).toHaveLength(many.length / BLOCK_ROWS);
+    expect((blocks[10] as HTMLElement).style.height).toMatch(/^\d+px$/);
+    // The grid still says how many rows there are, for screen readers.
+    expect(container.querySelector('[role="grid"]')?.getAttribute('aria-rowcount')).toBe(String(many.length));
+  });
+
+  it('draws the rows a scroll brings near the screen, and lets go of those it leaves', () => {
+    const { container, drawnRows } = longList();
+    FakeIntersections.current?.show([12, 13]);
+    expect(drawnRows()).toBe(2 * BLOCK_ROWS + BLOCK_ROWS);
+    expect(container.querySelector(`[data-row-index="${12 * BLOCK_ROWS + 5}"]`)).not.toBeNull();
+    // The first block stays drawn: it holds the list's tab stop.
+    expect(container.querySelector('[data-row-index="40"]')).toBeNull();
+    expect(container.querySelector('[data-row-index="0"]')).not.toBeNull();
+  });
+
+  it('End reaches the last row though it was not drawn, and Enter goes to its link on the page', () => {
+    const { container, onGoTo, focusedUrl } = longList();
+    const first = container.querySelector<HTMLElement>('[data-row-index="0"] [data-col="0"]');
+    first?.focus();
+    press(document.activeElement as Element, 'End');
+    expect(focusedUrl()).toBe(many.at(-1)?.url);
+    press(document.activeElement as Element, 'Enter');
+    expect(onGoTo).toHaveBeenCalledWith(many.at(-1), 0);
+    press(document.activeElement as Element, 'PageUp');
+    expect(focusedUrl()).toBe(many.at(-6)?.url);
+  });
+
+  it('a click on a row far down goes to its link', () => {
+    const { container, onGoTo } = longList();
+    FakeIntersections.current?.show([24]);
+    const row = container.querySelector<HTMLElement>(
+      `[data-row-index="${24 * BLOCK_ROWS + 3}"] [data-col="0"]`,
+    );
+    if (!row) throw new Error('row 963 not drawn');
+    click(row);
+    expect(onGoTo).toHaveBeenCalledWith(many[24 * BLOCK_ROWS + 3], 0);
+  });
+});
