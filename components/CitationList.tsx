@@ -16,6 +16,8 @@ export interface CitationListProps {
   locale?: string;
   /** The evidence behind a row's status: with it, each row gets a details button (its third cell) and expands. */
   renderDetails?: (citation: Citation) => ComponentChildren;
+  /** The quote status and line of a citation whose quotations are being or were checked; null for others. */
+  quoteFor?: (citation: Citation) => { status: string; line: ComponentChildren } | null;
 }
 
 type Column = 0 | 1 | 2;
@@ -40,6 +42,7 @@ export function CitationList({
   label = 'Citations',
   locale,
   renderDetails,
+  quoteFor,
 }: CitationListProps) {
   const grid = useRef<HTMLDivElement>(null);
   const [activeUrl, setActiveUrl] = useState<string | null>(null);
@@ -169,6 +172,7 @@ export function CitationList({
           setActiveColumn(column);
         }}
         {...(locale !== undefined ? { locale } : {})}
+        {...(quoteFor ? { quote: quoteFor(citation) } : {})}
         {...(renderDetails
           ? {
               onToggleExpanded: toggleExpanded,

@@ -33,6 +33,8 @@ export interface CitationRowProps {
   onToggleExpanded?: (citation: Citation) => void;
   expanded?: boolean;
   details?: ComponentChildren;
+  /** What the source says of the citation's quotations: the row's status for them and the line shown under it. */
+  quote?: { status: string; line: ComponentChildren } | null;
 }
 
 function fallbackLabel(citation: Citation): string {
@@ -58,6 +60,7 @@ export function CitationRow({
   onToggleExpanded,
   expanded = false,
   details,
+  quote,
 }: CitationRowProps) {
   const total = citation.occurrences.length;
   const occurrence = citation.occurrences[shownOccurrence ?? 0] ?? citation.occurrences[0];
@@ -85,6 +88,7 @@ export function CitationRow({
       data-relation={citation.relation}
       data-kind={citation.kind}
       data-section={citation.section ?? 'text'}
+      data-quote-status={quote?.status}
     >
       {/* biome-ignore lint/a11y/useSemanticElements: a grid cell in a div grid. */}
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: Enter and Space are handled by the grid (CitationList). */}
@@ -165,6 +169,7 @@ export function CitationRow({
             {said}
           </p>
         ) : null}
+        {quote?.line}
       </div>
       {/* biome-ignore lint/a11y/useSemanticElements: a grid cell in a div grid. */}
       {/* biome-ignore lint/a11y/useFocusableInteractive: the link inside is the focus stop. */}

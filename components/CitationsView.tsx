@@ -19,6 +19,8 @@ export interface CitationsViewProps {
   locale?: string;
   /** Rows expand to show this (the evidence behind their status). */
   renderDetails?: (citation: Citation) => ComponentChildren;
+  /** The quote status and line of a citation whose quotations are being or were checked; null for others. */
+  quoteFor?: (citation: Citation) => { status: string; line: ComponentChildren } | null;
   /** Show only citations with this status (`statusFor(c).code`), on top of the relation filter and search. */
   statusFilter?: { code: string; label: string } | null;
   onClearStatusFilter?: () => void;
@@ -42,6 +44,7 @@ export function CitationsView({
   statusFor,
   locale,
   renderDetails,
+  quoteFor,
   statusFilter = null,
   onClearStatusFilter,
 }: CitationsViewProps) {
@@ -107,6 +110,7 @@ export function CitationsView({
         {...(statusFor ? { statusFor } : {})}
         {...(locale !== undefined ? { locale } : {})}
         {...(renderDetails ? { renderDetails } : {})}
+        {...(quoteFor ? { quoteFor } : {})}
       />
     );
   }

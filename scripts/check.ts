@@ -13,14 +13,16 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { Agent, ProxyAgent, fetch as undiciFetch } from 'undici';
 import { lookupArchivedCopies } from '../core/archive/wayback';
 import { captureArticle } from '../core/capture/index';
 import { checkArticle } from '../core/check-run/article-check';
 import { LinkChecker } from '../core/linkcheck/checker';
 import { systemClock } from '../core/linkcheck/clock';
+import { RequestScheduler } from '../core/linkcheck/scheduler';
 import type { FetchLike } from '../core/linkcheck/types';
+import { checkArticleQuotes } from '../core/quote-check/article-quotes';
 import { buildReport, reportToCsv, reportToJson, reportToMarkdown } from '../core/report/index';
 import { buildWatchReport, type WatchReport, watchReportToMarkdown } from '../core/report/watch';
 import { DEFAULT_SETTINGS } from '../core/settings/settings';
@@ -37,7 +39,9 @@ import {
 
 export const USAGE = `Usage: npm run check -- <html file> --url <original URL> [options]
 
-Checks every citation of a saved article and prints a report (Markdown by default).
+Checks every citation of a saved article and prints a report (Markdown by default). Quotations the article
+attributes to a source are looked for in that source's text (one more request per quoted source; its archived
+copy too when the live page no longer has them, unless --no-third-party).
 
 Options:
   --url URL                 the address the article was published at (required: links resolve against it)
@@ -246,6 +250,8 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
 
     // The same orchestration as the extension's background worker (core/check-run), over Node's fetch.
     const total = capture.citations.length;
+    let checker: LinkChecker | null = null;
+    const headers = { 'User-Agent': 'Mozilla/5.0 (compatible; Cited link checker)' };
     const { results, archives } = await checkArticle(capture, {
       settings: {
         ...DEFAULT_SETTINGS,
@@ -253,15 +259,17 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
         archiveEndpoint: options.archiveEndpoint,
         maxRequests: options.concurrency,
       },
-      createChecker: ({ globalConcurrency }) =>
-        new LinkChecker({
+      createChecker: ({ globalConcurrency }) => {
+        checker = new LinkChecker({
           fetch,
           redirectMode: 'manual',
           globalConcurrency,
           timeoutMs: options.timeoutMs,
           clock: { now, sleep: systemClock.sleep },
-          headers: { 'User-Agent': 'Mozilla/5.0 (compatible; Cited link checker)' },
-        }),
+          headers,
+        });
+        return checker;
+      },
       lookupArchive: (url, lookup) =>
         lookupArchivedCopies(url, {
           fetch,
@@ -276,7 +284,19 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
     });
     if (io.interactive && total > 0) io.stderr('\n');
 
-    const report = buildReport({ capture, results, archives, generatedAt: runAt });
+    // The quoted sources' texts, through the link checker's own scheduler: one politeness for every request.
+    const quoteChecks = await checkArticleQuotes(capture.citations, archives, {
+      fetch,
+      scheduler:
+        (checker as LinkChecker | null)?.scheduler ?? new RequestScheduler({ global: options.concurrency }),
+      mode: 'manual',
+      headers,
+      timeoutMs: options.timeoutMs,
+      thirdParty: options.thirdParty,
+      parseHtml: (source, url) =>
+        new JSDOM(source, { url, virtualConsole: new VirtualConsole() }).window.document,
+    });
+    const report = buildReport({ capture, results, archives, quoteChecks, generatedAt: runAt });
     let watch: WatchReport | null = null;
     if (options.state && state) {
       const run = recordRun(state.sources, results, runAt);

@@ -2,6 +2,8 @@ import type { ArchiveLookup } from '../archive/types';
 import type { CaptureResult } from '../citations/types';
 import { type CheckResult, isBrokenStatus, LINK_STATUSES } from '../linkcheck/types';
 import { checkKey } from '../linkcheck/url';
+import type { SourceQuoteCheck } from '../quote-check/source-check';
+import { QUOTE_STATUSES, type QuoteStatus } from '../quote-check/types';
 import {
   type CitedReport,
   REPORT_SCHEMA,
@@ -16,6 +18,8 @@ export interface ReportInput {
   results: ReadonlyMap<string, CheckResult> | readonly CheckResult[];
   /** Archive lookups by citation URL. */
   archives?: ReadonlyMap<string, ArchiveLookup> | readonly ArchiveLookup[];
+  /** Quote checks by citation URL. */
+  quoteChecks?: ReadonlyMap<string, SourceQuoteCheck> | readonly SourceQuoteCheck[];
   generatedAt?: string;
   generatorVersion?: string;
 }
@@ -44,6 +48,11 @@ function lookup<T>(map: Map<string, T>, url: string): T | undefined {
 export function buildReport(input: ReportInput): CitedReport {
   const results = byUrl(input.results);
   const archives = byUrl(input.archives);
+  const quoteChecks = byUrl(input.quoteChecks);
+  const quotes = Object.fromEntries(QUOTE_STATUSES.map((status) => [status, 0])) as Record<
+    QuoteStatus,
+    number
+  >;
   const { article, citations } = input.capture;
   const byStatus = Object.fromEntries(
     [...LINK_STATUSES, 'not-checked'].map((status) => [status, 0]),
@@ -52,6 +61,8 @@ export function buildReport(input: ReportInput): CitedReport {
     const result = lookup(results, citation.url);
     const status: ReportStatus = result?.status ?? 'not-checked';
     byStatus[status]++;
+    const quoteCheck = lookup(quoteChecks, citation.url) ?? null;
+    for (const verdict of quoteCheck?.verdicts ?? []) quotes[verdict.status]++;
     return {
       number: index + 1,
       url: citation.url,
@@ -67,6 +78,7 @@ export function buildReport(input: ReportInput): CitedReport {
       reason: result?.reason ?? null,
       evidence: result?.evidence ?? null,
       archive: lookup(archives, citation.url) ?? null,
+      quoteCheck,
     };
   });
   const { metadata } = article;
@@ -92,6 +104,7 @@ export function buildReport(input: ReportInput): CitedReport {
       citations: rows.length,
       broken: rows.filter((row) => isBrokenStatus(row.status)).length,
       byStatus,
+      quotes,
     },
     citations: rows,
   };

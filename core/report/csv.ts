@@ -1,9 +1,10 @@
+import { quoteEvidence } from './quote-lines';
 import type { CitedReport } from './types';
 
 /**
  * The report as CSV (RFC 4180): one row per citation, a header row, CRLF line ends, every field quoted when it
  * holds a comma, a quote, CR or LF (quotes doubled). Several occurrences of one citation are joined with a line
- * break inside the field.
+ * break inside the field, and so are a citation's quotations, their verdicts and their evidence (one line each).
  *
  * Cells that a spreadsheet would run as a formula (starting with = + - @, a tab or CR) get a leading apostrophe:
  * anchor texts and sentences come from web pages, and a report must be safe to open.
@@ -25,6 +26,9 @@ export const CSV_COLUMNS = [
   'archive_before_publication_date',
   'archive_most_recent_url',
   'archive_most_recent_date',
+  'quotes',
+  'quote_statuses',
+  'quote_evidence',
 ] as const;
 
 export function csvField(value: string | number | null | undefined): string {
@@ -51,6 +55,9 @@ export function reportToCsv(report: CitedReport): string {
     citation.archive?.beforePublication?.date ?? null,
     citation.archive?.mostRecent?.url ?? null,
     citation.archive?.mostRecent?.date ?? null,
+    citation.quotes.join('\n'),
+    citation.quoteCheck?.verdicts.map((verdict) => verdict.status).join('\n') ?? null,
+    citation.quoteCheck?.verdicts.map(quoteEvidence).join('\n') ?? null,
   ]);
   return [[...CSV_COLUMNS], ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 }

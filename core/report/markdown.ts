@@ -1,5 +1,6 @@
 import type { ArchivedCopy } from '../archive/types';
 import { LINK_STATUSES } from '../linkcheck/types';
+import { QUOTE_LABELS, quoteCounts, quoteEvidence, showInSource } from './quote-lines';
 import type { CitedReport, ReportCitation, ReportStatus } from './types';
 
 /** Words (and a symbol that survives plain-text paste) for each status, as the panel shows them. */
@@ -76,6 +77,8 @@ export function reportToMarkdown(report: CitedReport): string {
     `**${summary.citations} citation${summary.citations === 1 ? '' : 's'}**, ${broken}: ${counts.join(', ') || 'none'}.`,
     '',
   );
+  const quotes = quoteCounts(report);
+  if (quotes) lines.push(`**Quotations** checked against their sources: ${quotes}.`, '');
   if (!article.isArticle)
     lines.push('_No article was found on this page: these are the links of its main content._', '');
   if (report.citations.length === 0) return `${lines.join('\n')}\n`;
@@ -97,5 +100,32 @@ export function reportToMarkdown(report: CitedReport): string {
     ];
     lines.push(`| ${row.join(' | ')} |`);
   }
+  lines.push(...quoteSection(report));
   return `${lines.join('\n')}\n`;
+}
+
+/** Below the table: each quoted source, and each of its quotations with its verdict and evidence. */
+function quoteSection(report: CitedReport): string[] {
+  const checked = report.citations.filter((citation) => citation.quoteCheck !== null);
+  if (checked.length === 0) return [];
+  const lines = ['', '## Quotations', ''];
+  for (const citation of checked) {
+    const check = citation.quoteCheck;
+    if (!check) continue;
+    const anchor = citation.occurrences[0]?.anchorText ?? citation.url;
+    lines.push(
+      `**${citation.number}. ${link(anchor, citation.url)}** (${cell(citation.domain)})${check.note ? ` — ${cell(check.note)}` : ''}`,
+      '',
+    );
+    for (const verdict of check.verdicts) {
+      const deepLink = showInSource(verdict);
+      lines.push(
+        `- “${cell(verdict.quote)}” — **${QUOTE_LABELS[verdict.status]}**. ${cell(quoteEvidence(verdict))}${
+          deepLink ? ` [Show in source](${target(deepLink)})` : ''
+        }`,
+      );
+    }
+    lines.push('');
+  }
+  return lines;
 }

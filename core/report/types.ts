@@ -1,6 +1,8 @@
 import type { ArchiveLookup } from '../archive/types';
 import type { CitationKind, CitationRelation } from '../citations/types';
 import type { CheckEvidence, LinkStatus } from '../linkcheck/types';
+import type { SourceQuoteCheck } from '../quote-check/source-check';
+import type { QuoteStatus } from '../quote-check/types';
 import type { WatchReport } from './watch';
 
 /** The report's JSON form. Documented in the README ("Report format"); bump `version` on any breaking change. */
@@ -43,6 +45,8 @@ export interface ReportCitation {
   reason: string | null;
   evidence: CheckEvidence | null;
   archive: ArchiveLookup | null;
+  /** Each quotation looked for in the cited page, with its verdict and evidence; null when none was checked. */
+  quoteCheck: SourceQuoteCheck | null;
 }
 
 export interface CitedReport {
@@ -56,6 +60,8 @@ export interface CitedReport {
     /** Citations that no longer stand: dead or soft-404. */
     broken: number;
     byStatus: Record<ReportStatus, number>;
+    /** Quotations checked against their sources, by verdict. */
+    quotes: Record<QuoteStatus, number>;
   };
   citations: ReportCitation[];
   /** Only in a watched run (`npm run check -- … --state FILE`): what changed since the previous run. */

@@ -5,6 +5,7 @@ import { CheckLimitNotice } from '../../components/CheckLimitNotice';
 import { CheckSummary } from '../../components/CheckSummary';
 import { CitationsView, type CitationsViewProps } from '../../components/CitationsView';
 import { errorText } from '../../components/format';
+import { QuoteLine, QuoteSummary, rowQuoteStatus } from '../../components/QuoteLine';
 import { ReportActions } from '../../components/ReportActions';
 import { checkedRowStatus, type RowStatus } from '../../components/row-status';
 import { SiteLinks } from '../../components/SiteLinks';
@@ -23,6 +24,7 @@ import { archiveOf, keyOf } from './check-state';
 import { openSettingsPage } from './link-check-ports';
 import { copyReportMarkdown, downloadReport, panelReport } from './report-export';
 import { useLinkChecks } from './use-link-checks';
+import { useQuoteChecks } from './use-quote-checks';
 
 export interface CheckedCitationsProps {
   tabId: number;
@@ -59,6 +61,8 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
 
   const counts = useMemo(() => countStatuses(statuses), [statuses]);
   const progress = progressOf(statuses);
+  // Quotations are looked for once every link has its verdict, so the two never share a host at once.
+  const quotes = useQuoteChecks(result, progress.total > 0 && progress.done === progress.total);
   // A filter on a status no row has any more (the last check finished) shows everything again.
   const activeFilter = filter !== null && counts[filter] > 0 ? filter : null;
 
@@ -101,12 +105,34 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
     [known, publishedTime, access, archiveHost, now, checks, allowArchive, onOpenUrl],
   );
 
-  const report = () => panelReport(result, known);
+  const quoteFor = useCallback(
+    (citation: Citation) => {
+      if (citation.quotes.length === 0) return null;
+      const check = quotes.checks.get(citation.url);
+      if (check) {
+        const status = rowQuoteStatus(check.verdicts);
+        return status
+          ? { status, line: <QuoteLine verdicts={check.verdicts} onOpenUrl={onOpenUrl} /> }
+          : null;
+      }
+      return quotes.running
+        ? { status: 'checking', line: <QuoteLine verdicts={null} onOpenUrl={onOpenUrl} /> }
+        : null;
+    },
+    [quotes, onOpenUrl],
+  );
+  const quoteVerdicts = useMemo(
+    () => [...quotes.checks.values()].flatMap((check) => check.verdicts),
+    [quotes],
+  );
+
+  const report = () => panelReport(result, known, new Date(), [...quotes.checks.values()]);
 
   return (
     <>
       <StatusPalette />
       <SummaryCounts citations={result.citations} />
+      <QuoteSummary verdicts={quoteVerdicts} />
       {result.citations.length > 0 ? (
         <CheckSummary
           statuses={statuses}
@@ -158,6 +184,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
         onOpen={onOpen}
         statusFor={statusFor}
         renderDetails={renderDetails}
+        quoteFor={quoteFor}
         statusFilter={activeFilter ? { code: activeFilter, label: statusMeta(activeFilter).label } : null}
         onClearStatusFilter={() => setFilter(null)}
       />

@@ -4,6 +4,7 @@ import { reportFileName } from '../../components/report-file-name';
 import type { ArchiveLookup } from '../../core/archive/types';
 import type { CaptureResult } from '../../core/citations/types';
 import type { CheckResult } from '../../core/linkcheck/types';
+import type { SourceQuoteCheck } from '../../core/quote-check/source-check';
 import {
   buildReport,
   type CitedReport,
@@ -14,8 +15,16 @@ import {
 import { downloadBlob } from '../../utils/download';
 import { archiveOf, type KnownChecks, keyOf } from './check-state';
 
-/** The report of what the panel shows now: every citation, its verdict and evidence, its archived copies. */
-export function panelReport(capture: CaptureResult, known: KnownChecks, now = new Date()): CitedReport {
+/**
+ * The report of what the panel shows now: every citation, its verdict and evidence, its archived copies, and the
+ * quote checks made so far.
+ */
+export function panelReport(
+  capture: CaptureResult,
+  known: KnownChecks,
+  now = new Date(),
+  quoteChecks: readonly SourceQuoteCheck[] = [],
+): CitedReport {
   const publishedTime = capture.article.metadata.publishedTime;
   const results: CheckResult[] = [];
   const archives: ArchiveLookup[] = [];
@@ -29,6 +38,7 @@ export function panelReport(capture: CaptureResult, known: KnownChecks, now = ne
     capture,
     results,
     archives,
+    quoteChecks,
     generatedAt: now.toISOString(),
     generatorVersion: manifestVersion(),
   });

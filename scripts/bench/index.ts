@@ -25,14 +25,16 @@ const BENCHES: readonly Bench[] = [
   { name: 'snapshot', module: 'snapshot.ts', run: 'benchSnapshot' },
   { name: 'panel', module: 'panel.ts', run: 'benchPanel' },
   { name: 'watch-storage', module: 'watch-storage.ts', run: 'benchWatchStorage' },
+  { name: 'quotes', module: 'quotes.ts', run: 'benchQuotes' },
 ];
 
 /**
  * A closing line of a benchmark: `<what>/<peer> ... ratio: X.XX` or `... ratio (median): X.XX` at the start of a
- * line, the snapshot bench's `images kept: ...` line, or the panel bench's `panel longest task ms at ...` line.
+ * line, the snapshot bench's `images kept: ...` line, the panel bench's `panel longest task ms at ...` line, or the
+ * quotes bench's `quote check found precision P recall R`.
  */
 export const RATIO_LINE =
-  /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: |^panel longest task ms at /;
+  /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: |^panel longest task ms at |^quote check found precision \d/;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

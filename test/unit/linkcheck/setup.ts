@@ -1,17 +1,8 @@
 import { LinkChecker, type LinkCheckerOptions } from '../../../core/linkcheck/checker';
+import { seededRandom } from '../../../scripts/bench/seeded-random';
 import { FakeClock, ScriptedWeb } from './scripted-web';
 
-/** A deterministic stand-in for Math.random. */
-export function seededRandom(seed = 42): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../../scripts/bench/seeded-random';
 
 export function setup(options: Partial<LinkCheckerOptions> & { delayMs?: number } = {}): {
   clock: FakeClock;

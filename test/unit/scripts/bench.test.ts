@@ -28,6 +28,7 @@ describe('npm run bench', () => {
       'snapshot',
       'panel',
       'watch-storage',
+      'quotes',
     ]);
     expect(selectBenches(['linkcheck']).map((bench) => bench.name)).toEqual(['linkcheck']);
   });
@@ -46,6 +47,7 @@ describe('npm run bench', () => {
       'watch storage/budget size ratio: 0.62',
       'images kept: cited 222, singlefile 144 (pages where cited keeps fewer: 0)',
       'panel longest task ms at 2000 citations: 41.3',
+      'quote check found precision 0.999 recall 1.000',
     ])
       expect(line).toMatch(RATIO_LINE);
     for (const line of [

@@ -1,0 +1,51 @@
+import type { QuoteStatus, QuoteVerdict } from '../quote-check/types';
+import type { CitedReport } from './types';
+
+/** Words (and a symbol that survives plain-text paste) for each quote verdict. */
+export const QUOTE_LABELS: Record<QuoteStatus, string> = {
+  found: '✅ found',
+  differs: '✏️ differs',
+  'not-found': '❓ not found',
+  'archived-only': '🗄️ found only in the archived copy',
+  'not-checkable': '🚫 not checkable',
+};
+
+/**
+ * A verdict's evidence in plain words, as a journalist would paste it into a correction request: the source's
+ * passage and where it is, the changed words, or why the source could not be read.
+ */
+export function quoteEvidence(verdict: QuoteVerdict): string {
+  switch (verdict.status) {
+    case 'found':
+      return `The source says: “${verdict.passage.text}” (characters ${verdict.passage.start}–${verdict.passage.end} of its text).`;
+    case 'differs': {
+      const changes = verdict.changes
+        .map((change) => `“${change.quoted || '—'}” → “${change.source || '—'}”`)
+        .join(', ');
+      return `The source says: “${verdict.marked}” (changed: ${changes}; characters ${verdict.passage.start}–${verdict.passage.end} of its text).`;
+    }
+    case 'not-found':
+      return 'No passage of the source is close to it.';
+    case 'archived-only':
+      return `The live page no longer has it; the archived copy ${verdict.archivedUrl} ${
+        verdict.archived.status === 'found' ? 'says' : 'says, with changes'
+      }: “${verdict.archived.status === 'found' ? verdict.archived.passage.text : verdict.archived.marked}”.`;
+    case 'not-checkable':
+      return verdict.detail;
+  }
+}
+
+/** The "show in source" link of a verdict, when one was made. */
+export function showInSource(verdict: QuoteVerdict): string | null {
+  if (verdict.status === 'found' || verdict.status === 'differs') return verdict.showInSource ?? null;
+  if (verdict.status === 'archived-only') return verdict.archived.showInSource ?? null;
+  return null;
+}
+
+/** "2 found, 1 differs" for the quotes the report checked; null when none was. */
+export function quoteCounts(report: CitedReport): string | null {
+  const counts = Object.entries(report.summary.quotes)
+    .filter(([, count]) => count > 0)
+    .map(([status, count]) => `${count} ${QUOTE_LABELS[status as QuoteStatus].replace(/^\S+\s/, '')}`);
+  return counts.length > 0 ? counts.join(', ') : null;
+}

@@ -1,0 +1,33 @@
+import type { Citation } from '../../core/citations/types';
+import { RequestScheduler } from '../../core/linkcheck/scheduler';
+import { checkArticleQuotes } from '../../core/quote-check/article-quotes';
+import type { SourceQuoteCheck } from '../../core/quote-check/source-check';
+
+export interface QuoteCheckPorts {
+  checkQuotes(citations: readonly Citation[]): Promise<SourceQuoteCheck[]>;
+}
+
+/** A fetched page as a document the panel can read, its links resolving against the page's own address. */
+function parseHtml(html: string, url: string): Document {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  if (!doc.querySelector('base[href]')) {
+    const base = doc.createElement('base');
+    base.href = url;
+    doc.head.prepend(base);
+  }
+  return doc;
+}
+
+/**
+ * The panel reads the quoted sources itself (the extension may fetch any http(s) page, without cookies): after the
+ * link checks, so its requests never add to theirs on a host. The archive is not read from here yet.
+ */
+export const browserQuoteChecks: QuoteCheckPorts = {
+  checkQuotes: (citations) =>
+    checkArticleQuotes(citations, [], {
+      fetch: (url, init) => fetch(url, init),
+      scheduler: new RequestScheduler(),
+      mode: 'follow',
+      parseHtml,
+    }),
+};

@@ -1,0 +1,42 @@
+import type { Page } from '@playwright/test';
+import { demoArticleUrl, demoCitation, demoCitations } from '../web/sites/demo/fates';
+import { expect, test } from './fixtures';
+import { waitForVerdicts } from './linkcheck-helpers';
+
+// Issue 12 end to end on the demo article: once the links are checked, the panel looks for each quotation in the
+// page its paragraph cites, as the test web plays those pages (test/web/sites/demo/source-pages.ts).
+
+const quoteStatus = (panel: Page, id: string) =>
+  panel.locator(`[role="row"][data-citation-url="${demoCitation(id).url}"]`);
+
+test('the demo article: each quoted source says whether it has the quotation', async ({
+  page,
+  openSidePanel,
+}) => {
+  // The slow, rate-limited and unreachable sources take their retries and waits before quotes are looked for.
+  test.setTimeout(180_000);
+  await page.goto(demoArticleUrl);
+  const panel = await openSidePanel(page);
+  await waitForVerdicts(panel, demoCitations.length, 90_000);
+
+  // The laboratory's statement has its quotation; the harbourmaster's post has the other one of that paragraph.
+  await expect(quoteStatus(panel, 'lab-statement-moved')).toHaveAttribute('data-quote-status', 'found', {
+    timeout: 30_000,
+  });
+  await expect(quoteStatus(panel, 'harbourmaster-post')).toHaveAttribute('data-quote-status', 'found');
+  // The council minutes are a PDF, which Cited does not read yet; the swim club's notice does not quote Ms Whitlock.
+  await expect(quoteStatus(panel, 'council-minutes-pdf')).toHaveAttribute(
+    'data-quote-status',
+    'not-checkable',
+  );
+  await expect(quoteStatus(panel, 'swim-club-notice')).toHaveAttribute('data-quote-status', 'not-found');
+  // Citations without a quotation in their paragraph have no quote status.
+  await expect(quoteStatus(panel, 'state-guidance')).not.toHaveAttribute('data-quote-status', /.+/);
+
+  const lab = quoteStatus(panel, 'lab-statement-moved');
+  await lab.locator('[data-action="quote-evidence"]').click();
+  await expect(lab.locator('li[data-quote-status="found"]')).toContainText(
+    'The source says: “sent three renewal notices between April and June and received no reply”',
+  );
+  await expect(panel.locator('[data-quote-summary]')).toContainText('found');
+});
