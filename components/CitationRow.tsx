@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { memo } from 'preact/compat';
 import type { Citation } from '../core/citations/types';
 import {
   isWebUrl,
@@ -47,7 +48,7 @@ function fallbackLabel(citation: Citation): string {
 }
 
 /** One cited source: what the link says, where it goes, the sentence it sits in, and its status. */
-export function CitationRow({
+function CitationRowView({
   citation,
   status,
   rowIndex,
@@ -224,3 +225,21 @@ export function CitationRow({
     </div>
   );
 }
+
+/**
+ * Rows are redrawn only when what they show changed: a long article's verdicts arrive many a frame, and each
+ * should cost one row, not every drawn row. The callbacks are left out of the comparison: the list passes
+ * functions whose results depend only on the row's own props (its citation and index).
+ */
+export const CitationRow = memo(CitationRowView, (before, after) => {
+  for (const key of Object.keys({ ...before, ...after }) as (keyof CitationRowProps)[]) {
+    if (typeof before[key] === 'function' || typeof after[key] === 'function') continue;
+    if (key === 'status') {
+      const [a, b] = [before.status, after.status];
+      if (a.code !== b.code || a.label !== b.label || a.description !== b.description) return false;
+      continue;
+    }
+    if (before[key] !== after[key]) return false;
+  }
+  return true;
+});

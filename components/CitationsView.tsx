@@ -52,14 +52,16 @@ export function CitationsView({
   const [query, setQuery] = useState('');
   const search = useRef<HTMLInputElement>(null);
 
+  // Statuses change many times a second while checks run: they matter to the list only under a status filter.
+  const statusForFilter = statusFilter ? statusFor : undefined;
   const matching = useMemo(
     () =>
       citations.filter(
         (citation) =>
           matchesQuery(citation, query) &&
-          (statusFilter === null || statusFor?.(citation).code === statusFilter.code),
+          (statusFilter === null || statusForFilter?.(citation).code === statusFilter.code),
       ),
-    [citations, query, statusFilter, statusFor],
+    [citations, query, statusFilter, statusForFilter],
   );
   const counts = useMemo(() => countByRelation(matching), [matching]);
   const visible = useMemo(

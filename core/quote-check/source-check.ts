@@ -23,6 +23,12 @@ import type { NotCheckableReason, QuoteVerdict } from './types';
  */
 
 /** Enough for any article's HTML, however much markup surrounds it; far less than a video or a data dump. */
+/**
+ * What a quote check asks a source for: its text. A link check takes whatever the address serves; a quote check
+ * can read HTML and plain text, and says so (a server may then pick the text form of a page).
+ */
+export const SOURCE_TEXT_ACCEPT = 'text/html,application/xhtml+xml,text/plain;q=0.9';
+
 export const SOURCE_TEXT_MAX_BYTES = 5 * 1024 * 1024;
 
 export interface QuoteSourceDeps {
@@ -86,7 +92,7 @@ async function readSource(url: string, deps: QuoteSourceDeps): Promise<SourceRea
     maxBytes: (deps.maxBytes ?? SOURCE_TEXT_MAX_BYTES) + 1,
     timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     clock,
-    ...(deps.headers ? { headers: deps.headers } : {}),
+    headers: { Accept: SOURCE_TEXT_ACCEPT, ...deps.headers },
     ...(deps.signal ? { signal: deps.signal } : {}),
     schedule: (target, task) =>
       deps.scheduler.run(hostKey(target), task, deps.signal ? { signal: deps.signal } : {}),

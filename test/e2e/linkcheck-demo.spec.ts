@@ -220,7 +220,8 @@ test('a worker stopped mid-run comes back, finishes the queue and repeats nothin
       ),
   );
   expect(generations).toContain('new');
-  const askedAgain = testWeb.requests.slice(stoppedAt).map((request) => request.url);
+  // The link checks, not the quote check that reads the quoted sources' text once every link has its verdict.
+  const askedAgain = extensionRequests(testWeb.requests.slice(stoppedAt)).map((request) => request.url);
   expect(askedAgain.filter((url) => finished.includes(url))).toEqual([]);
 });
 

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { isVerdict } from '../../core/citation-status/summary';
 import type { CitationStatus } from '../../core/linkcheck/types';
+import { SOURCE_TEXT_ACCEPT } from '../../core/quote-check/source-check';
 import type { RecordedRequest } from '../web/site';
 import { expect } from './fixtures';
 import { rows } from './panel-helpers';
@@ -42,10 +43,13 @@ export async function badgeText(serviceWorker: Worker, url: string): Promise<str
   }, url);
 }
 
-/** Requests made by Cited (fetches from the worker), not by the page loading: no document, image, style... */
+/**
+ * Link-check requests made by Cited (fetches from the worker), not by the page loading (no document, image,
+ * style...) nor by the quote check reading quoted sources' text (it asks for text: SOURCE_TEXT_ACCEPT).
+ */
 export function extensionRequests(requests: RecordedRequest[]): RecordedRequest[] {
   return requests.filter((request) => {
-    if (request.method !== 'GET') return false;
+    if (request.method !== 'GET' || request.headers.accept === SOURCE_TEXT_ACCEPT) return false;
     const dest = request.headers['sec-fetch-dest'];
     // Chromium sends no Sec-Fetch-* over plain http; over https a fetch() is "empty".
     return dest === undefined || dest === 'empty';
