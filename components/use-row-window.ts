@@ -7,9 +7,9 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
  * position stay true. Short lists, and browsers without IntersectionObserver, render every row.
  */
 
-export const BLOCK_ROWS = 40;
+export const BLOCK_ROWS = 20;
 /** Lists up to this many rows are drawn whole: cheap enough, and every row stays in the page for find-in-page. */
-export const WINDOW_FROM = 200;
+export const WINDOW_FROM = 80;
 const ESTIMATED_ROW_PX = 72;
 /** Blocks this far beyond the viewport are drawn too, so a fast scroll rarely shows empty space. */
 const MARGIN = '1200px 0px';
