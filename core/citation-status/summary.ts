@@ -2,7 +2,7 @@ import type { ArchivedCopy, ArchiveLookup } from '../archive/types';
 import { publicationTimestamp } from '../archive/wayback';
 import { type CitationStatus, isBrokenStatus, LINK_STATUSES } from '../linkcheck/types';
 import { checkKey } from '../linkcheck/url';
-import type { ArchiveState, CitationCheckState } from './types';
+import type { ArchiveState, CitationCheckState, MarkerItem } from './types';
 
 export const ALL_CITATION_STATUSES: readonly CitationStatus[] = [
   ...LINK_STATUSES,
@@ -71,4 +71,12 @@ export function newerState<T extends CitationCheckState | ArchiveState>(
 export function archiveKeyOf(url: string, publishedTime: string | null): string {
   const published = publishedTime ? publicationTimestamp(publishedTime) : null;
   return `${checkKey(url) ?? url} @${published ?? 'undated'}`;
+}
+
+/**
+ * What a page marker says and where it goes, as one string: the panel sends the page only the markers whose
+ * signature changed, and the page redraws only those.
+ */
+export function markerSignature(item: MarkerItem): string {
+  return JSON.stringify([item.status, item.reason ?? '', item.archivedUrl ?? '', item.linkIndexes]);
 }

@@ -1,5 +1,6 @@
 import { isWebUrl } from '../../components/format';
 import { statusMeta, statusPaletteCss } from '../../components/status-meta';
+import { markerSignature } from '../../core/citation-status/summary';
 import type { MarkerItem, MarkerUpdate } from '../../core/citation-status/types';
 import { findCitedLink, pageLinks } from './highlight';
 
@@ -18,10 +19,6 @@ export const MARKER_TAG = 'cited-status-marker';
 const shadows = new WeakMap<Element, ShadowRoot>();
 /** What each marker shows now (status, reason, archived copy), so an unchanged one is not drawn again. */
 const rendered = new WeakMap<Element, string>();
-
-function markerSignature(item: MarkerItem): string {
-  return JSON.stringify([item.status, item.reason ?? '', item.archivedUrl ?? '']);
-}
 
 /** Keeps the host box itself out of the page's reach: inline !important beats any stylesheet rule. */
 const HOST_STYLE: [string, string][] = [

@@ -1,4 +1,10 @@
-import { archiveKeyOf, isVerdict, newerState, preferredCopy } from '../../core/citation-status/summary';
+import {
+  archiveKeyOf,
+  isVerdict,
+  markerSignature,
+  newerState,
+  preferredCopy,
+} from '../../core/citation-status/summary';
 import type {
   ArchiveState,
   CheckSnapshot,
@@ -91,11 +97,6 @@ export function markerItems(
     });
   }
   return items;
-}
-
-/** What a marker shows, to tell a changed one from one the page already has. */
-export function markerSignature(item: MarkerItem): string {
-  return JSON.stringify([item.status, item.reason ?? '', item.archivedUrl ?? '', item.linkIndexes]);
 }
 
 /**

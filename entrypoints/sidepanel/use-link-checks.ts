@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { errorText } from '../../components/format';
 import { automaticShare, checkOrder } from '../../core/check-run/check-order';
 import { citationRequests } from '../../core/check-run/citation-requests';
-import { isPending } from '../../core/citation-status/summary';
+import { isPending, markerSignature } from '../../core/citation-status/summary';
 import type { CheckSnapshot } from '../../core/citation-status/types';
 import type { CaptureResult, Citation } from '../../core/citations/types';
 import type { CitationStatus } from '../../core/linkcheck/types';
@@ -11,7 +11,6 @@ import {
   type KnownChecks,
   keyOf,
   markerItems,
-  markerSignature,
   markerUpdate,
   mergeChecks,
   NO_CHECKS,

@@ -3,7 +3,7 @@ import { AUTOMATIC_CHECK_LIMIT } from '../../core/check-run/check-order';
 import { longArticleUrl, longCitationUrl } from '../web/sites/long-article';
 import { expect, test } from './fixtures';
 import { extensionRequests } from './linkcheck-helpers';
-import { row } from './panel-helpers';
+import { linkInView, row } from './panel-helpers';
 
 // Issues 10 and 17 on the test web's long articles: thousands of citations on 60 hosts of mixed speed.
 
@@ -87,15 +87,3 @@ test('2,000 citations: a click on a row near the end scrolls the page to its lin
     .toEqual({ flashed: true, inView: true });
   await expect(headline(panel)).toHaveText(/^Checking/);
 });
-
-/** Whether the page's link to `href` is on screen, and whether Cited flashed it (noted by the observer above). */
-function linkInView(page: Page, href: string) {
-  return page.evaluate((target) => {
-    const link = Array.from(document.querySelectorAll('a')).find((a) => a.href === target);
-    const box = link?.getBoundingClientRect();
-    return {
-      flashed: link?.dataset.e2eFlashed === 'yes',
-      inView: !!box && box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0,
-    };
-  }, href);
-}

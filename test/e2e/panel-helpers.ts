@@ -26,3 +26,18 @@ export async function linkOnPage(page: Page, url: string) {
     return { highlighted: true, inView: box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0 };
   }, url);
 }
+
+/**
+ * Whether the page's link to `href` is on screen, and whether Cited flashed it, as a MutationObserver the test set
+ * on the link noted (`data-e2e-flashed`): unlike linkOnPage, it does not need the two-second flash to be on now.
+ */
+export function linkInView(page: Page, href: string) {
+  return page.evaluate((target) => {
+    const link = Array.from(document.querySelectorAll('a')).find((a) => a.href === target);
+    const box = link?.getBoundingClientRect();
+    return {
+      flashed: link?.dataset.e2eFlashed === 'yes',
+      inView: !!box && box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0,
+    };
+  }, href);
+}

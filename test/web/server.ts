@@ -69,6 +69,19 @@ export async function startTestWeb(options: TestWebOptions = {}): Promise<TestWe
     return entry;
   }
 
+  /** A request whose connection failed: recorded as done at once, with why. */
+  function recordFailed(
+    method: string,
+    url: string,
+    host: string,
+    headers: RecordedRequest['headers'],
+    failure: FailingConnection,
+  ): void {
+    const entry = record(method, url, host, headers);
+    entry.connection = failure;
+    entry.endedAt = Date.now();
+  }
+
   function serve(scheme: 'http' | 'https') {
     return (req: IncomingMessage, res: ServerResponse) => {
       const url = requestUrl(req, scheme);
@@ -79,16 +92,15 @@ export async function startTestWeb(options: TestWebOptions = {}): Promise<TestWe
         return;
       }
       const host = url.hostname.toLowerCase();
-      const entry = record(req.method ?? 'GET', url.href, host, { ...req.headers });
       const failure = failureOf(host);
       // Over https the failure already happened at CONNECT; over plain http a proxy that cannot reach the host gives
       // no answer at all, so the client reports a network error rather than an HTTP status.
       if (failure === 'dns-failure' || failure === 'refused') {
-        entry.connection = failure;
-        entry.endedAt = Date.now();
+        recordFailed(req.method ?? 'GET', url.href, host, { ...req.headers }, failure);
         req.socket.destroy();
         return;
       }
+      const entry = record(req.method ?? 'GET', url.href, host, { ...req.headers });
       const now = (inFlight.get(host) ?? 0) + 1;
       inFlight.set(host, now);
       maxInFlight.set(host, Math.max(now, maxInFlight.get(host) ?? 0));
@@ -133,9 +145,7 @@ export async function startTestWeb(options: TestWebOptions = {}): Promise<TestWe
     const host = hostPart.toLowerCase();
     const failure = failureOf(host);
     if (failure === 'dns-failure' || failure === 'refused') {
-      const entry = record('CONNECT', tunnelUrl(host, portPart), host, { ...req.headers });
-      entry.connection = failure;
-      entry.endedAt = Date.now();
+      recordFailed('CONNECT', tunnelUrl(host, portPart), host, { ...req.headers }, failure);
       // RFC 9209 Proxy-Status names the cause, as real proxies do; the client sees a failed tunnel either way.
       const error = failure === 'dns-failure' ? 'dns_error' : 'connection_refused';
       socket.end(
@@ -152,9 +162,7 @@ export async function startTestWeb(options: TestWebOptions = {}): Promise<TestWe
     } else if (failure === 'tls-failure') {
       // Let the client start its handshake, then break it.
       socket.once('data', () => {
-        const entry = record('CONNECT', tunnelUrl(host, portPart), host, { ...req.headers });
-        entry.connection = failure;
-        entry.endedAt = Date.now();
+        recordFailed('CONNECT', tunnelUrl(host, portPart), host, { ...req.headers }, failure);
         socket.end(TLS_HANDSHAKE_FAILURE_ALERT);
       });
     } else {
@@ -186,14 +194,13 @@ export async function startTestWeb(options: TestWebOptions = {}): Promise<TestWe
       const failure = failureOf(host);
       if (failure !== 'dns-failure' && failure !== 'refused') return undefined;
       const https = url.protocol === 'https:';
-      const entry = record(
+      recordFailed(
         https ? 'CONNECT' : 'GET',
         https ? tunnelUrl(host, url.port || '443') : url.href,
         host,
         {},
+        failure,
       );
-      entry.connection = failure;
-      entry.endedAt = Date.now();
       return failure;
     }),
     directRoutes() {

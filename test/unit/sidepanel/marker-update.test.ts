@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { markerSignature } from '../../../core/citation-status/summary';
 import type { MarkerItem } from '../../../core/citation-status/types';
-import { markerSignature, markerUpdate } from '../../../entrypoints/sidepanel/check-state';
+import { markerUpdate } from '../../../entrypoints/sidepanel/check-state';
 
 // Issue 10: the page is sent only the markers that changed, not thousands at every verdict.
 
