@@ -230,7 +230,13 @@ test('the demo article: only its citations are asked for, at most two at a time 
   openSidePanel,
   testWeb,
 }) => {
-  const panel = await demoPanelWithVerdicts(page, openSidePanel);
+  test.setTimeout(120_000);
+  await page.goto(demoArticleUrl);
+  // The browser loads the article's own pictures several at a time: what is measured from here is Cited's doing.
+  await page.waitForLoadState('networkidle');
+  testWeb.resetLog();
+  const panel = await openSidePanel(page);
+  await waitForVerdicts(panel, demoCitations.length, 90_000);
   const fetched = extensionRequests(testWeb.requests).filter((request) => request.url !== demoArticleUrl);
   // Where each citation ended, from the panel's own JSON report: a redirect is followed to its target.
   const download = panel.waitForEvent('download');
