@@ -1,5 +1,6 @@
 import type { ComponentChildren, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { placeCount } from '../core/citations/places';
 import type { Citation } from '../core/citations/types';
 import { CitationRow } from './CitationRow';
 import { NOT_CHECKED, type RowStatus } from './row-status';
@@ -8,8 +9,8 @@ import './CitationList.css';
 
 export interface CitationListProps {
   citations: Citation[];
-  /** Go to one occurrence of the citation on the page (0-based index into `occurrences`). */
-  onGoTo: (citation: Citation, occurrenceIndex: number) => void;
+  /** Go to one place of the citation on the page (0-based index into `placesOf(citation)`: occurrences, then notes). */
+  onGoTo: (citation: Citation, placeIndex: number) => void;
   onOpen: (citation: Citation) => void;
   statusFor?: (citation: Citation) => RowStatus;
   label?: string;
@@ -32,7 +33,7 @@ const PAGE_STEP = 5;
 /**
  * The citations as a keyboard grid: one tab stop, arrows move between rows (and to the "open" button),
  * Home/End jump, Enter goes to the link on the page, Shift+Enter opens the source. Going to a citation
- * linked several times steps through its occurrences.
+ * linked several times steps through its occurrences, then through the notes that give it, then starts again.
  */
 export function CitationList({
   citations,
@@ -48,7 +49,7 @@ export function CitationList({
   const [activeUrl, setActiveUrl] = useState<string | null>(null);
   const [activeColumn, setActiveColumn] = useState<Column>(0);
   const [shown, setShown] = useState<{ url: string; index: number } | null>(null);
-  const nextOccurrence = useRef(new Map<string, number>());
+  const nextPlace = useRef(new Map<string, number>());
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   // A row the keyboard moved to in a block that is not drawn yet: focused once its block is.
   const [pendingFocus, setPendingFocus] = useState<{ row: number; column: Column } | null>(null);
@@ -69,10 +70,10 @@ export function CitationList({
   );
 
   function goTo(citation: Citation) {
-    const total = citation.occurrences.length;
+    const total = placeCount(citation);
     if (total === 0) return;
-    const index = Math.min(nextOccurrence.current.get(citation.url) ?? 0, total - 1);
-    nextOccurrence.current.set(citation.url, (index + 1) % total);
+    const index = Math.min(nextPlace.current.get(citation.url) ?? 0, total - 1);
+    nextPlace.current.set(citation.url, (index + 1) % total);
     setShown({ url: citation.url, index });
     onGoTo(citation, index);
   }
@@ -164,7 +165,7 @@ export function CitationList({
         status={statusFor?.(citation) ?? NOT_CHECKED}
         rowIndex={index}
         tabStop={index === currentRow ? activeColumn : null}
-        shownOccurrence={shown?.url === citation.url ? shown.index : null}
+        shownPlace={shown?.url === citation.url ? shown.index : null}
         onGoTo={goTo}
         onOpen={onOpen}
         onFocusCell={(rowIndex, column) => {

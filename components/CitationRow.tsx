@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { memo } from 'preact/compat';
+import { placeCount, placesOf } from '../core/citations/places';
 import type { Citation } from '../core/citations/types';
 import {
   isWebUrl,
@@ -24,8 +25,8 @@ export interface CitationRowProps {
   rowIndex: number;
   /** Which cell is the list's tab stop when this row is the active one; null otherwise. */
   tabStop: 0 | 1 | 2 | null;
-  /** The occurrence last shown on the page, when the reader went to this citation. */
-  shownOccurrence: number | null;
+  /** The place (`placesOf`: an occurrence, then the notes) last shown on the page, when the reader went to this citation. */
+  shownPlace: number | null;
   onGoTo: (citation: Citation) => void;
   onOpen: (citation: Citation) => void;
   onFocusCell: (rowIndex: number, column: 0 | 1 | 2) => void;
@@ -53,7 +54,7 @@ function CitationRowView({
   status,
   rowIndex,
   tabStop,
-  shownOccurrence,
+  shownPlace,
   onGoTo,
   onOpen,
   onFocusCell,
@@ -63,8 +64,12 @@ function CitationRowView({
   details,
   quote,
 }: CitationRowProps) {
-  const total = citation.occurrences.length;
-  const occurrence = citation.occurrences[shownOccurrence ?? 0] ?? citation.occurrences[0];
+  const shown = shownPlace !== null;
+  const total = placeCount(citation);
+  const place = shown ? placesOf(citation)[shownPlace] : undefined;
+  // On a note the row shows the note's own words; elsewhere the sentence that cites the source.
+  const note = place?.kind === 'note' ? place.note : null;
+  const occurrence = place?.kind === 'text' ? place.occurrence : citation.occurrences[0];
   const anchorText = occurrence?.anchorText.trim() || fallbackLabel(citation);
   const sentence = occurrence?.sentence ?? '';
   const parts = occurrence ? splitAroundAnchor(sentence, occurrence.anchorText) : null;
@@ -80,9 +85,9 @@ function CitationRowView({
     // biome-ignore lint/a11y/useSemanticElements: see above.
     <div
       role="row"
-      class={`citation-row${shownOccurrence !== null ? ' citation-row--shown' : ''}${expanded ? ' citation-row--expanded' : ''}`}
+      class={`citation-row${shown ? ' citation-row--shown' : ''}${expanded ? ' citation-row--expanded' : ''}`}
       aria-rowindex={rowIndex + 1}
-      aria-current={shownOccurrence !== null ? 'true' : undefined}
+      aria-current={shown ? 'true' : undefined}
       data-row-index={rowIndex}
       data-citation-url={citation.url}
       data-status={status.code}
@@ -124,11 +129,13 @@ function CitationRowView({
               {sectionLabel(citation.section)}
             </span>
           ) : null}
-          {total > 1 ? (
+          {shown && total > 1 ? (
             <span class="citation-row__occurrences" data-field="occurrences">
-              {shownOccurrence !== null
-                ? `${shownOccurrence + 1} of ${total}`
-                : plural(total, 'link', 'links', locale)}
+              {`${shownPlace + 1} of ${total}`}
+            </span>
+          ) : !shown && citation.occurrences.length > 1 ? (
+            <span class="citation-row__occurrences" data-field="occurrences">
+              {plural(citation.occurrences.length, 'link', 'links', locale)}
             </span>
           ) : null}
           {/* biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut; the details button (ArrowRight) is the keyboard way. */}
@@ -152,11 +159,15 @@ function CitationRowView({
             {status.label}
           </span>
         </p>
-        {sentence ? (
+        {note ? (
+          <p class="citation-row__sentence" data-field="note">
+            <span class="citation-row__note-label">Note:</span> {note.text}
+          </p>
+        ) : sentence ? (
           <p class="citation-row__sentence" data-field="sentence">
             {parts ? (
               <>
-                {shownOccurrence === null ? leadIn(parts.before) : parts.before}
+                {shown ? parts.before : leadIn(parts.before)}
                 <mark class="citation-row__em">{parts.anchor}</mark>
                 {parts.after}
               </>

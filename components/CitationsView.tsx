@@ -13,7 +13,8 @@ export interface CitationsViewProps {
   citations: Citation[];
   /** Whether the list comes from an article or, lacking one, from the page's main content. */
   source: 'article' | 'main-content';
-  onGoTo: (citation: Citation, occurrenceIndex: number) => void;
+  /** Go to one place of the citation on the page (an index into `placesOf(citation)`). */
+  onGoTo: (citation: Citation, placeIndex: number) => void;
   onOpen: (citation: Citation) => void;
   statusFor?: (citation: Citation) => RowStatus;
   locale?: string;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { placesOf } from '../../core/citations/places';
 import type { CaptureResult, Citation } from '../../core/citations/types';
 import { CitedError } from '../../core/errors/cited-error';
 import { sendMessage } from '../../utils/messaging';
@@ -30,13 +31,14 @@ export function captureTab(tabId: number): Promise<CaptureResult> {
 export async function highlightInTab(
   tabId: number,
   citation: Citation,
-  occurrenceIndex: number,
+  placeIndex: number,
 ): Promise<{ found: boolean }> {
-  const occurrence = citation.occurrences[occurrenceIndex] ?? citation.occurrences[0];
-  if (!occurrence) return { found: false };
+  const places = placesOf(citation);
+  const place = places[placeIndex] ?? places[0];
+  if (!place) return { found: false };
   return askCaptureScript(
     tabId,
-    () => sendMessage('highlightLink', { linkIndex: occurrence.linkIndex, url: citation.url }, tabId),
+    () => sendMessage('highlightLink', { linkIndex: place.linkIndex, url: citation.url }, tabId),
     CAPTURE_TIMEOUT_MS,
   );
 }

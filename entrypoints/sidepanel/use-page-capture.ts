@@ -8,8 +8,8 @@ export interface PageCapture {
   state: PanelState;
   /** Read the page again (after a failure, or when the page changed without navigating). */
   retry(): void;
-  /** Scroll the page to one occurrence of the citation and flash it. Resolves to a sentence for the reader. */
-  goTo(citation: Citation, occurrenceIndex: number): Promise<string | null>;
+  /** Scroll the page to one place of the citation (`placesOf`) and flash it. Resolves to a sentence for the reader. */
+  goTo(citation: Citation, placeIndex: number): Promise<string | null>;
   open(citation: Citation): void;
 }
 
@@ -32,10 +32,10 @@ export function usePageCapture(): PageCapture {
   const retry = useCallback(() => follower.current?.refresh(), []);
 
   const goTo = useCallback(
-    async (citation: Citation, occurrenceIndex: number) => {
+    async (citation: Citation, placeIndex: number) => {
       if (tabId === null) return null;
       try {
-        const { found } = await highlightInTab(tabId, citation, occurrenceIndex);
+        const { found } = await highlightInTab(tabId, citation, placeIndex);
         return found ? null : 'That link is no longer on the page. Re-read the page to update the list.';
       } catch (error) {
         return errorText(error);

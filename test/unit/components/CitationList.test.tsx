@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CitationList } from '../../../components/CitationList';
+import type { Citation } from '../../../core/citations/types';
 import { click, mount, press } from './render';
-import { harbourCitations } from './sample-capture';
+import { citation, harbourCitations } from './sample-capture';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -102,6 +103,40 @@ describe('CitationList occurrences', () => {
     click(mainCell(2) as HTMLElement);
     expect(onGoTo).toHaveBeenLastCalledWith(harbourCitations[2], 0);
     expect(counter()).toBe('1 of 3');
+  });
+
+  it('steps through a note’s markers, then shows the note itself, then starts again at the first marker', () => {
+    const wall: Citation = {
+      ...citation('https://gazette.example.com/wall', 'external', [
+        { anchorText: '[1]', sentence: 'The sea wall failed in March.[1]', linkIndex: 3 },
+        { anchorText: '[1]', sentence: 'Repairs were promised by June.[1]', linkIndex: 5 },
+      ]),
+      section: 'notes',
+      notes: [
+        { linkIndex: 40, text: '^ a b “Harbour wall gives way”. The Westcombe Gazette. 3 March 2024.' },
+      ],
+    };
+    const onGoTo = vi.fn();
+    const mounted = mount(<CitationList citations={[wall]} onGoTo={onGoTo} onOpen={() => {}} />);
+    cleanup = mounted.unmount;
+    const cell = mounted.container.querySelector<HTMLElement>('[data-row-index="0"] [data-col="0"]');
+    const field = (name: string) => mounted.container.querySelector(`[data-field="${name}"]`)?.textContent;
+
+    click(cell as HTMLElement);
+    expect(onGoTo).toHaveBeenLastCalledWith(wall, 0);
+    expect(field('occurrences')).toBe('1 of 3');
+    click(cell as HTMLElement);
+    expect(field('occurrences')).toBe('2 of 3');
+    expect(field('sentence')).toBe('Repairs were promised by June.[1]');
+    click(cell as HTMLElement);
+    expect(onGoTo).toHaveBeenLastCalledWith(wall, 2);
+    expect(field('occurrences')).toBe('3 of 3');
+    expect(field('note')).toBe('Note: ^ a b “Harbour wall gives way”. The Westcombe Gazette. 3 March 2024.');
+    expect(field('sentence')).toBeUndefined();
+    click(cell as HTMLElement);
+    expect(onGoTo).toHaveBeenLastCalledWith(wall, 0);
+    expect(field('occurrences')).toBe('1 of 3');
+    expect(field('note')).toBeUndefined();
   });
 
   it('marks only the row last gone to as current', () => {

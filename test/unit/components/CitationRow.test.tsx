@@ -16,7 +16,7 @@ function row(cited: Citation): HTMLElement {
       status={NOT_CHECKED}
       rowIndex={0}
       tabStop={0}
-      shownOccurrence={null}
+      shownPlace={null}
       onGoTo={() => {}}
       onOpen={() => {}}
       onFocusCell={() => {}}

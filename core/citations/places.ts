@@ -1,0 +1,28 @@
+import type { Citation, CitationNote, CitationOccurrence } from './types';
+
+/**
+ * A place on the page a row can take the reader to: where the text cites the source (a link, or a note's
+ * marker), or the note that gives it. Both are links of the live page, found by `linkIndex`.
+ */
+export type CitationPlace =
+  | { kind: 'text'; linkIndex: number; occurrence: CitationOccurrence }
+  | { kind: 'note'; linkIndex: number; note: CitationNote };
+
+/**
+ * The places a row steps through, in order: each occurrence in the text, then each note that gives the
+ * source, so a reader who followed a marker also reaches the note itself (where the reference is read).
+ */
+export function placesOf(citation: Citation): CitationPlace[] {
+  const places: CitationPlace[] = citation.occurrences.map((occurrence) => ({
+    kind: 'text',
+    linkIndex: occurrence.linkIndex,
+    occurrence,
+  }));
+  for (const note of citation.notes ?? []) places.push({ kind: 'note', linkIndex: note.linkIndex, note });
+  return places;
+}
+
+/** How many places `placesOf` gives, without building them (rows ask this of every citation). */
+export function placeCount(citation: Citation): number {
+  return citation.occurrences.length + (citation.notes?.length ?? 0);
+}

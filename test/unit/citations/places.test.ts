@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { listLinks } from '../../../core/citations/link-index';
+import { placesOf } from '../../../core/citations/places';
+import { citationsIn } from '../support/citations';
+import { page } from '../support/pages';
+
+describe('the places a row click steps through', () => {
+  it('goes to each marker of a note in the text, then to the note itself', () => {
+    const doc = page(
+      `<article>
+         <p>The sea wall failed in March.<sup class="reference"><a href="#cite_note-1">[1]</a></sup>
+            Repairs were promised by June.<sup class="reference"><a href="#cite_note-1">[1]</a></sup></p>
+         <p>They were not finished.<sup class="reference"><a href="#cite_note-1">[1]</a></sup></p>
+         <ol class="references"><li id="cite_note-1"><a href="#cite_ref-1">^</a>
+           <a class="external text" href="https://gazette.example.com/wall">Harbour wall gives way</a>.</li></ol>
+       </article>`,
+    );
+    const [wall] = citationsIn(doc);
+    const links = listLinks(doc);
+    const places = placesOf(wall as NonNullable<typeof wall>);
+    expect(places.map((place) => place.kind)).toEqual(['text', 'text', 'text', 'note']);
+    expect(places.slice(0, 3).map((place) => links[place.linkIndex]?.getAttribute('href'))).toEqual([
+      '#cite_note-1',
+      '#cite_note-1',
+      '#cite_note-1',
+    ]);
+    const note = links[places[3]?.linkIndex ?? -1];
+    expect(note?.textContent).toBe('Harbour wall gives way');
+    expect(note?.closest('li')?.id).toBe('cite_note-1');
+  });
+
+  it('is just the links in the text for a source cited there', () => {
+    const doc = page(
+      `<article><p>See <a href="https://report.example.org/">the report</a> and
+         <a href="https://report.example.org/">again</a>.</p></article>`,
+    );
+    const [report] = citationsIn(doc);
+    expect(placesOf(report as NonNullable<typeof report>).map((place) => place.kind)).toEqual([
+      'text',
+      'text',
+    ]);
+  });
+});
