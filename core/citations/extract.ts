@@ -110,7 +110,7 @@ export function extractSources(scope: CitationScope): ArticleSources {
   };
 
   /** A note marker in the text: each source its note gives is cited in the marker's sentence. */
-  const addMarker = (marker: Element, linkIndex: number, note: Element) => {
+  const addMarker = (marker: Element, markerUrl: URL, linkIndex: number, note: Element) => {
     const sources = notes.sourcesOf(note);
     if (sources.length === 0) return;
     const paragraph = paragraphs.of(marker);
@@ -122,7 +122,8 @@ export function extractSources(scope: CitationScope): ArticleSources {
       const known = byKey.get(withoutFragment(url))?.citation;
       // A note that links one source twice (its title and "the original") marks it once per marker.
       if (known?.occurrences.at(-1)?.linkIndex === linkIndex) continue;
-      const citation = add(url, { order: order++, anchorText, sentence, linkIndex }, paragraph, link);
+      const occurrence = { order: order++, anchorText, sentence, linkIndex, noteRef: markerUrl.href };
+      const citation = add(url, occurrence, paragraph, link);
       if (!known && !citation.section) citation.section = 'notes';
       const given = positionOf(link);
       if (given === -1 || citation.notes?.some((n) => n.linkIndex === given)) continue;
@@ -140,7 +141,7 @@ export function extractSources(scope: CitationScope): ArticleSources {
     if (!url || href === null) continue;
     if (page.isSamePage(href, url)) {
       const note = notes.markedNote(link, url);
-      if (note) addMarker(link, linkIndex, note);
+      if (note) addMarker(link, url, linkIndex, note);
       continue;
     }
     if (notes.isGiven(link)) continue;

@@ -5,8 +5,10 @@ import type { Citation, CitationNote, CitationOccurrence } from './types';
  * marker), or the note that gives it. Both are links of the live page, found by `linkIndex`.
  */
 export type CitationPlace =
-  | { kind: 'text'; linkIndex: number; occurrence: CitationOccurrence }
-  | { kind: 'note'; linkIndex: number; note: CitationNote };
+  | { kind: 'text'; linkIndex: number; href: string; occurrence: CitationOccurrence }
+  | { kind: 'note'; linkIndex: number; href: string; note: CitationNote };
+
+// `href` is where the link at `linkIndex` points: the page checks it is still that link (pages re-render).
 
 /**
  * The places a row steps through, in order: each occurrence in the text, then each note that gives the
@@ -16,9 +18,11 @@ export function placesOf(citation: Citation): CitationPlace[] {
   const places: CitationPlace[] = citation.occurrences.map((occurrence) => ({
     kind: 'text',
     linkIndex: occurrence.linkIndex,
+    href: occurrence.noteRef ?? citation.url,
     occurrence,
   }));
-  for (const note of citation.notes ?? []) places.push({ kind: 'note', linkIndex: note.linkIndex, note });
+  for (const note of citation.notes ?? [])
+    places.push({ kind: 'note', linkIndex: note.linkIndex, href: citation.url, note });
   return places;
 }
 

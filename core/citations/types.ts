@@ -54,6 +54,11 @@ export interface CitationOccurrence {
    * so the content script can find it again to scroll to and highlight it.
    */
   linkIndex: number;
+  /**
+   * When the occurrence is a note's marker: where the marker's link points (the note, in this page), as the
+   * link at `linkIndex` is the marker, not a link to the source.
+   */
+  noteRef?: string;
 }
 
 export interface Citation {

@@ -34,7 +34,8 @@ const HIGHLIGHT_CSS = `
 
 /**
  * The link the capture saw at `linkIndex` (among `a[href], area[href]` in document order), if it still points
- * at `url`; otherwise the first link to `url`, because pages re-render and shift indexes.
+ * at `url`; otherwise the first link to `url`, because pages re-render and shift indexes. A note's marker is
+ * a link into this page (`#cite_note-3`): there the fragment is what tells one note from another.
  */
 export function findCitedLink(
   doc: Document,
@@ -42,10 +43,11 @@ export function findCitedLink(
   url: string,
   links: readonly HTMLElement[] = pageLinks(doc),
 ): HTMLElement | null {
-  const target = comparable(url);
+  const page = comparable(doc.URL, '');
+  const target = comparable(url, page);
   const atIndex = links[linkIndex];
-  if (atIndex && comparable(hrefOf(atIndex)) === target) return atIndex;
-  return links.find((link) => comparable(hrefOf(link)) === target) ?? null;
+  if (atIndex && comparable(hrefOf(atIndex), page) === target) return atIndex;
+  return links.find((link) => comparable(hrefOf(link), page) === target) ?? null;
 }
 
 /** The page's links in document order, as the capture indexed them: list once, then look up many. */
@@ -57,12 +59,13 @@ function hrefOf(element: HTMLElement): string {
   return (element as HTMLAnchorElement | HTMLAreaElement).href ?? '';
 }
 
-/** URLs as the reader would call them equal: parsed and re-serialised, fragment dropped. */
-function comparable(url: string): string {
+/** URLs as the reader would call them equal: parsed and re-serialised, fragment dropped unless into `page`. */
+function comparable(url: string, page: string): string {
   try {
     const parsed = new URL(url);
+    const hash = parsed.hash;
     parsed.hash = '';
-    return parsed.href;
+    return parsed.href === page ? `${parsed.href}${hash}` : parsed.href;
   } catch {
     return url;
   }

@@ -38,7 +38,7 @@ export async function highlightInTab(
   if (!place) return { found: false };
   return askCaptureScript(
     tabId,
-    () => sendMessage('highlightLink', { linkIndex: place.linkIndex, url: citation.url }, tabId),
+    () => sendMessage('highlightLink', { linkIndex: place.linkIndex, url: place.href }, tabId),
     CAPTURE_TIMEOUT_MS,
   );
 }

@@ -24,6 +24,11 @@ describe('the places a row click steps through', () => {
       '#cite_note-1',
       '#cite_note-1',
     ]);
+    // What each place's link points to, so the page can tell the marker (or note) is still there.
+    expect(places.map((place) => place.href)).toEqual([
+      ...Array(3).fill(new URL('#cite_note-1', doc.URL).href),
+      'https://gazette.example.com/wall',
+    ]);
     const note = links[places[3]?.linkIndex ?? -1];
     expect(note?.textContent).toBe('Harbour wall gives way');
     expect(note?.closest('li')?.id).toBe('cite_note-1');

@@ -46,6 +46,15 @@ describe('findCitedLink', () => {
     expect(findCitedLink(document, 4, 'https://gazette.example/ferries')?.id).toBe('first');
   });
 
+  it('tells one note’s marker from another’s by the note it points to, even when the page changed', () => {
+    document.body.innerHTML = `<p>Walls fail.<sup><a id="m1" href="#cite_note-1">[1]</a></sup>
+      Repairs wait.<sup><a id="m2" href="#cite_note-2">[2]</a></sup></p>`;
+    const note2 = new URL('#cite_note-2', document.URL).href;
+    expect(findCitedLink(document, 1, note2)?.id).toBe('m2');
+    expect(findCitedLink(document, 0, note2)?.id).toBe('m2');
+    expect(findCitedLink(document, 1, new URL('#cite_note-9', document.URL).href)).toBeNull();
+  });
+
   it('returns null when the link is gone', () => {
     expect(findCitedLink(document, 2, 'https://elsewhere.example/')).toBeNull();
   });
