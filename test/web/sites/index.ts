@@ -8,6 +8,7 @@ import { networkFailureSites } from './network-failures';
 import { seedSite } from './seed';
 import { seedSourceSites } from './seed-sources';
 import { waybackSite } from './wayback';
+import { wikiSites } from './wiki';
 
 export interface AllSitesOptions {
   /** Which deepdotweb.com to play: the 2017 site with the article (default) or the seized one. */
@@ -29,6 +30,7 @@ export function allSites(options: AllSitesOptions = {}): Site[] {
     waybackSite(),
     ...networkFailureSites(),
     ...longArticleSites(),
+    ...wikiSites(),
   ];
   if (hasShared('corpus/readability/original-urls.json')) sites.push(corpusSite());
   else console.warn('test web: ../shared/corpus is missing, so the corpus pages are not served.');

@@ -1,6 +1,7 @@
 import { articlePage, notFoundPage } from '../templates';
 import * as demo from './demo/source-pages';
 import { newburyportnewsArchivedArticle, newburyportnewsUrl } from './seed-sources';
+import { wikiArchivedCopies } from './wiki';
 
 /** One capture in the local Wayback: the page as it was at `timestamp`, with the status it had then. */
 export interface ArchivedCopy {
@@ -65,4 +66,5 @@ export const archivedCopies: ArchivedCopy[] = [
     html: article(demo.maritimeTowns),
   },
   { url: demo.beachStatusUrl, timestamp: '20250601120000', status: 200, html: article(demo.beachStatus) },
+  ...wikiArchivedCopies,
 ];

@@ -1,0 +1,106 @@
+import type { Page } from '@playwright/test';
+import { WIKI_HOST, wikiArticleUrl, wikiOwnPages, wikiSources } from '../web/sites/wiki';
+import { expect, test } from './fixtures';
+import { extensionRequests, waitForVerdicts } from './linkcheck-helpers';
+import { row, rows, rowUrls } from './panel-helpers';
+
+// Issue 11 end to end on Harbourpedia, the test web's MediaWiki of our own: references are the sources, a row
+// steps through a note's markers and reaches the note, and the wiki's own articles are never checked.
+
+/** Notes, on the page, which element Cited flashed each time: the marker's `sup` id, or the note's `li` id. */
+async function recordFlashes(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { citedFlashes: string[] }).citedFlashes = seen;
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        const element = change.target as Element;
+        // A flash restarted on the same link removes the attribute and sets it again: count the setting only.
+        if (change.oldValue !== null || !element.hasAttribute('data-cited-highlight')) continue;
+        seen.push(element.closest('sup')?.id || element.closest('li')?.id || element.outerHTML);
+      }
+    }).observe(document.body, {
+      attributes: true,
+      attributeOldValue: true,
+      subtree: true,
+      attributeFilter: ['data-cited-highlight'],
+    });
+  });
+}
+
+const flashes = (page: Page) =>
+  page.evaluate(() => [...(window as unknown as { citedFlashes: string[] }).citedFlashes]);
+
+test('a MediaWiki article: its references are the rows, a click steps through a note’s markers to the note, no wiki link is checked', async ({
+  page,
+  openSidePanel,
+  testWeb,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto(wikiArticleUrl);
+  const panel = await openSidePanel(page);
+
+  await expect(rows(panel)).toHaveCount(6);
+  expect(await rowUrls(panel)).toEqual([
+    wikiSources.gazette,
+    wikiSources.gazetteCopy,
+    wikiSources.surveyCopy,
+    wikiSources.survey,
+    wikiSources.coastwatch,
+    wikiSources.official,
+  ]);
+  const gazette = row(panel, wikiSources.gazette);
+  await expect(gazette.locator('[data-field="reference"]')).toHaveText(
+    '“Harbour wall gives way after night of storms” — The Westcombe Gazette · Gazette Media',
+  );
+  await expect(gazette.locator('[data-field="section"]')).toHaveText('Reference');
+  await expect(row(panel, wikiSources.survey).locator('[data-field="reference"]')).toHaveText(
+    '“Harbour wall condition survey 2019” — Westcombe Borough Council',
+  );
+  await expect(row(panel, wikiSources.official).locator('[data-field="section"]')).toHaveText(
+    'External links',
+  );
+  const siteLinks = await panel.locator('[data-site-links] summary').textContent();
+  expect(Number(/^(\d+) links within this site/.exec(siteLinks ?? '')?.[1])).toBeGreaterThanOrEqual(
+    wikiOwnPages.length,
+  );
+
+  // Three markers of note 1 in the text, then the note itself, then the first marker again.
+  await recordFlashes(page);
+  const counter = gazette.locator('[data-field="occurrences"]');
+  const expected = [
+    'cite_ref-gazette_1-0',
+    'cite_ref-gazette_1-1',
+    'cite_ref-gazette_1-2',
+    'cite_note-gazette-1',
+  ];
+  for (const [step, id] of [...expected, expected[0]].entries()) {
+    await gazette.locator('[data-col="0"]').click();
+    await expect.poll(() => flashes(page), { timeout: 10_000 }).toHaveLength(step + 1);
+    expect((await flashes(page))[step]).toBe(id);
+    await expect(counter).toHaveText(`${(step % 4) + 1} of 4`);
+  }
+  await gazette.locator('[data-col="0"]').click();
+  await gazette.locator('[data-col="0"]').click();
+  await gazette.locator('[data-col="0"]').click();
+  await expect(gazette.locator('[data-field="note"]')).toHaveText(
+    'Note: Price, Alys (3 March 2024). "Harbour wall gives way after night of storms". The Westcombe Gazette. ' +
+      'Gazette Media. Archived from the original on 5 March 2024. Retrieved 12 April 2024.',
+  );
+  await expect(gazette.locator('[data-field="sentence"]')).toHaveCount(0);
+
+  // Every source is checked; the wiki's own articles never are.
+  await waitForVerdicts(panel, 6, 60_000);
+  await expect(row(panel, wikiSources.survey)).toHaveAttribute('data-status', 'dead');
+  await expect(row(panel, wikiSources.survey).locator('[data-field="status"]')).toHaveText(
+    'dead, archived copy in reference',
+  );
+  const checked = extensionRequests(testWeb.requests).map((request) => request.url);
+  expect(checked).toEqual(expect.arrayContaining([wikiSources.gazette, wikiSources.official]));
+  // Not by the worker, nor the page, nor anything else: the test web saw no request for the wiki's other pages.
+  const wikiPages = testWeb.requests
+    .filter((request) => request.host === WIKI_HOST && new URL(request.url).pathname.startsWith('/wiki/'))
+    .map((request) => request.url);
+  expect(wikiPages.length).toBeGreaterThan(0);
+  expect(wikiPages.filter((url) => url !== wikiArticleUrl)).toEqual([]);
+});
