@@ -171,12 +171,17 @@ function ArchivedCopies({
   } else if (lookup && !lookup.error) {
     const { beforePublication, mostRecent } = lookup;
     const same = beforePublication && mostRecent && beforePublication.url === mostRecent.url;
+    // A reference's access date is what the lookup went by: the copy closest before the editor read the page.
+    const accessDate = citation.reference?.accessDate;
+    const before = accessDate
+      ? `Before it was retrieved (${formatDay(accessDate, locale)})`
+      : 'Before publication';
     body =
       beforePublication || mostRecent ? (
         <ul class="check-details__copies">
           {beforePublication ? (
             <Copy
-              label={same ? 'Before publication, and the most recent' : 'Before publication'}
+              label={same ? `${before}, and the most recent` : before}
               copy={beforePublication}
               which="before-publication"
               locale={locale}

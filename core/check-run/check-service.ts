@@ -15,7 +15,7 @@ import { type CheckResult, type CitationStatus, isBrokenStatus } from '../linkch
 import { checkKey, hostKey } from '../linkcheck/url';
 import { archiveLookupsAllowed, type Settings } from '../settings/settings';
 import type { ArchiveStore } from '../storage/archive-store';
-import type { TabRegistry } from './tab-registry';
+import { archiveMomentOf, isDateMap, type TabPage, type TabRegistry } from './tab-registry';
 
 /**
  * The background worker's link checking, with the browser kept outside (register.ts wires it), so tests run it
@@ -129,11 +129,17 @@ export class CheckService {
     const keyed = distinctKeys(request.urls);
     const earlier = request.addToTab ? this.deps.tabs.get(request.tabId) : undefined;
     const samePage = earlier !== undefined && checkKey(earlier.pageUrl) === checkKey(request.pageUrl);
-    this.deps.tabs.set(request.tabId, {
+    const accessDates = {
+      ...(samePage ? earlier.accessDates : {}),
+      ...keyedDates(request.accessDates),
+    };
+    const page: TabPage = {
       pageUrl: request.pageUrl,
       publishedTime: request.publishedTime,
       keys: [...(samePage ? earlier.keys : []), ...keyed.map(([key]) => key)],
-    });
+      ...(Object.keys(accessDates).length > 0 ? { accessDates } : {}),
+    };
+    this.deps.tabs.set(request.tabId, page);
     if (request.start && keyed.length > 0) {
       const toCheck: string[] = [];
       for (const [key] of keyed) {
@@ -150,7 +156,7 @@ export class CheckService {
     }
     const snapshot = await this.snapshot(
       keyed.map(([key]) => key),
-      request.publishedTime,
+      page,
     );
     this.refreshBadge(request.tabId);
     this.inBackground(this.lookUpWhereNeeded(request.tabId));
@@ -384,9 +390,11 @@ export class CheckService {
     return { key, archiveKey, looking, ...(lookup ? { lookup } : {}), revision: this.revision() };
   }
 
-  private async snapshot(keys: string[], publishedTime: string | null): Promise<CheckSnapshot> {
+  private async snapshot(keys: string[], page: TabPage): Promise<CheckSnapshot> {
     const states = await Promise.all(keys.map((key) => this.stateOf(key)));
-    const archives = await Promise.all(keys.map((key) => this.archiveStateOf(key, publishedTime)));
+    const archives = await Promise.all(
+      keys.map((key) => this.archiveStateOf(key, archiveMomentOf(page, key))),
+    );
     return { states, archives: archives.filter((state): state is ArchiveState => state !== null) };
   }
 
@@ -439,7 +447,7 @@ export class CheckService {
       const verdict = await this.verdictOf(key).catch(() => undefined);
       if (!verdict || !isVerdict(verdict.status) || !needsArchiveLookup(verdict.status)) continue;
       this.inBackground(
-        this.lookUp(key, key, page.publishedTime, { force: false }).catch((error: unknown) => {
+        this.lookUp(key, key, archiveMomentOf(page, key), { force: false }).catch((error: unknown) => {
           if ((error as Error)?.name !== 'AbortError') console.warn('Cited: archive lookup failed', error);
         }),
       );
@@ -515,6 +523,13 @@ export class CheckService {
   }
 }
 
+/** A request's access dates by check key (a reference's URL may carry a fragment the key drops). */
+function keyedDates(dates: Record<string, string> | undefined): Record<string, string> {
+  const byKey: Record<string, string> = {};
+  for (const [url, date] of Object.entries(dates ?? {})) byKey[checkKey(url) ?? url] = date;
+  return byKey;
+}
+
 /** The distinct check keys of a request, each with the first URL that gave it. */
 function distinctKeys(urls: string[]): [string, string][] {
   const seen = new Map<string, string>();
@@ -538,4 +553,6 @@ function validate(request: CheckCitationsRequest): void {
     fail('the citations were not a list of addresses');
   if (request.urls.length > MAX_URLS_PER_REQUEST)
     fail(`more than ${MAX_URLS_PER_REQUEST} citations were sent at once`);
+  if (request.accessDates !== undefined && !isDateMap(request.accessDates))
+    fail('the references’ access dates were not dates (YYYY-MM-DD)');
 }

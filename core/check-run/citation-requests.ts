@@ -9,9 +9,15 @@ export function citationRequests(request: CheckCitationsRequest): CheckCitations
   if (request.urls.length <= MAX_URLS_PER_REQUEST) return [request];
   const parts: CheckCitationsRequest[] = [];
   for (let from = 0; from < request.urls.length; from += MAX_URLS_PER_REQUEST) {
+    const urls = request.urls.slice(from, from + MAX_URLS_PER_REQUEST);
+    const { accessDates, ...rest } = request;
+    const dates = accessDates
+      ? urls.filter((url) => accessDates[url]).map((url) => [url, accessDates[url]])
+      : [];
     parts.push({
-      ...request,
-      urls: request.urls.slice(from, from + MAX_URLS_PER_REQUEST),
+      ...rest,
+      urls,
+      ...(dates.length > 0 ? { accessDates: Object.fromEntries(dates) } : {}),
       ...(from > 0 ? { addToTab: true } : {}),
     });
   }

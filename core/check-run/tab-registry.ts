@@ -11,6 +11,13 @@ export interface TabPage {
   publishedTime: string | null;
   /** `checkKey` of each citation. */
   keys: string[];
+  /** By `checkKey`: a reference's access date, which counts instead of `publishedTime` for that citation. */
+  accessDates?: Record<string, string>;
+}
+
+/** The moment "the archived copy before" means for one citation of the page. */
+export function archiveMomentOf(page: TabPage, key: string): string | null {
+  return page.accessDates?.[key] ?? page.publishedTime;
 }
 
 export interface TabPersistence {
@@ -82,6 +89,15 @@ function isTabPage(value: unknown): value is TabPage {
     typeof page.pageUrl === 'string' &&
     (page.publishedTime === null || typeof page.publishedTime === 'string') &&
     Array.isArray(page.keys) &&
-    page.keys.every((key) => typeof key === 'string')
+    page.keys.every((key) => typeof key === 'string') &&
+    (page.accessDates === undefined || isDateMap(page.accessDates))
+  );
+}
+
+export function isDateMap(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every((date) => typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date))
   );
 }

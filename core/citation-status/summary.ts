@@ -1,5 +1,6 @@
 import type { ArchivedCopy, ArchiveLookup } from '../archive/types';
 import { publicationTimestamp } from '../archive/wayback';
+import type { Citation } from '../citations/types';
 import { type CitationStatus, isBrokenStatus, LINK_STATUSES } from '../linkcheck/types';
 import { checkKey } from '../linkcheck/url';
 import type { ArchiveState, CitationCheckState, MarkerItem } from './types';
@@ -71,6 +72,27 @@ export function newerState<T extends CitationCheckState | ArchiveState>(
 export function archiveKeyOf(url: string, publishedTime: string | null): string {
   const published = publishedTime ? publicationTimestamp(publishedTime) : null;
   return `${checkKey(url) ?? url} @${published ?? 'undated'}`;
+}
+
+/**
+ * The moment "the archived copy before" means for a citation: when its reference says the editor read it (the
+ * access date), otherwise the article's publication.
+ */
+export function archiveMomentOf(
+  citation: Pick<Citation, 'reference'>,
+  publishedTime: string | null,
+): string | null {
+  return citation.reference?.accessDate ?? publishedTime;
+}
+
+/** The access dates a page's references give, by citation URL, for the check request. */
+export function accessDatesOf(citations: readonly Citation[]): Record<string, string> | undefined {
+  const dates: Record<string, string> = {};
+  for (const citation of citations) {
+    const date = citation.reference?.accessDate;
+    if (date) dates[citation.url] = date;
+  }
+  return Object.keys(dates).length > 0 ? dates : undefined;
 }
 
 /**

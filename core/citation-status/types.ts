@@ -49,6 +49,11 @@ export interface CheckCitationsRequest {
   publishedTime: string | null;
   /** The citation URLs, exactly as the capture found them. Nothing else is ever requested. */
   urls: string[];
+  /**
+   * A citation's own moment for "the archived copy before", by URL (of `urls`): the access date its reference
+   * gives (YYYY-MM-DD, when the editor read it), which then counts instead of the article's date.
+   */
+  accessDates?: Record<string, string>;
   /** false: only report what is known and remember the tab (automatic checks are off). */
   start: boolean;
   /** Ignore fresh stored verdicts ("Re-check"). */

@@ -92,7 +92,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
       <CheckDetails
         citation={citation}
         state={known.states.get(keyOf(citation.url))}
-        archive={archiveOf(known, citation.url, publishedTime)}
+        archive={archiveOf(known, citation, publishedTime)}
         archiveAccess={access}
         archiveHost={archiveHost}
         now={now}

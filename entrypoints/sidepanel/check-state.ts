@@ -1,5 +1,6 @@
 import {
   archiveKeyOf,
+  archiveMomentOf,
   isVerdict,
   markerSignature,
   newerState,
@@ -69,12 +70,13 @@ export function statusOf(known: KnownChecks, url: string): CitationStatus {
   return known.states.get(keyOf(url))?.status ?? 'not-checked';
 }
 
+/** The archive lookup of a citation: the copies before its reference's access date, or before publication. */
 export function archiveOf(
   known: KnownChecks,
-  url: string,
+  citation: Citation,
   publishedTime: string | null,
 ): ArchiveState | undefined {
-  return known.archives.get(archiveKeyOf(url, publishedTime));
+  return known.archives.get(archiveKeyOf(citation.url, archiveMomentOf(citation, publishedTime)));
 }
 
 /** The markers to show on the page: every citation with a verdict, its reason, and for broken ones a copy. */
@@ -87,7 +89,7 @@ export function markerItems(
   for (const citation of citations) {
     const state = known.states.get(keyOf(citation.url));
     if (!state || !isVerdict(state.status)) continue;
-    const copy = preferredCopy(archiveOf(known, citation.url, publishedTime)?.lookup);
+    const copy = preferredCopy(archiveOf(known, citation, publishedTime)?.lookup);
     items.push({
       url: citation.url,
       linkIndexes: citation.occurrences.map((occurrence) => occurrence.linkIndex),

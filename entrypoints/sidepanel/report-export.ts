@@ -31,7 +31,7 @@ export function panelReport(
   for (const citation of capture.citations) {
     const result = known.states.get(keyOf(citation.url))?.result;
     if (result) results.push({ ...result, url: citation.url });
-    const lookup = archiveOf(known, citation.url, publishedTime)?.lookup;
+    const lookup = archiveOf(known, citation, publishedTime)?.lookup;
     if (lookup) archives.push({ ...lookup, url: citation.url });
   }
   return buildReport({

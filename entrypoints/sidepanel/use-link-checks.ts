@@ -2,7 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { errorText } from '../../components/format';
 import { automaticShare, checkOrder } from '../../core/check-run/check-order';
 import { citationRequests } from '../../core/check-run/citation-requests';
-import { isPending, markerSignature } from '../../core/citation-status/summary';
+import {
+  accessDatesOf,
+  archiveMomentOf,
+  isPending,
+  markerSignature,
+} from '../../core/citation-status/summary';
 import type { CheckSnapshot } from '../../core/citation-status/types';
 import type { CaptureResult, Citation } from '../../core/citations/types';
 import type { CitationStatus } from '../../core/linkcheck/types';
@@ -56,6 +61,7 @@ export function useLinkChecks(
   const urls = useMemo(() => capture.citations.map((citation) => citation.url), [capture]);
   const share = useMemo(() => automaticShare(checkOrder(capture.citations)), [capture]);
   const publishedTime = capture.article.metadata.publishedTime;
+  const accessDates = useMemo(() => accessDatesOf(capture.citations), [capture]);
   const pageUrl = capture.article.metadata.url;
   const start = settings.autoCheck || startedByReader;
 
@@ -82,7 +88,13 @@ export function useLinkChecks(
 
   const ask = useCallback(
     (options: { start: boolean; force?: boolean; only?: string[] }) => {
-      const base = { tabId, pageUrl, publishedTime, ...(options.force ? { force: true } : {}) };
+      const base = {
+        tabId,
+        pageUrl,
+        publishedTime,
+        ...(accessDates ? { accessDates } : {}),
+        ...(options.force ? { force: true } : {}),
+      };
       // The first request names the tab's citations afresh; the others add to it, so the badge counts them all.
       // Past the automatic limit, citations are named (for their stored verdicts) but checked only when asked.
       const requests = options.only
@@ -108,7 +120,7 @@ export function useLinkChecks(
         }
       })();
     },
-    [ports, tabId, pageUrl, publishedTime, share, merge],
+    [ports, tabId, pageUrl, publishedTime, accessDates, share, merge],
   );
 
   useEffect(() => ports.onUpdate(merge), [ports, merge]);
@@ -208,7 +220,10 @@ export function useLinkChecks(
   const lookupArchive = useCallback(
     async (citation: Citation) => {
       try {
-        const archive = await ports.lookupArchive({ url: citation.url, publishedTime });
+        const archive = await ports.lookupArchive({
+          url: citation.url,
+          publishedTime: archiveMomentOf(citation, publishedTime),
+        });
         merge({ archives: [archive] });
       } catch (failure) {
         setError(errorText(failure));

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { WIKI_HOST, wikiArticleUrl, wikiOwnPages, wikiSources } from '../web/sites/wiki';
 import { expect, test } from './fixtures';
-import { extensionRequests, waitForVerdicts } from './linkcheck-helpers';
+import { extensionRequests, storeSettings, waitForVerdicts } from './linkcheck-helpers';
 import { row, rows, rowUrls } from './panel-helpers';
 
 // Issue 11 end to end on Harbourpedia, the test web's MediaWiki of our own: references are the sources, a row
@@ -103,4 +103,37 @@ test('a MediaWiki article: its references are the rows, a click steps through a 
     .map((request) => request.url);
   expect(wikiPages.length).toBeGreaterThan(0);
   expect(wikiPages.filter((url) => url !== wikiArticleUrl)).toEqual([]);
+});
+
+test('a MediaWiki reference’s access date picks the archived copy closest before the editor read the source', async ({
+  page,
+  openSidePanel,
+  serviceWorker,
+  testWeb,
+}) => {
+  test.setTimeout(90_000);
+  await storeSettings(serviceWorker, { archiveLookups: true });
+  await page.goto(wikiArticleUrl);
+  const panel = await openSidePanel(page);
+  await waitForVerdicts(panel, 6, 60_000);
+
+  const survey = row(panel, wikiSources.survey);
+  await survey.locator('[data-action="details"]').click();
+  const before = survey.locator('[data-check-details] [data-archive="before-publication"]');
+  await expect(before).toContainText('Before it was retrieved (Feb 1, 2021)', { timeout: 20_000 });
+  await expect(before.locator('a[data-action="open-archived"]')).toHaveAttribute(
+    'href',
+    wikiSources.surveyCopy,
+  );
+  await expect(
+    survey.locator('[data-check-details] [data-archive="most-recent"] a[data-action="open-archived"]'),
+  ).toHaveAttribute('href', `https://web.archive.org/web/20210620120000/${wikiSources.survey}`);
+
+  // The archive was asked for the copy before the reference's access date (the wiki page has no date of its own).
+  const asked = testWeb.requests
+    .map((request) => new URL(request.url))
+    .filter(
+      (url) => url.pathname === '/wayback/available' && url.searchParams.get('url') === wikiSources.survey,
+    );
+  expect(asked.map((url) => url.searchParams.get('timestamp'))).toContain('20210201235959');
 });

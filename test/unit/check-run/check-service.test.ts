@@ -263,6 +263,37 @@ describe('CheckService archive lookups', () => {
     expect(harness.lookups).toHaveLength(2);
   });
 
+  it('looks for the copy before a reference’s access date, not the article’s date, where the reference gives one', async () => {
+    const web = smallWeb(new ScriptedWeb());
+    const { db } = await checksDb();
+    const harness = makeService(db, web, { settings: { archiveLookups: true } });
+    const first = request([GONE, MOVED_HOME], { accessDates: { [`${GONE}#p4`]: '2021-02-01' } });
+    first.urls = [`${GONE}#p4`, MOVED_HOME];
+    await harness.service.checkCitations(first);
+    await vi.waitFor(() => expect(harness.lookups).toHaveLength(2));
+    const by = Object.fromEntries(harness.lookups.map((lookup) => [lookup.url, lookup.publishedAt]));
+    expect(by).toEqual({ [GONE]: '2021-02-01', [MOVED_HOME]: '2026-03-12' });
+
+    // The panel opened again finds the copy under the reference's date, without asking the archive again.
+    const again = await harness.service.checkCitations(first);
+    const gone = again.archives.find((archive) => archive.key === checkKey(GONE));
+    expect(gone?.archiveKey).toBe(`${checkKey(GONE)} @20210201235959`);
+    expect(gone?.lookup?.publishedAt).toBe('2021-02-01');
+    await harness.service.settled();
+    expect(harness.lookups).toHaveLength(2);
+  });
+
+  it('refuses access dates that are not dates', async () => {
+    const { db } = await checksDb();
+    const { service } = makeService(db, smallWeb(new ScriptedWeb()));
+    await expect(
+      service.checkCitations(request([GONE], { accessDates: { [GONE]: 'last Tuesday' } })),
+    ).rejects.toMatchObject({
+      message:
+        'Cited could not check these citations: the references’ access dates were not dates (YYYY-MM-DD).',
+    });
+  });
+
   it('looks up an alive citation on request, and never when third parties are forbidden', async () => {
     const web = smallWeb(new ScriptedWeb());
     const { db } = await checksDb();

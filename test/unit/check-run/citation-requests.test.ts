@@ -21,4 +21,20 @@ describe('citationRequests', () => {
     expect(parts.map((part) => part.addToTab ?? false)).toEqual([false, true, true]);
     expect(parts.every((part) => part.tabId === 7 && part.start)).toBe(true);
   });
+
+  it('sends each part the access dates of its own references only', () => {
+    const all = urls(5000);
+    const first = all[3] as string;
+    const last = all[4999] as string;
+    const parts = citationRequests({
+      ...base,
+      urls: all,
+      accessDates: { [first]: '2021-02-01', [last]: '2024-04-12' },
+    });
+    expect(parts.map((part) => part.accessDates)).toEqual([
+      { [first]: '2021-02-01' },
+      undefined,
+      { [last]: '2024-04-12' },
+    ]);
+  });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ArchiveAccess, CheckDetails } from '../../../components/CheckDetails';
 import { CitationsView } from '../../../components/CitationsView';
 import type { ArchiveState, CitationCheckState } from '../../../core/citation-status/types';
-import type { Citation } from '../../../core/citations/types';
+import type { Citation, CitationReference } from '../../../core/citations/types';
 import type { CitationStatus } from '../../../core/linkcheck/types';
 import { click, mount, press, rowUrls } from './render';
 import { harbourCitations } from './sample-capture';
@@ -75,7 +75,16 @@ const archived: ArchiveState = {
   },
 };
 
-function view(options: { access?: ArchiveAccess; archive?: ArchiveState | undefined } = {}) {
+function view(
+  options: { access?: ArchiveAccess; archive?: ArchiveState | undefined; reference?: CitationReference } = {},
+) {
+  // With a reference, the Gazette's row is a source given in a note that says this of it.
+  const { reference } = options;
+  const citations = harbourCitations.map((citation) =>
+    reference && citation.url === gazette.url
+      ? { ...citation, section: 'notes' as const, reference }
+      : citation,
+  );
   const events = {
     onRecheck: vi.fn(),
     onLookupArchive: vi.fn(),
@@ -87,7 +96,7 @@ function view(options: { access?: ArchiveAccess; archive?: ArchiveState | undefi
   const status = (citation: Citation): CitationStatus => states.get(citation.url)?.status ?? 'not-checked';
   const mounted = mount(
     <CitationsView
-      citations={harbourCitations}
+      citations={citations}
       source="article"
       onGoTo={events.onGoTo}
       onOpen={vi.fn()}
@@ -183,6 +192,18 @@ describe('a row’s details', () => {
     expect(forbidden.row(gazette).querySelector('[data-archive-section]')?.textContent).toContain(
       'never to contact third-party services',
     );
+  });
+
+  it('name the copy before a reference’s access date as such, the date the lookup went by', () => {
+    const { row, toggle } = view({
+      access: 'allowed',
+      archive: archived,
+      reference: { title: 'Ferry timetable', accessDate: '2021-03-02' },
+    });
+    click(toggle(gazette));
+    const before = row(gazette).querySelector('[data-archive="before-publication"]');
+    expect(before?.textContent).toMatch(/^Before it was retrieved \(2 Mar 2021\)/);
+    expect(row(gazette).textContent).not.toContain('Before publication');
   });
 
   it('list the archived copies with dates and open them', () => {

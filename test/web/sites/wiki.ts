@@ -1,7 +1,7 @@
 import { escapeHtml, html, pathOf } from '../respond';
 import type { Site } from '../site';
 import { articlePage, notFoundPage, page } from '../templates';
-import type { ArchivedCopy } from './wayback-copies';
+import type { ArchivedCopy } from './archived-copy';
 
 /**
  * Harbourpedia, a MediaWiki of this project's own (issue 11): one article in MediaWiki's real markup (the generator
@@ -137,6 +137,17 @@ export const wikiArchivedCopies: ArchivedCopy[] = [
       page({
         title: 'Harbour wall condition survey 2019 | Westcombe Borough Council',
         body: '<main><article><h1>Harbour wall condition survey 2019</h1><p>The survey found the core of the harbour wall washed out in three places and recommends repairs within two years.</p></article></main>',
+      }),
+  },
+  {
+    // Captured again after the editor read it: not the copy "before it was retrieved".
+    url: wikiSources.survey,
+    timestamp: '20210620120000',
+    status: 200,
+    html: () =>
+      page({
+        title: 'Harbour wall condition survey 2019 | Westcombe Borough Council',
+        body: '<main><article><h1>Harbour wall condition survey 2019 (revised)</h1><p>Revised in June 2021: repairs postponed.</p></article></main>',
       }),
   },
 ];
