@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { placeCount } from '../core/citations/places';
 import type { Citation } from '../core/citations/types';
 import { CitationRow } from './CitationRow';
+import type { ReferenceChecks } from './reference-checks';
 import { NOT_CHECKED, type RowStatus } from './row-status';
 import { BLOCK_ROWS, blockOf, useRowWindow } from './use-row-window';
 import './CitationList.css';
@@ -19,6 +20,8 @@ export interface CitationListProps {
   renderDetails?: (citation: Citation) => ComponentChildren;
   /** The quote status and line of a citation whose quotations are being or were checked; null for others. */
   quoteFor?: (citation: Citation) => { status: string; line: ComponentChildren } | null;
+  /** What the checks say of the links a citation's reference gives beside it (archived copy, DOI / PMID). */
+  referenceChecksFor?: (citation: Citation) => ReferenceChecks | null;
 }
 
 type Column = 0 | 1 | 2;
@@ -44,6 +47,7 @@ export function CitationList({
   locale,
   renderDetails,
   quoteFor,
+  referenceChecksFor,
 }: CitationListProps) {
   const grid = useRef<HTMLDivElement>(null);
   const [activeUrl, setActiveUrl] = useState<string | null>(null);
@@ -174,6 +178,7 @@ export function CitationList({
         }}
         {...(locale !== undefined ? { locale } : {})}
         {...(quoteFor ? { quote: quoteFor(citation) } : {})}
+        {...(referenceChecksFor ? { referenceChecks: referenceChecksFor(citation) } : {})}
         {...(renderDetails
           ? {
               onToggleExpanded: toggleExpanded,

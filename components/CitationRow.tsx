@@ -12,6 +12,13 @@ import {
   splitAroundAnchor,
 } from './format';
 import { Icon } from './Icon';
+import {
+  copyLine,
+  copyUse,
+  identifiersLine,
+  type ReferenceChecks,
+  sameReferenceChecks,
+} from './reference-checks';
 import type { RowStatus } from './row-status';
 import { StatusIcon } from './StatusIcon';
 import { isCitationStatus } from './status-meta';
@@ -37,6 +44,8 @@ export interface CitationRowProps {
   details?: ComponentChildren;
   /** What the source says of the citation's quotations: the row's status for them and the line shown under it. */
   quote?: { status: string; line: ComponentChildren } | null;
+  /** The checks of the links the citation's reference gives beside it: its archived copy, its DOI / PMID links. */
+  referenceChecks?: ReferenceChecks | null;
 }
 
 function fallbackLabel(citation: Citation): string {
@@ -63,6 +72,7 @@ function CitationRowView({
   expanded = false,
   details,
   quote,
+  referenceChecks,
 }: CitationRowProps) {
   const shown = shownPlace !== null;
   const total = placeCount(citation);
@@ -77,6 +87,8 @@ function CitationRowView({
   const detailsId = `citation-details-${rowIndex}`;
   const knownStatus = isCitationStatus(status.code) ? status.code : null;
   const said = referenceLine(citation.reference);
+  const identifiers = identifiersLine(citation.reference, referenceChecks?.identifiers);
+  const copyStatus = citation.reference?.archive ? (referenceChecks?.copy ?? 'not-checked') : null;
 
   // An ARIA grid of divs: the rows are flex boxes, which table elements would fight. Focus moves between
   // cells (roving tabindex) and the grid handles the keys, so rows need no focus or key handlers of their own.
@@ -181,6 +193,16 @@ function CitationRowView({
             {said}
           </p>
         ) : null}
+        {identifiers ? (
+          <p class="citation-row__reference" data-field="identifiers">
+            {identifiers}
+          </p>
+        ) : null}
+        {copyStatus ? (
+          <p class="citation-row__reference" data-field="reference-copy" data-copy={copyUse(copyStatus)}>
+            {copyLine(copyStatus)}
+          </p>
+        ) : null}
         {quote?.line}
       </div>
       {/* biome-ignore lint/a11y/useSemanticElements: a grid cell in a div grid. */}
@@ -245,6 +267,10 @@ function CitationRowView({
 export const CitationRow = memo(CitationRowView, (before, after) => {
   for (const key of Object.keys({ ...before, ...after }) as (keyof CitationRowProps)[]) {
     if (typeof before[key] === 'function' || typeof after[key] === 'function') continue;
+    if (key === 'referenceChecks') {
+      if (!sameReferenceChecks(before.referenceChecks, after.referenceChecks)) return false;
+      continue;
+    }
     if (key === 'status') {
       const [a, b] = [before.status, after.status];
       if (a.code !== b.code || a.label !== b.label || a.description !== b.description) return false;

@@ -6,6 +6,7 @@ import { countByRelation, matchesQuery, matchesRelation, type RelationFilter } f
 import { EmptyState } from './EmptyState';
 import { FilterBar } from './FilterBar';
 import { plural } from './format';
+import type { ReferenceChecks } from './reference-checks';
 import type { RowStatus } from './row-status';
 import { useSearchShortcut } from './use-search-shortcut';
 
@@ -22,6 +23,8 @@ export interface CitationsViewProps {
   renderDetails?: (citation: Citation) => ComponentChildren;
   /** The quote status and line of a citation whose quotations are being or were checked; null for others. */
   quoteFor?: (citation: Citation) => { status: string; line: ComponentChildren } | null;
+  /** What the checks say of the links a citation's reference gives beside it (archived copy, DOI / PMID). */
+  referenceChecksFor?: (citation: Citation) => ReferenceChecks | null;
   /** Show only citations with this status (`statusFor(c).code`), on top of the relation filter and search. */
   statusFilter?: { code: string; label: string } | null;
   onClearStatusFilter?: () => void;
@@ -46,6 +49,7 @@ export function CitationsView({
   locale,
   renderDetails,
   quoteFor,
+  referenceChecksFor,
   statusFilter = null,
   onClearStatusFilter,
 }: CitationsViewProps) {
@@ -114,6 +118,7 @@ export function CitationsView({
         {...(locale !== undefined ? { locale } : {})}
         {...(renderDetails ? { renderDetails } : {})}
         {...(quoteFor ? { quoteFor } : {})}
+        {...(referenceChecksFor ? { referenceChecksFor } : {})}
       />
     );
   }

@@ -74,8 +74,9 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
           onSave={save}
         >
           When a cited source is gone (or when you ask), Cited sends its address and the article’s publication
-          date (or the date a reference says its source was read) to {endpointHost(settings.archiveEndpoint)}, to
-          find the copy closest before then and the most recent one. Never the article, never your cookies. Off until you turn it on.
+          date (or the date a reference says its source was read) to {endpointHost(settings.archiveEndpoint)},
+          to find the copy closest before then and the most recent one. Never the article, never your cookies.
+          Off until you turn it on.
         </Toggle>
         <Field
           label="Archive address"

@@ -7,6 +7,7 @@ import { CitationsView, type CitationsViewProps } from '../../components/Citatio
 import { errorText } from '../../components/format';
 import { QuoteLine, QuoteSummary, rowQuoteStatus } from '../../components/QuoteLine';
 import { ReportActions } from '../../components/ReportActions';
+import { referenceChecksOf } from '../../components/reference-checks';
 import { checkedRowStatus, type RowStatus } from '../../components/row-status';
 import { SiteLinks } from '../../components/SiteLinks';
 import { StatusPalette } from '../../components/StatusPalette';
@@ -84,6 +85,12 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
       const state = known.states.get(keyOf(citation.url));
       return checkedRowStatus(citation, state?.status ?? 'not-checked', state?.result?.reason);
     },
+    [known],
+  );
+
+  const referenceChecksFor = useCallback(
+    (citation: Citation) =>
+      referenceChecksOf(citation, (url) => known.states.get(keyOf(url))?.status ?? 'not-checked'),
     [known],
   );
 
@@ -185,6 +192,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
         statusFor={statusFor}
         renderDetails={renderDetails}
         quoteFor={quoteFor}
+        referenceChecksFor={referenceChecksFor}
         statusFilter={activeFilter ? { code: activeFilter, label: statusMeta(activeFilter).label } : null}
         onClearStatusFilter={() => setFilter(null)}
       />

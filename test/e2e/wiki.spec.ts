@@ -40,13 +40,15 @@ test('a MediaWiki article: its references are the rows, a click steps through a 
   await page.goto(wikiArticleUrl);
   const panel = await openSidePanel(page);
 
-  await expect(rows(panel)).toHaveCount(6);
+  await expect(rows(panel)).toHaveCount(8);
   expect(await rowUrls(panel)).toEqual([
     wikiSources.gazette,
     wikiSources.gazetteCopy,
     wikiSources.surveyCopy,
     wikiSources.survey,
     wikiSources.coastwatch,
+    wikiSources.study,
+    wikiSources.doi,
     wikiSources.official,
   ]);
   const gazette = row(panel, wikiSources.gazette);
@@ -90,8 +92,17 @@ test('a MediaWiki article: its references are the rows, a click steps through a 
   await expect(gazette.locator('[data-field="sentence"]')).toHaveCount(0);
 
   // Every source is checked; the wiki's own articles never are.
-  await waitForVerdicts(panel, 6, 60_000);
+  await waitForVerdicts(panel, 8, 60_000);
   await expect(row(panel, wikiSources.survey)).toHaveAttribute('data-status', 'dead');
+  // The archived copies the references give are checked, and each source's row says whether its copy is usable.
+  for (const source of [wikiSources.gazette, wikiSources.survey])
+    await expect(row(panel, source).locator('[data-field="reference-copy"]')).toHaveText(
+      'Archived copy in the reference: usable (alive)',
+    );
+  // The DOI's resolver link is checked (it leads to the publisher's page, as a DOI should: alive); the ISBN is shown.
+  await expect(row(panel, wikiSources.study).locator('[data-field="identifiers"]')).toHaveText(
+    `DOI 10.5555/hwq.2024.0173 (link alive) · ISBN ${wikiSources.isbn}`,
+  );
   await expect(row(panel, wikiSources.survey).locator('[data-field="status"]')).toHaveText(
     'dead, archived copy in reference',
   );
@@ -115,7 +126,7 @@ test('a MediaWiki reference’s access date picks the archived copy closest befo
   await storeSettings(serviceWorker, { archiveLookups: true });
   await page.goto(wikiArticleUrl);
   const panel = await openSidePanel(page);
-  await waitForVerdicts(panel, 6, 60_000);
+  await waitForVerdicts(panel, 8, 60_000);
 
   const survey = row(panel, wikiSources.survey);
   await survey.locator('[data-action="details"]').click();

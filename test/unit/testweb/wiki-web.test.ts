@@ -26,6 +26,8 @@ describe('Harbourpedia’s article, as Cited reads it', () => {
       [wikiSources.surveyCopy, 'notes'],
       [wikiSources.survey, 'notes'],
       [wikiSources.coastwatch, 'notes'],
+      [wikiSources.study, 'notes'],
+      [wikiSources.doi, 'notes'],
       [wikiSources.official, 'external-links'],
     ]);
     const siteLinks = result.siteLinks?.map((link) => link.url) ?? [];
@@ -53,6 +55,15 @@ describe('Harbourpedia’s article, as Cited reads it', () => {
       archive: { url: wikiSources.gazetteCopy, date: '2024-03-05' },
       originalDead: false,
     });
+    const study = result.citations.find((c) => c.url === wikiSources.study);
+    expect(study?.reference?.identifiers).toEqual([
+      { scheme: 'doi', id: '10.5555/hwq.2024.0173', url: wikiSources.doi },
+      {
+        scheme: 'isbn',
+        id: wikiSources.isbn,
+        url: `https://${WIKI_HOST}/wiki/Special:BookSources/${wikiSources.isbn}`,
+      },
+    ]);
     const survey = result.citations.find((c) => c.url === wikiSources.survey);
     expect(survey?.reference).toMatchObject({
       archive: { url: wikiSources.surveyCopy },

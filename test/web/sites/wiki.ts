@@ -2,6 +2,7 @@ import { escapeHtml, html, pathOf } from '../respond';
 import type { Site } from '../site';
 import { articlePage, notFoundPage, page } from '../templates';
 import type { ArchivedCopy } from './archived-copy';
+import { doiTargetUrl } from './demo/source-pages';
 
 /**
  * Harbourpedia, a MediaWiki of this project's own (issue 11): one article in MediaWiki's real markup (the generator
@@ -26,6 +27,10 @@ export const wikiSources = {
   survey: `https://${COUNCIL}/coast/wall-survey-2019.html`,
   surveyCopy: `https://web.archive.org/web/20200115093000/https://${COUNCIL}/coast/wall-survey-2019.html`,
   coastwatch: `https://${COASTWATCH}/2022/westcombe-cuts`,
+  /** A journal article: its page, and its DOI's resolver link (the demo web's doi.org redirects it there). */
+  study: doiTargetUrl,
+  doi: 'https://doi.org/10.5555/hwq.2024.0173',
+  isbn: '978-0-00-000000-2',
   /** Under External links. */
   official: `https://${COUNCIL}/harbour/`,
 } as const;
@@ -68,6 +73,7 @@ const REFERENCES = [
   `<li id="cite_note-gazette-1">${backlinks(1, 'gazette', 3)} <span class="reference-text"><cite id="CITEREFPrice2024" class="citation news cs1">Price, Alys (3 March 2024). <a rel="nofollow" class="external text" href="${wikiSources.gazette}">"Harbour wall gives way after night of storms"</a>. <i>The Westcombe Gazette</i>. Gazette Media. <a rel="nofollow" class="external text" href="${wikiSources.gazetteCopy}">Archived</a> from the original on 5 March 2024<span class="reference-accessdate">. Retrieved <span class="nowrap">12 April 2024</span></span>.</cite>${coins({ 'rft.genre': 'article', 'rft.atitle': 'Harbour wall gives way after night of storms', 'rft.jtitle': 'The Westcombe Gazette', 'rft.pub': 'Gazette Media', 'rft.date': '2024-03-03', rft_id: wikiSources.gazette })}</span></li>`,
   `<li id="cite_note-survey-2">${backlinks(2, 'survey', 1)} <span class="reference-text"><cite class="citation web cs1"><a rel="nofollow" class="external text" href="${wikiSources.surveyCopy}">"Harbour wall condition survey 2019"</a>. Westcombe Borough Council. Archived from <a rel="nofollow" class="external text" href="${wikiSources.survey}">the original</a> on 15 January 2020<span class="reference-accessdate">. Retrieved <span class="nowrap">1 February 2021</span></span>.</cite>${coins({ 'rft.genre': 'unknown', 'rft.btitle': 'Harbour wall condition survey 2019', 'rft.pub': 'Westcombe Borough Council', rft_id: wikiSources.survey })} <span class="cs1-maint citation-comment">CS1 maint: url-status (<a href="/wiki/Category:CS1_maint:_url-status" title="Category:CS1 maint: url-status">link</a>)</span></span></li>`,
   `<li id="cite_note-coastwatch-3">${backlinks(3, 'coastwatch', 1)} <span class="reference-text"><cite class="citation web cs1">Okafor, Dele (9 September 2022). <a rel="nofollow" class="external text" href="${wikiSources.coastwatch}">"Westcombe cuts its sea-defence budget again"</a>. <i>Coastwatch</i><span class="reference-accessdate">. Retrieved <span class="nowrap">2 October 2022</span></span>.</cite>${coins({ 'rft.genre': 'unknown', 'rft.jtitle': 'Coastwatch', 'rft.atitle': 'Westcombe cuts its sea-defence budget again', 'rft.date': '2022-09-09', rft_id: wikiSources.coastwatch })}</span></li>`,
+  `<li id="cite_note-hwq-4">${backlinks(4, 'hwq', 1)} <span class="reference-text"><cite class="citation conference cs1">Moreau, A.; Tanaka, K.; Osei, S. (2024). <a rel="nofollow" class="external text" href="${wikiSources.study}">"Rainfall-driven spikes in enterococci at small-harbour beaches"</a>. <i>Proceedings of the Harbour Water Quality Meeting</i>. pp. 41–52. <a href="/wiki/Doi_(identifier)" title="Doi (identifier)">doi</a>:<a rel="nofollow" class="external text" href="${wikiSources.doi}">10.5555/hwq.2024.0173</a>. <a href="/wiki/ISBN_(identifier)" title="ISBN (identifier)">ISBN</a>&nbsp;<a href="/wiki/Special:BookSources/${wikiSources.isbn}" title="Special:BookSources/${wikiSources.isbn}"><bdi>${wikiSources.isbn}</bdi></a>.</cite>${coins({ 'rft.genre': 'conference', 'rft.atitle': 'Rainfall-driven spikes in enterococci at small-harbour beaches', 'rft.btitle': 'Proceedings of the Harbour Water Quality Meeting', 'rft.date': '2024', rft_id: 'info:doi/10.5555/hwq.2024.0173', 'rft.isbn': wikiSources.isbn })}</span></li>`,
 ];
 
 function wikiArticle(): string {
@@ -76,6 +82,7 @@ function wikiArticle(): string {
 <div class="mw-heading mw-heading2"><h2 id="History">History</h2></div>
 <p>A council survey in 2019 found the wall's core washed out in three places.${marker(2, 'survey', 0)} Repairs were scheduled for 2021 and then postponed, as ${wiki('Westcombe_Borough_Council', 'the borough council')} cut its sea-defence budget twice.${marker(3, 'coastwatch', 0)}</p>
 <p>When the wall failed, the harbour master closed the inner harbour for six weeks.${marker(1, 'gazette', 1)} Fishing boats moved to the ${wiki('Breakwater', 'outer breakwater')} until temporary repairs were finished in June 2024.${marker(1, 'gazette', 2)}</p>
+<p>Bacteria counts at the harbour beach rose after every heavy rain that summer.${marker(4, 'hwq', 0)}</p>
 <div class="mw-heading mw-heading2"><h2 id="References">References</h2></div>
 <div class="reflist"><div class="mw-references-wrap"><ol class="references">
 ${REFERENCES.join('\n')}
