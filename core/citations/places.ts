@@ -26,6 +26,16 @@ export function placesOf(citation: Citation): CitationPlace[] {
   return places;
 }
 
+/**
+ * The links a status marker goes after: the source's own links, in the text and in the notes that give it. A
+ * note's marker in the text is not one: it stands for the whole note, which may give several sources.
+ */
+export function markedLinkIndexes(citation: Citation): number[] {
+  const indexes = citation.occurrences.filter((o) => o.noteRef === undefined).map((o) => o.linkIndex);
+  for (const note of citation.notes ?? []) indexes.push(note.linkIndex);
+  return indexes;
+}
+
 /** How many places `placesOf` gives, without building them (rows ask this of every citation). */
 export function placeCount(citation: Citation): number {
   return citation.occurrences.length + (citation.notes?.length ?? 0);

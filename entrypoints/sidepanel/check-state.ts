@@ -13,6 +13,7 @@ import type {
   MarkerItem,
   MarkerUpdate,
 } from '../../core/citation-status/types';
+import { markedLinkIndexes } from '../../core/citations/places';
 import type { Citation } from '../../core/citations/types';
 import type { CitationStatus } from '../../core/linkcheck/types';
 import { checkKey } from '../../core/linkcheck/url';
@@ -92,7 +93,7 @@ export function markerItems(
     const copy = preferredCopy(archiveOf(known, citation, publishedTime)?.lookup);
     items.push({
       url: citation.url,
-      linkIndexes: citation.occurrences.map((occurrence) => occurrence.linkIndex),
+      linkIndexes: markedLinkIndexes(citation),
       status: state.status,
       ...(state.result?.reason ? { reason: state.result.reason } : {}),
       ...(copy ? { archivedUrl: copy.url } : {}),

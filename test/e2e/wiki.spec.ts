@@ -106,6 +106,24 @@ test('a MediaWiki article: its references are the rows, a click steps through a 
   await expect(row(panel, wikiSources.survey).locator('[data-field="status"]')).toHaveText(
     'dead, archived copy in reference',
   );
+  // On the page, a source's status marker sits after its link in the note, never after a note's marker in the text.
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll('cited-status-marker')).map((marker) => [
+          marker.getAttribute('data-cited-url'),
+          marker.closest('sup')?.id ?? marker.closest('li')?.id ?? 'text',
+        ]),
+      ),
+    )
+    .toEqual(
+      expect.arrayContaining([
+        [wikiSources.gazette, 'cite_note-gazette-1'],
+        [wikiSources.survey, 'cite_note-survey-2'],
+      ]),
+    );
+  expect(await page.locator('sup.reference cited-status-marker').count()).toBe(0);
+
   const checked = extensionRequests(testWeb.requests).map((request) => request.url);
   expect(checked).toEqual(expect.arrayContaining([wikiSources.gazette, wikiSources.official]));
   // Not by the worker, nor the page, nor anything else: the test web saw no request for the wiki's other pages.

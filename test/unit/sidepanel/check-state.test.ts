@@ -57,4 +57,30 @@ describe('the panel’s view of the checks', () => {
     // Another article (another date) has its own lookup.
     expect(markerItems(harbourCitations, known, '2019-01-01')[0]?.archivedUrl).toBeUndefined();
   });
+
+  it('marks a source given in a note after its link in the note, not after the note’s markers in the text', () => {
+    const given: Citation = {
+      ...gazette,
+      occurrences: [
+        {
+          order: 0,
+          anchorText: '[1]',
+          sentence: 'The wall failed.[1]',
+          linkIndex: 3,
+          noteRef: 'https://w.example/a#n1',
+        },
+        {
+          order: 1,
+          anchorText: '[1]',
+          sentence: 'Boats moved.[1]',
+          linkIndex: 5,
+          noteRef: 'https://w.example/a#n1',
+        },
+        { order: 2, anchorText: 'the Gazette', sentence: 'As the Gazette said.', linkIndex: 9 },
+      ],
+      notes: [{ linkIndex: 40, text: 'Gazette, 3 March 2024.' }],
+    };
+    const known = mergeChecks(NO_CHECKS, { states: [{ key: gazette.url, status: 'alive', revision: 1 }] });
+    expect(markerItems([given], known, null).map((item) => item.linkIndexes)).toEqual([[9, 40]]);
+  });
 });
