@@ -1,5 +1,5 @@
 import type { ArchiveLookup } from '../archive/types';
-import { isVerdict } from '../citation-status/summary';
+import { accessDatesOf, isVerdict } from '../citation-status/summary';
 import type { CaptureResult } from '../citations/types';
 import type { CheckResult } from '../linkcheck/types';
 import { checkKey } from '../linkcheck/url';
@@ -45,11 +45,14 @@ export async function checkArticle(capture: CaptureResult, deps: ArticleCheckDep
     setBadge: () => {},
   });
   // The worker takes bounded requests; a long article goes in parts, as the panel sends it.
+  const accessDates = accessDatesOf(capture.citations);
   const requests = citationRequests({
     tabId: 1,
     pageUrl: capture.article.metadata.url,
     publishedTime: capture.article.metadata.publishedTime,
     urls,
+    // A reference's access date is what its archived copies are looked up by, as in the panel.
+    ...(accessDates ? { accessDates } : {}),
     start: true,
   });
   for (const request of requests) await service.checkCitations(request);

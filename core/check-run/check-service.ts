@@ -15,7 +15,7 @@ import { type CheckResult, type CitationStatus, isBrokenStatus } from '../linkch
 import { checkKey, hostKey } from '../linkcheck/url';
 import { archiveLookupsAllowed, type Settings } from '../settings/settings';
 import type { ArchiveStore } from '../storage/archive-store';
-import { archiveMomentOf, isDateMap, type TabPage, type TabRegistry } from './tab-registry';
+import { archiveMomentIn, isDateMap, type TabPage, type TabRegistry } from './tab-registry';
 
 /**
  * The background worker's link checking, with the browser kept outside (register.ts wires it), so tests run it
@@ -393,7 +393,7 @@ export class CheckService {
   private async snapshot(keys: string[], page: TabPage): Promise<CheckSnapshot> {
     const states = await Promise.all(keys.map((key) => this.stateOf(key)));
     const archives = await Promise.all(
-      keys.map((key) => this.archiveStateOf(key, archiveMomentOf(page, key))),
+      keys.map((key) => this.archiveStateOf(key, archiveMomentIn(page, key))),
     );
     return { states, archives: archives.filter((state): state is ArchiveState => state !== null) };
   }
@@ -447,7 +447,7 @@ export class CheckService {
       const verdict = await this.verdictOf(key).catch(() => undefined);
       if (!verdict || !isVerdict(verdict.status) || !needsArchiveLookup(verdict.status)) continue;
       this.inBackground(
-        this.lookUp(key, key, archiveMomentOf(page, key), { force: false }).catch((error: unknown) => {
+        this.lookUp(key, key, archiveMomentIn(page, key), { force: false }).catch((error: unknown) => {
           if ((error as Error)?.name !== 'AbortError') console.warn('Cited: archive lookup failed', error);
         }),
       );

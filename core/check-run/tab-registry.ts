@@ -16,7 +16,7 @@ export interface TabPage {
 }
 
 /** The moment "the archived copy before" means for one citation of the page. */
-export function archiveMomentOf(page: TabPage, key: string): string | null {
+export function archiveMomentIn(page: TabPage, key: string): string | null {
   return page.accessDates?.[key] ?? page.publishedTime;
 }
 

@@ -72,6 +72,22 @@ describe('checkArticle', () => {
     expect(progress.at(-1)).toBe(3);
   });
 
+  it('looks up a reference’s source by its access date, the article’s others by the article’s date (npm run check)', async () => {
+    const moments: Record<string, string | null> = {};
+    const capture = captureOf([GONE, MOVED_HOME]);
+    const [gone] = capture.citations as [Citation];
+    gone.reference = { title: 'Ferry cuts', accessDate: '2021-02-01' };
+    const { archives } = await checkArticle(capture, {
+      ...deps(smallWeb(new ScriptedWeb()), true),
+      lookupArchive: async (url: string, options: { publishedAt: string | null }) => {
+        moments[url] = options.publishedAt;
+        return archiveAnswer(url, options.publishedAt);
+      },
+    });
+    expect(moments).toEqual({ [GONE]: '2021-02-01', [MOVED_HOME]: '2026-03-12' });
+    expect(archives.find((a) => a.url === GONE)?.publishedAt).toBe('2021-02-01');
+  });
+
   it('asks no archive when lookups are off', async () => {
     const asked: string[] = [];
     const { archives } = await checkArticle(
