@@ -1,4 +1,5 @@
 import type { ComponentChildren, TargetedKeyboardEvent } from 'preact';
+import { memo } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { placeCount } from '../core/citations/places';
 import type { Citation } from '../core/citations/types';
@@ -207,22 +208,54 @@ export function CitationList({
         const to = Math.min(citations.length, from + BLOCK_ROWS);
         const drawn = rows.drawn(block);
         return (
-          // biome-ignore lint/a11y/useSemanticElements: row groups of a div grid (see CitationRow).
-          <div
+          <RowBlock
             key={block}
-            role="rowgroup"
-            class="citation-list__block"
-            data-row-block={block}
-            ref={rows.blockRef(block)}
-            style={drawn ? undefined : { height: `${rows.heightOf(block, to - from)}px` }}
-          >
-            {drawn ? citations.slice(from, to).map((citation, offset) => row(citation, from + offset)) : null}
-          </div>
+            block={block}
+            blockRef={rows.blockRef(block)}
+            height={drawn ? null : rows.heightOf(block, to - from)}
+            rows={() => citations.slice(from, to).map((citation, offset) => row(citation, from + offset))}
+          />
         );
       })}
     </div>
   );
 }
+
+interface RowBlockProps {
+  block: number;
+  blockRef: (element: HTMLElement | null) => void;
+  /** The height an undrawn block keeps; null when its rows are drawn. */
+  height: number | null;
+  rows: () => ComponentChildren;
+}
+
+function RowBlockView({ block, blockRef, height, rows }: RowBlockProps) {
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: row groups of a div grid (see CitationRow).
+    <div
+      role="rowgroup"
+      class="citation-list__block"
+      data-row-block={block}
+      ref={blockRef}
+      style={height === null ? undefined : { height: `${height}px` }}
+    >
+      {height === null ? rows() : null}
+    </div>
+  );
+}
+
+/**
+ * An undrawn block is redrawn only when its height changes: a long list's hundred empty blocks are not rebuilt on
+ * every frame of status updates. A drawn block always is (its rows compare their own props).
+ */
+const RowBlock = memo(
+  RowBlockView,
+  (before, after) =>
+    before.height !== null &&
+    before.height === after.height &&
+    before.block === after.block &&
+    before.blockRef === after.blockRef,
+);
 
 function blockStarts(count: number): number[] {
   const starts: number[] = [];

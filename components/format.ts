@@ -32,8 +32,20 @@ export function readingMinutes(wordCount: number): number {
   return Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
 }
 
+/**
+ * One formatter per locale: making an Intl.NumberFormat costs far more than using one, and the panel formats a dozen
+ * counts on every frame while a long article's checks run (issue 10).
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number, locale?: string): string {
-  return new Intl.NumberFormat(locale).format(value);
+  const key = locale ?? '';
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 export function plural(count: number, one: string, many: string, locale?: string): string {

@@ -58,7 +58,7 @@ export function markerText(item: MarkerItem): string {
 }
 
 /** Markers placed per step when a long article's markers are placed in steps (see showMarkersInSteps). */
-export const MARKERS_PER_STEP = 200;
+export const MARKERS_PER_STEP = 50;
 
 /** Counts calls, so that a newer set of markers stops an older one that is still being placed. */
 let generation = 0;

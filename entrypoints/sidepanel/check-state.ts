@@ -90,7 +90,9 @@ export function markerItems(
   for (const citation of citations) {
     const state = known.states.get(keyOf(citation.url));
     if (!state || !isVerdict(state.status)) continue;
-    const copy = preferredCopy(archiveOf(known, citation, publishedTime)?.lookup);
+    // Most articles have no archive lookups: skip working out each citation's archive key (a URL parse) then.
+    const copy =
+      known.archives.size > 0 ? preferredCopy(archiveOf(known, citation, publishedTime)?.lookup) : undefined;
     items.push({
       url: citation.url,
       linkIndexes: markedLinkIndexes(citation),

@@ -24,17 +24,19 @@ const BENCHES: readonly Bench[] = [
   { name: 'linkcheck', module: 'linkcheck.ts', run: 'benchLinkcheck' },
   { name: 'snapshot', module: 'snapshot.ts', run: 'benchSnapshot' },
   { name: 'panel', module: 'panel.ts', run: 'benchPanel' },
+  { name: 'panel-memory', module: 'panel-memory.ts', run: 'benchPanelMemory' },
   { name: 'watch-storage', module: 'watch-storage.ts', run: 'benchWatchStorage' },
   { name: 'quotes', module: 'quotes.ts', run: 'benchQuotes' },
 ];
 
 /**
  * A closing line of a benchmark: `<what>/<peer> ... ratio: X.XX` or `... ratio (median): X.XX` at the start of a
- * line, the snapshot bench's `images kept: ...` line, the panel bench's `panel longest task ms at ...` line, or the
- * quotes bench's `quote check found precision P recall R`.
+ * line, the snapshot bench's `images kept: ...` line, the panel bench's `panel longest task ms at ...` line, the
+ * panel-memory bench's `worker heap growth over N opens: X MB`, or the quotes bench's
+ * `quote check found precision P recall R`.
  */
 export const RATIO_LINE =
-  /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: |^panel longest task ms at |^quote check found precision \d/;
+  /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: |^panel longest task ms at |^worker heap growth over \d+ opens: |^quote check found precision \d/;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
+
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CitationList } from '../../../components/CitationList';
+import { checkedRowStatus } from '../../../components/row-status';
 import { BLOCK_ROWS, WINDOW_FROM } from '../../../components/use-row-window';
 import { click, mount, press } from './render';
 import { citation } from './sample-capture';
@@ -104,5 +107,35 @@ describe('a long citation list', () => {
     if (!row) throw new Error('row 963 not drawn');
     click(row);
     expect(onGoTo).toHaveBeenCalledWith(many[24 * BLOCK_ROWS + 3], 0);
+  });
+
+  it('a block scrolled back to shows the statuses that arrived while it was not drawn', () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    cleanup = () => {
+      act(() => render(null, container));
+      container.remove();
+    };
+    const list = (status: 'queued' | 'dead') => (
+      <CitationList
+        citations={many}
+        onGoTo={vi.fn()}
+        onOpen={vi.fn()}
+        statusFor={(one) => checkedRowStatus(one, status)}
+      />
+    );
+    const statusOfRow = (index: number) =>
+      container.querySelector(`[data-row-index="${index}"]`)?.getAttribute('data-status');
+    act(() => render(list('queued'), container));
+    FakeIntersections.current?.show([12]);
+    expect(statusOfRow(12 * BLOCK_ROWS)).toBe('queued');
+    FakeIntersections.current?.show([0]);
+    const emptyBlock = container.querySelector<HTMLElement>('[data-row-block="12"]');
+    act(() => render(list('dead'), container));
+    // Off screen, the block stays an empty box of the height it had.
+    expect(emptyBlock?.childElementCount).toBe(0);
+    expect(statusOfRow(0)).toBe('dead');
+    FakeIntersections.current?.show([12]);
+    expect(statusOfRow(12 * BLOCK_ROWS)).toBe('dead');
   });
 });

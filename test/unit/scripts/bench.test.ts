@@ -27,6 +27,7 @@ describe('npm run bench', () => {
       'linkcheck',
       'snapshot',
       'panel',
+      'panel-memory',
       'watch-storage',
       'quotes',
     ]);
@@ -47,6 +48,7 @@ describe('npm run bench', () => {
       'watch storage/budget size ratio: 0.62',
       'images kept: cited 222, singlefile 144 (pages where cited keeps fewer: 0)',
       'panel longest task ms at 2000 citations: 41.3',
+      'worker heap growth over 10 opens: 0.12 MB',
       'quote check found precision 0.999 recall 1.000',
     ])
       expect(line).toMatch(RATIO_LINE);
@@ -54,6 +56,7 @@ describe('npm run bench', () => {
       '  cited          5637 ms  417 requests',
       'ratio of things: many',
       'panel  2000 citations: first row 2410 ms',
+      'panel heap growth over 10 opens: 0.40 MB',
       '',
     ])
       expect(line).not.toMatch(RATIO_LINE);
