@@ -117,3 +117,9 @@ export interface WatchArticleRequest {
   publishedTime?: string | null;
   snapshotId?: string | null;
 }
+
+/** One watched article as the panel shows it: its watch (null when not watched) and its sources' histories. */
+export interface ArticleWatchState {
+  watch: WatchedArticle | null;
+  sources: SourceHistory[];
+}

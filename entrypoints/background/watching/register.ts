@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { LinkChecker } from '../../../core/linkcheck/checker';
 import { openCitedDb } from '../../../core/storage/schema';
 import { IndexedDbWatchStore } from '../../../core/storage/watch-store';
+import { articleWatchState } from '../../../core/watch/article-watch';
 import { watchNotification } from '../../../core/watch/notification';
 import { DEFAULT_WATCH_SCHEDULE, watchSchedule } from '../../../core/watch/schedule';
 import type { WatchedArticle } from '../../../core/watch/types';
@@ -12,6 +13,7 @@ import { assertFromExtensionPage, onMessage } from '../../../utils/messaging';
 import { loadSettings, PER_HOST_REQUESTS } from '../../../utils/settings';
 import { hasHostPermission } from '../host-permission';
 import { createKeepAlive } from '../keep-alive';
+import { broadcastWatchesChanged } from './broadcast';
 import { watchPauseReason } from './pause';
 import { setUnseenBadge } from './unseen-badge';
 
@@ -53,6 +55,8 @@ export function registerWatching(): void {
     } finally {
       keepAlive(false);
       await refreshBadge(watches);
+      // Every watch may have moved (a run's articles, or sources shared with other articles).
+      broadcastWatchesChanged((await watches.listWatches()).map((watch) => watch.key));
     }
   };
 
@@ -71,6 +75,7 @@ export function registerWatching(): void {
         }
       : fresh;
     await watches.putWatch(watch);
+    broadcastWatchesChanged([watch.key]);
     return watch;
   });
   onMessage('unwatchArticle', async ({ data, sender }) => {
@@ -78,6 +83,7 @@ export function registerWatching(): void {
     const watches = await getStore();
     await watches.unwatch(data.key);
     await refreshBadge(watches);
+    broadcastWatchesChanged([data.key]);
   });
   onMessage('watchedArticles', async ({ sender }) => {
     assertFromExtensionPage(sender, NOT_FROM_CITED);
@@ -92,7 +98,13 @@ export function registerWatching(): void {
     assertFromExtensionPage(sender, NOT_FROM_CITED);
     const watches = await getStore();
     await watches.markSeen(data.key, new Date().toISOString());
-    return { unseen: await refreshBadge(watches) };
+    const unseen = await refreshBadge(watches);
+    broadcastWatchesChanged([data.key]);
+    return { unseen };
+  });
+  onMessage('articleWatch', async ({ data, sender }) => {
+    assertFromExtensionPage(sender, NOT_FROM_CITED);
+    return articleWatchState(await getStore(), data.url);
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
