@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { WatchedArticle } from '../core/watch/types';
+import type { SourceHistory, WatchedArticle } from '../core/watch/types';
 import { unseenText, watchChangeText } from './watch-change';
 import './ArticleWatch.css';
 
@@ -9,6 +9,8 @@ export type WatchAction = 'watch' | 'unwatch' | 'recheck' | 'seen' | null;
 export interface ArticleWatchProps {
   /** The article's watch, or null when it is not watched. */
   watch: WatchedArticle | null;
+  /** Its sources' histories by check key: what evidence is left of a source that broke. */
+  histories: ReadonlyMap<string, SourceHistory>;
   /** The action under way, if any: its button says so and the others wait. */
   busy: WatchAction;
   /** The outcome of the last action ("Re-checked: nothing changed."), or why it failed. */
@@ -22,6 +24,7 @@ export interface ArticleWatchProps {
 /** The panel's line about watching the article: watched or not, what changed since the reader last looked, and the actions. */
 export function ArticleWatch({
   watch,
+  histories,
   busy,
   message,
   onWatch,
@@ -44,7 +47,7 @@ export function ArticleWatch({
         <ul class="article-watch__changes">
           {watch.unseen.map((change) => (
             <li key={change.key} data-change={change.kind}>
-              {watchChangeText(change, watch)}
+              {watchChangeText(change, watch, histories.get(change.key))}
             </li>
           ))}
         </ul>

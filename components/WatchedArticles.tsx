@@ -60,7 +60,7 @@ export function WatchedArticles({
               <ul class="watched-item__unseen">
                 {watch.unseen.map((change) => (
                   <li key={change.key} data-change={change.kind} class="watched-item__source">
-                    {watchChangeText(change, watch)}
+                    {watchChangeText(change, watch, histories.get(change.key))}
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,6 @@
+import { lastArchiveEvent } from '../core/watch/source-events';
 import { describeVerdict } from '../core/watch/three-strikes';
-import type { SourceChange, WatchedArticle } from '../core/watch/types';
+import type { SourceChange, SourceHistory, WatchedArticle } from '../core/watch/types';
 
 const CHANGE_WORDS: Record<SourceChange['kind'], string> = {
   broke: 'broke',
@@ -11,14 +12,27 @@ const CHANGE_WORDS: Record<SourceChange['kind'], string> = {
 
 /**
  * One change of a watched article in words, as the library and the panel say it: "URL broke: failing since DATE
- * (1 of 3)", and, when the reader saved the article, that their snapshot is the evidence of what it cited.
+ * (1 of 3)", and for a source that fails, what evidence is left: the archived copy the archive has, or, when it
+ * has none (or was not asked) and the reader saved the article, their own snapshot.
  */
-export function watchChangeText(change: SourceChange, watch: Pick<WatchedArticle, 'snapshotId'>): string {
-  const evidence =
-    watch.snapshotId && (change.to.state === 'dead' || change.to.state === 'failing')
-      ? '. You saved this article: your snapshot is the evidence of what it cited.'
-      : '';
-  return `${change.url} ${CHANGE_WORDS[change.kind]}: ${describeVerdict(change.to)}${evidence}`;
+export function watchChangeText(
+  change: SourceChange,
+  watch: Pick<WatchedArticle, 'snapshotId'>,
+  history?: SourceHistory,
+): string {
+  const failing = change.to.state === 'dead' || change.to.state === 'failing';
+  return `${change.url} ${CHANGE_WORDS[change.kind]}: ${describeVerdict(change.to)}${failing ? evidenceLeft(watch, history) : ''}`;
+}
+
+function evidenceLeft(watch: Pick<WatchedArticle, 'snapshotId'>, history: SourceHistory | undefined): string {
+  const archive = lastArchiveEvent(history?.events);
+  if (archive?.kind === 'archived-copy') return `. The archive has a copy of ${archive.date.slice(0, 10)}.`;
+  if (archive?.kind === 'no-archived-copy') {
+    return watch.snapshotId
+      ? '. No archived copy exists, but you saved this article: your snapshot is the evidence of what it cited.'
+      : '. No archived copy exists.';
+  }
+  return watch.snapshotId ? '. You saved this article: your snapshot is the evidence of what it cited.' : '';
 }
 
 export function unseenText(count: number): string {

@@ -141,6 +141,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
       {watching.loaded && (watching.watch || result.citations.length > 0) ? (
         <ArticleWatch
           watch={watching.watch}
+          histories={histories}
           busy={watching.busy}
           message={watching.message}
           onWatch={watching.start}

@@ -3,6 +3,7 @@ import type { WatchAction } from '../../components/ArticleWatch';
 import { errorText } from '../../components/format';
 import type { CaptureResult } from '../../core/citations/types';
 import type { ArticleWatchState, SourceHistory, WatchedArticle } from '../../core/watch/types';
+import { quotesBySource } from '../../core/watch/watched-article';
 import { browserWatchPorts, type WatchPorts } from './watch-ports';
 
 export interface ArticleWatching {
@@ -80,6 +81,7 @@ export function useArticleWatch(
           url,
           title: metadata.title || url,
           sources: result.citations.map((citation) => citation.url),
+          quotes: quotesBySource(result.citations),
           publishedTime: metadata.publishedTime,
         });
         return null;

@@ -1,5 +1,8 @@
 import { browser } from 'wxt/browser';
+import { lookupArchivedCopies } from '../../../core/archive/wayback';
 import { LinkChecker } from '../../../core/linkcheck/checker';
+import { hostKey } from '../../../core/linkcheck/url';
+import { archiveLookupsAllowed } from '../../../core/settings/settings';
 import { openCitedDb } from '../../../core/storage/schema';
 import { IndexedDbWatchStore } from '../../../core/storage/watch-store';
 import { articleWatchState } from '../../../core/watch/article-watch';
@@ -10,6 +13,7 @@ import type { WatchRunOutcome } from '../../../core/watch/watch-run';
 import { recheckNow, runWatches, type WatchRunDeps } from '../../../core/watch/watch-run';
 import { newWatchedArticle } from '../../../core/watch/watched-article';
 import { assertFromExtensionPage, onMessage } from '../../../utils/messaging';
+import { parseHtml } from '../../../utils/parse-html';
 import { loadSettings, PER_HOST_REQUESTS } from '../../../utils/settings';
 import { hasHostPermission } from '../host-permission';
 import { createKeepAlive } from '../keep-alive';
@@ -139,6 +143,36 @@ async function runDeps(store: IndexedDbWatchStore): Promise<WatchRunDeps> {
     // The reader's interval; the alarm's tick stays the default one.
     schedule: watchSchedule(settings.watchIntervalDays),
     check: (urls) => Promise.all(urls.map((url) => checker.check(url, { force: true }))),
+    // Reading a page's text needs a DOM: Firefox's background page has one, Chrome's worker does not.
+    ...(typeof DOMParser === 'undefined'
+      ? {}
+      : {
+          checkQuotes: async (url: string, quotes: readonly string[]) => {
+            // Loaded on the first quoted source: Readability stays out of the worker until a re-check needs it.
+            const { checkSourceQuotes } = await import('../../../core/quote-check/source-check');
+            return (
+              await checkSourceQuotes(url, quotes, {
+                fetch: (target, init) => fetch(target, init),
+                scheduler: checker.scheduler,
+                mode: 'follow',
+                parseHtml,
+              })
+            ).verdicts;
+          },
+        }),
+    // Only with the reader's consent: otherwise nothing but the link checks leaves the machine.
+    ...(archiveLookupsAllowed(settings)
+      ? {
+          lookupArchive: (url: string, publishedTime: string | null) =>
+            lookupArchivedCopies(url, {
+              fetch: (target, init) => fetch(target, init),
+              thirdPartyAllowed: true,
+              endpoint: settings.archiveEndpoint,
+              publishedAt: publishedTime,
+              schedule: (target, task) => checker.scheduler.run(hostKey(target), task),
+            }),
+        }
+      : {}),
   };
 }
 

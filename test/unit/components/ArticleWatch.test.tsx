@@ -3,8 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ArticleWatch, type ArticleWatchProps } from '../../../components/ArticleWatch';
 import { CheckDetails } from '../../../components/CheckDetails';
 import { WatchedSourceDetails } from '../../../components/WatchedSourceDetails';
+import { watchChangeText } from '../../../components/watch-change';
 import type { Citation } from '../../../core/citations/types';
 import { newSourceHistory, recordCheck } from '../../../core/watch/history';
+import { withEvents } from '../../../core/watch/source-events';
 import type { SourceHistory, WatchedArticle } from '../../../core/watch/types';
 import { newWatchedArticle } from '../../../core/watch/watched-article';
 import { check, dayAt } from '../watch/watch-helpers';
@@ -52,7 +54,7 @@ function events() {
 }
 
 function panelLine(props: Partial<ArticleWatchProps> & ReturnType<typeof events>) {
-  return render(<ArticleWatch watch={null} busy={null} message={null} {...props} />);
+  return render(<ArticleWatch watch={null} histories={new Map()} busy={null} message={null} {...props} />);
 }
 
 describe('the panel’s watching line', () => {
@@ -154,5 +156,70 @@ describe('a watched source’s timeline in its row details', () => {
   it('is not there on an article that is not watched', () => {
     const container = details(history().history, false);
     expect(container.querySelector('[data-watch-timeline]')).toBeNull();
+  });
+});
+
+describe('what else a re-check found, in the timeline and the change', () => {
+  const quote = 'the ferry will sail every ninety minutes, the operator said';
+  function found(): { history: SourceHistory; watch: WatchedArticle } {
+    let source = recordCheck(newSourceHistory(gone, gone), check(0, 'alive'), {
+      findings: { quotes: [{ quote, status: 'found' }] },
+    }).history;
+    source = recordCheck(source, check(3, 'alive'), {
+      findings: { quotes: [{ quote, status: 'differs' }] },
+    }).history;
+    const broke = recordCheck(source, check(7, 'dead'), {
+      findings: {
+        archive: {
+          url: gone,
+          beforePublication: null,
+          mostRecent: null,
+          publishedAt: null,
+          lookedUpAt: dayAt(7),
+        },
+      },
+    });
+    const base = history().watch;
+    return { history: broke.history, watch: { ...base, unseen: broke.change ? [broke.change] : [] } };
+  }
+
+  it('lists quote verdict changes and the archive’s answer among the checks, by date', () => {
+    const { history: source } = found();
+    const container = render(<WatchedSourceDetails history={source} />);
+    expect([...container.querySelectorAll('[data-field="timeline"] li')].map((li) => li.textContent)).toEqual(
+      [
+        '✓ 2026-03-02 alive (200)',
+        '2026-03-02 quote “the ferry will sail every ninety minutes, the op…” found',
+        // A check that said what the one before it said keeps only its date and status.
+        '✓ 2026-03-05 alive',
+        '2026-03-05 quote “the ferry will sail every ninety minutes, the op…” differs (was found)',
+        '✗ 2026-03-09 dead (404)',
+        '2026-03-09 no archived copy exists',
+      ],
+    );
+  });
+
+  it('says when a source broke that no archived copy exists, and that the reader’s snapshot is the evidence', () => {
+    const { history: source, watch } = found();
+    const container = panelLine({ ...events(), watch, histories: new Map([[gone, source]]) });
+    expect(container.querySelector('[data-change="broke"]')?.textContent).toBe(
+      `${gone} broke: failing since 2026-03-09 (1 of 3). No archived copy exists, but you saved this article: your snapshot is the evidence of what it cited.`,
+    );
+  });
+
+  it('names the archived copy found instead', () => {
+    const { watch } = found();
+    const change = watch.unseen[0];
+    const withCopy = withEvents(newSourceHistory(gone, gone), [
+      {
+        at: dayAt(7),
+        kind: 'archived-copy',
+        url: `https://web.archive.org/web/2025/${gone}`,
+        date: '2025-11-30T00:00:00Z',
+      },
+    ]);
+    expect(change ? watchChangeText(change, { snapshotId: null }, withCopy) : null).toBe(
+      `${gone} broke: failing since 2026-03-09 (1 of 3). The archive has a copy of 2025-11-30.`,
+    );
   });
 });

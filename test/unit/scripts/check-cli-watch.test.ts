@@ -111,6 +111,17 @@ describe('npm run check --state', () => {
     ]);
     expect(history.checks[1].evidence).toMatchObject({ httpStatus: 404, attempts: 2 });
     expect(history.checks[1].evidence.checkedAt.slice(0, 10)).toBe('2026-03-09');
+    // The quoted plan does not say what the article quotes: recorded once, on the first run, not at every run.
+    const quoted = state.sources.find((s: { url: string }) => s.url === plan);
+    expect(quoted.events).toEqual([
+      {
+        at: '2026-03-02T00:00:00.000Z',
+        kind: 'quote',
+        quote: 'for as long as the subsidy lasts',
+        status: 'not-found',
+        previous: null,
+      },
+    ]);
   }, 60_000);
 
   it('with --csv the changes go to stderr, where a CI log shows them', async () => {

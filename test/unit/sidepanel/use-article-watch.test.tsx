@@ -14,9 +14,14 @@ let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 const articleUrl = 'https://www.harbour-gazette.example/2024/05/31/ferry/';
+const quotedUrl = harbourCitations[1]?.url ?? '';
+const quote = 'the ferry will sail every ninety minutes';
 const result = {
   article: { metadata: { url: articleUrl, title: 'Harbour ferry cut', publishedTime: '2024-05-31' } },
-  citations: harbourCitations,
+  citations: harbourCitations.map((citation) => ({
+    ...citation,
+    quotes: citation.url === quotedUrl ? [quote] : [],
+  })),
 } as unknown as CaptureResult;
 
 /** A worker that keeps one watch in memory and says when it changed, as the background does. */
@@ -73,7 +78,7 @@ describe('watching from the panel', () => {
     expect([state().loaded, state().watch]).toEqual([true, null]);
   });
 
-  it('watches the article with every source it cites, and shows it watched', async () => {
+  it('watches the article with every source it cites and their quotations, and shows it watched', async () => {
     const { ports } = fakeWorker();
     const state = harness(ports);
     await settle();
@@ -84,6 +89,8 @@ describe('watching from the panel', () => {
       url: articleUrl,
       title: 'Harbour ferry cut',
       sources: harbourCitations.map((citation) => citation.url),
+      // Looked for again at each re-check.
+      quotes: { [quotedUrl]: [quote] },
       publishedTime: '2024-05-31',
     });
     expect(state().busy).toBeNull();
