@@ -1,7 +1,9 @@
-import { html } from '../web/respond';
-import type { TestWeb } from '../web/server';
-import { type ChangingSite, changingSite } from '../web/sites/changing';
-import { articlePage } from '../web/templates';
+import {
+  watchDeskArticle as articleUrl,
+  watchDeskFigures as figures,
+  playWatchDesk,
+  watchDeskTimetable as timetable,
+} from '../web/sites/watch-desk';
 import { expect, test } from './fixtures';
 import { row } from './panel-helpers';
 import { saveTab } from './snapshot-helpers';
@@ -9,48 +11,6 @@ import { saveTab } from './snapshot-helpers';
 // Issue 13: a saved article watched from the library (or from the panel, once saved); one of its sources breaks
 // between two re-checks, and the toolbar badge and the library's timeline show it, as "failing (1 of 3)", never
 // "dead" after one failed check.
-
-const articleUrl = 'https://www.watch-desk.example/2026/03/ferry-cut/';
-const timetable = 'https://www.ferryline.example/press/winter-timetable';
-const figures = 'https://www.harbour-stats.example/2025/passengers';
-
-/** The article and the two sites it cites; the ferry line's fate is set by the test. */
-function playWatchDesk(testWeb: TestWeb): ChangingSite {
-  const ferryline = changingSite({
-    url: timetable,
-    siteName: 'Ferryline',
-    title: 'Winter timetable',
-    paragraphs: ['From April the ferry sails every ninety minutes.'],
-  });
-  testWeb.addSite(ferryline.site);
-  testWeb.addSite(
-    changingSite({
-      url: figures,
-      siteName: 'Harbour statistics',
-      title: 'Passengers in 2025',
-      paragraphs: ['Passenger numbers fell by a fifth.'],
-    }).site,
-  );
-  testWeb.addSite({
-    hosts: [new URL(articleUrl).hostname],
-    handle: (_req, res) =>
-      html(
-        res,
-        200,
-        articlePage({
-          siteName: 'The Watch Desk',
-          title: 'Ferry timetable cut',
-          url: articleUrl,
-          published: '2026-03-01',
-          paragraphs: [
-            `The operator announced the cut in its <a href="${timetable}">winter timetable</a>, citing lower demand.`,
-            `Passenger numbers fell by a fifth, according to <a href="${figures}">the harbour's figures</a>.`,
-          ],
-        }),
-      ),
-  });
-  return ferryline;
-}
 
 test('a watched article whose source breaks shows the change in the badge, the library timeline and the panel', async ({
   page,

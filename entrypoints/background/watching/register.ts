@@ -143,8 +143,9 @@ async function runDeps(store: IndexedDbWatchStore): Promise<WatchRunDeps> {
     // The reader's interval; the alarm's tick stays the default one.
     schedule: watchSchedule(settings.watchIntervalDays),
     check: (urls) => Promise.all(urls.map((url) => checker.check(url, { force: true }))),
-    // Reading a page's text needs a DOM: Firefox's background page has one, Chrome's worker does not.
-    ...(typeof DOMParser === 'undefined'
+    // Reading a page's text needs a DOM: Firefox's background page has one, Chrome's worker does not (and its
+    // build leaves this code out).
+    ...(!import.meta.env.FIREFOX || typeof DOMParser === 'undefined'
       ? {}
       : {
           checkQuotes: async (url: string, quotes: readonly string[]) => {
