@@ -1,5 +1,4 @@
-import type { QuoteStatus } from '../core/quote-check/types';
-import { QUOTE_LABELS } from '../core/report/quote-lines';
+import { quoteWords } from '../core/report/quote-labels';
 import { describeVerdict } from '../core/watch/three-strikes';
 import type { KeptCheck, SourceEvent, SourceHistory } from '../core/watch/types';
 import './SourceTimeline.css';
@@ -83,10 +82,6 @@ function EventEntry({ event }: { event: SourceEvent }) {
     case 'no-archived-copy':
       return <li data-event="no-archived-copy">{day(event.at)} no archived copy exists</li>;
   }
-}
-
-function quoteWords(status: QuoteStatus): string {
-  return QUOTE_LABELS[status].replace(/^\S+\s/, '');
 }
 
 function shortQuote(quote: string): string {
