@@ -8,6 +8,7 @@ const CHANGE_WORDS: Record<SourceChange['kind'], string> = {
   died: 'is dead',
   recovered: 'recovered',
   status: 'changed',
+  quote: 'no longer says what the article quotes',
 };
 
 /**
@@ -20,6 +21,7 @@ export function watchChangeText(
   watch: Pick<WatchedArticle, 'snapshotId'>,
   history?: SourceHistory,
 ): string {
+  if (change.kind === 'quote') return `${change.url} ${CHANGE_WORDS.quote}: ${change.reason}`;
   const failing = change.to.state === 'dead' || change.to.state === 'failing';
   return `${change.url} ${CHANGE_WORDS[change.kind]}: ${describeVerdict(change.to)}${failing ? evidenceLeft(watch, history) : ''}`;
 }

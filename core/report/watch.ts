@@ -102,6 +102,7 @@ const CHANGE_WORDS: Record<SourceChange['kind'], string> = {
   died: '❌ dead under the rule',
   recovered: '✅ recovered',
   status: '↪️ changed',
+  quote: '💬 no longer says what the article quotes',
 };
 
 /** The Markdown section that follows the report's table. */
@@ -122,11 +123,20 @@ export function watchReportToMarkdown(watch: WatchReport): string {
   }
   for (const change of watch.changes) {
     const turn =
-      change.kind === 'status' ? ` (${change.previousStatus} → ${change.status})` : `: ${change.description}`;
+      change.kind === 'status'
+        ? ` (${change.previousStatus} → ${change.status})`
+        : change.kind === 'quote'
+          ? ''
+          : `: ${change.description}`;
     lines.push(`- ${CHANGE_WORDS[change.kind]}${turn} — <${change.url}>. ${change.reason}`);
   }
-  for (const finding of watch.findings) lines.push(`- ${findingWords(finding.event)} — <${finding.url}>`);
-  if (watch.changes.length > 0 || watch.findings.length > 0) lines.push('');
+  // A lost quotation is already a change above.
+  const told = new Set(watch.changes.filter((change) => change.kind === 'quote').map((change) => change.url));
+  const findings = watch.findings.filter(
+    (finding) => !(finding.event.kind === 'quote' && told.has(finding.url)),
+  );
+  for (const finding of findings) lines.push(`- ${findingWords(finding.event)} — <${finding.url}>`);
+  if (watch.changes.length > 0 || findings.length > 0) lines.push('');
   const counts = STATES.filter((state) => watch.byState[state] > 0).map(
     (state) => `${watch.byState[state]} ${state}`,
   );

@@ -1,4 +1,4 @@
-import { eventsOf, type SourceFindings, withEvents } from './source-events';
+import { eventsOf, quoteChangeOf, type SourceFindings, withEvents } from './source-events';
 import { changeOf, nextVerdict, type StrikeRule, THREE_STRIKES } from './three-strikes';
 import type { KeptCheck, SourceChange, SourceHistory, WatchCheck } from './types';
 
@@ -52,7 +52,8 @@ export function recordCheck(
   const change = changeOf(history, history.verdict, verdict, last?.status ?? null, check);
   const checks = compactChecks([...history.checks, check], options.limits ?? DEFAULT_HISTORY_LIMITS);
   const events = options.findings ? eventsOf(history, options.findings, check.at) : [];
-  return { history: withEvents({ ...history, verdict, checks }, events), change };
+  const after = withEvents({ ...history, verdict, checks }, events);
+  return { history: after, change: change ?? quoteChangeOf(after, check, events) };
 }
 
 /** The bounded history: see HistoryLimits. Oldest first. */

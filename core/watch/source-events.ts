@@ -2,7 +2,7 @@ import type { ArchiveLookup } from '../archive/types';
 import { checkKey } from '../linkcheck/url';
 import type { SourceQuoteCheck } from '../quote-check/source-check';
 import type { QuoteStatus } from '../quote-check/types';
-import type { SourceEvent, SourceHistory } from './types';
+import type { SourceChange, SourceEvent, SourceHistory, WatchCheck } from './types';
 
 /** What one run found about a source besides its link status, for the timeline. */
 export interface SourceFindings {
@@ -99,4 +99,37 @@ function lastQuoteEvent(events: readonly SourceEvent[], quote: string) {
     (event): event is Extract<SourceEvent, { kind: 'quote' }> =>
       event.kind === 'quote' && event.quote === quote,
   );
+}
+
+const LOST_WORDS: Partial<Record<QuoteStatus, string>> = {
+  'not-found': 'is not found in it any more',
+  differs: 'differs in it now',
+};
+
+/**
+ * The reader is told when a source that still answers loses a quotation: one found before is now not found, or
+ * differs. Other turns (found again, first verdicts) stay in the timeline.
+ */
+export function quoteChangeOf(
+  history: SourceHistory,
+  check: WatchCheck,
+  events: readonly SourceEvent[],
+): SourceChange | null {
+  const lost = events.find(
+    (event): event is Extract<SourceEvent, { kind: 'quote' }> =>
+      event.kind === 'quote' && event.previous === 'found' && LOST_WORDS[event.status] !== undefined,
+  );
+  if (!lost) return null;
+  const previous = history.checks[history.checks.length - 2];
+  return {
+    key: history.key,
+    url: history.url,
+    at: check.at,
+    kind: 'quote',
+    from: history.verdict,
+    to: history.verdict,
+    previousStatus: previous?.status ?? null,
+    status: check.status,
+    reason: `The quotation “${lost.quote}” ${LOST_WORDS[lost.status]}.`,
+  };
 }

@@ -76,12 +76,14 @@ export interface SourceHistory {
  * - `died`: the rule is met: dead.
  * - `recovered`: it answers again after failing or being dead.
  * - `status`: the verdict's state is unchanged but the link's status changed (e.g. alive → redirected).
+ * - `quote`: the source still answers but no longer says what the article quotes (a quotation found before is
+ *   now not found, or differs); `reason` says which.
  */
 export interface SourceChange {
   key: string;
   url: string;
   at: string;
-  kind: 'broke' | 'strike' | 'died' | 'recovered' | 'status';
+  kind: 'broke' | 'strike' | 'died' | 'recovered' | 'status' | 'quote';
   from: SourceVerdict;
   to: SourceVerdict;
   previousStatus: LinkStatus | null;

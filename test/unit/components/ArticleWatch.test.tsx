@@ -207,6 +207,21 @@ describe('what else a re-check found, in the timeline and the change', () => {
     );
   });
 
+  it('says when a source that still answers no longer says what the article quotes', () => {
+    let source = recordCheck(newSourceHistory(gone, gone), check(0, 'alive'), {
+      findings: { quotes: [{ quote, status: 'found' }] },
+    }).history;
+    const lost = recordCheck(source, check(7, 'alive'), {
+      findings: { quotes: [{ quote, status: 'not-found' }] },
+    });
+    source = lost.history;
+    const watch = { ...history().watch, unseen: lost.change ? [lost.change] : [] };
+    const container = panelLine({ ...events(), watch, histories: new Map([[gone, source]]) });
+    expect(container.querySelector('[data-change="quote"]')?.textContent).toBe(
+      `${gone} no longer says what the article quotes: The quotation “${quote}” is not found in it any more.`,
+    );
+  });
+
   it('names the archived copy found instead', () => {
     const { watch } = found();
     const change = watch.unseen[0];

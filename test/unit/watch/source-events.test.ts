@@ -63,6 +63,31 @@ describe('timeline events', () => {
     expect(history.verdict.state).toBe('standing');
   });
 
+  it('tell the reader only when a quotation found before is lost, not when it is first read or found again', () => {
+    let history: SourceHistory = newSourceHistory(source, source);
+    const told: (string | null)[] = [];
+    for (const [day, status] of [
+      [0, 'not-found'],
+      [7, 'found'],
+      [14, 'differs'],
+      [21, 'differs'],
+      [28, 'found'],
+      [35, 'not-found'],
+    ] as const) {
+      const recorded = recordCheck(history, check(day, 'alive'), { findings: quoted(status) });
+      history = recorded.history;
+      told.push(recorded.change ? `${recorded.change.kind}: ${recorded.change.reason}` : null);
+    }
+    expect(told).toEqual([
+      null,
+      null,
+      `quote: The quotation “${quote}” differs in it now.`,
+      null,
+      null,
+      `quote: The quotation “${quote}” is not found in it any more.`,
+    ]);
+  });
+
   it('record an archived copy once, the archive having none once, and nothing for a lookup that failed', () => {
     let history: SourceHistory = newSourceHistory(source, source);
     const steps: [number, ArchiveLookup][] = [
@@ -161,7 +186,23 @@ describe('a watch run', () => {
     const first = web({});
     await recheckNow({ store, now: () => Date.parse(dayAt(7)), schedule: SCHEDULE, ...first.deps });
     const changed = web({}, 'not-found');
-    await recheckNow({ store, now: () => Date.parse(dayAt(14)), schedule: SCHEDULE, ...changed.deps });
+    const outcome = await recheckNow({
+      store,
+      now: () => Date.parse(dayAt(14)),
+      schedule: SCHEDULE,
+      ...changed.deps,
+    });
+    // Losing the quotation is a change the reader is told about (the badge counts it), though the link stands.
+    expect(outcome.changes).toEqual([
+      expect.objectContaining({
+        url: source,
+        kind: 'quote',
+        status: 'alive',
+        reason: `The quotation “${quote}” is not found in it any more.`,
+      }),
+    ]);
+    expect(await store.unseenCount()).toBe(1);
+    expect((await store.getSource(source))?.verdict.state).toBe('standing');
     // Only the quoted source is read for its text.
     expect([first.asked.quotes, changed.asked.quotes]).toEqual([[source], [source]]);
     expect((await store.getSource(source))?.events).toEqual([
