@@ -26,6 +26,8 @@ export interface CheckDetailsProps {
   /** The reader agrees to archive lookups (turns the setting on). */
   onAllowArchive: () => void;
   onOpenUrl: (url: string) => void;
+  /** On a watched article: the source's timeline (WatchedSourceDetails). */
+  watch?: ComponentChildren;
 }
 
 const PENDING_TEXT: Partial<Record<CitationStatus, string>> = {
@@ -52,6 +54,7 @@ export function CheckDetails(props: CheckDetailsProps) {
         <Evidence evidence={result.evidence} citedUrl={citation.url} now={now} locale={locale} />
       ) : null}
       {isVerdict(status) && status !== 'skipped' ? <ArchivedCopies {...props} status={status} /> : null}
+      {props.watch}
       <div class="check-details__actions">
         <button
           type="button"

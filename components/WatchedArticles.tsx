@@ -1,5 +1,6 @@
-import { describeVerdict } from '../core/watch/three-strikes';
-import type { KeptCheck, SourceChange, SourceHistory, WatchedArticle } from '../core/watch/types';
+import type { SourceHistory, WatchedArticle } from '../core/watch/types';
+import { SourceTimeline } from './SourceTimeline';
+import { unseenText, watchChangeText } from './watch-change';
 import './WatchedArticles.css';
 
 export interface WatchedArticlesProps {
@@ -12,25 +13,6 @@ export interface WatchedArticlesProps {
   onSeen: (key: string) => void;
   onUnwatch: (key: string) => void;
 }
-
-const CHANGE_WORDS: Record<SourceChange['kind'], string> = {
-  broke: 'broke',
-  strike: 'still failing',
-  died: 'is dead',
-  recovered: 'recovered',
-  status: 'changed',
-};
-
-const STATUS_MARK: Record<string, string> = {
-  alive: '✓',
-  redirected: '↪',
-  dead: '✗',
-  'soft-404': '✗',
-  unreachable: '!',
-  blocked: '?',
-  'rate-limited': '?',
-  skipped: '·',
-};
 
 /** Watched articles, the ones with changes the reader has not seen first; each source's compact timeline. */
 export function WatchedArticles({
@@ -67,9 +49,7 @@ export function WatchedArticles({
                 {watch.title || watch.url}
               </a>
               <span class="watched-item__changes" data-field="unseen">
-                {watch.unseen.length === 0
-                  ? 'No change since you last looked'
-                  : `${watch.unseen.length} ${watch.unseen.length === 1 ? 'change' : 'changes'} since you last looked`}
+                {unseenText(watch.unseen.length)}
               </span>
             </div>
             <p class="watched-item__meta">
@@ -79,12 +59,8 @@ export function WatchedArticles({
             {watch.unseen.length > 0 ? (
               <ul class="watched-item__unseen">
                 {watch.unseen.map((change) => (
-                  <li key={change.key} data-change={change.kind}>
-                    <span class="watched-item__source">{change.url}</span> {CHANGE_WORDS[change.kind]}:{' '}
-                    {describeVerdict(change.to)}
-                    {watch.snapshotId && (change.to.state === 'dead' || change.to.state === 'failing')
-                      ? '. You saved this article: your snapshot is the evidence of what it cited.'
-                      : ''}
+                  <li key={change.key} data-change={change.kind} class="watched-item__source">
+                    {watchChangeText(change, watch, histories.get(change.key))}
                   </li>
                 ))}
               </ul>
@@ -97,10 +73,7 @@ export function WatchedArticles({
                   return (
                     <li key={key} data-source={watch.sources[i]}>
                       <span class="watched-item__source">{watch.sources[i]}</span>:{' '}
-                      <span data-field="verdict">
-                        {history ? describeVerdict(history.verdict) : 'not checked yet'}
-                      </span>
-                      {history ? <Timeline checks={history.checks} /> : null}
+                      <SourceTimeline history={history} />
                     </li>
                   );
                 })}
@@ -129,19 +102,6 @@ export function WatchedArticles({
         ))}
       </ul>
     </section>
-  );
-}
-
-function Timeline({ checks }: { checks: KeptCheck[] }) {
-  return (
-    <ol class="watched-timeline" data-field="timeline">
-      {checks.map((check) => (
-        <li key={check.at} data-status={check.status} title={check.reason ?? check.status}>
-          <span aria-hidden="true">{STATUS_MARK[check.status] ?? '·'}</span> {day(check.at)} {check.status}
-          {check.evidence?.httpStatus ? ` (${check.evidence.httpStatus})` : ''}
-        </li>
-      ))}
-    </ol>
   );
 }
 

@@ -27,6 +27,7 @@ import { buildReport, reportToCsv, reportToJson, reportToMarkdown } from '../cor
 import { buildWatchReport, type WatchReport, watchReportToMarkdown } from '../core/report/watch';
 import { DEFAULT_SETTINGS } from '../core/settings/settings';
 import { recordRun } from '../core/watch/run-record';
+import { findingsBySource } from '../core/watch/source-events';
 import {
   emptyWatchState,
   lastRunOf,
@@ -299,7 +300,9 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
     const report = buildReport({ capture, results, archives, quoteChecks, generatedAt: runAt });
     let watch: WatchReport | null = null;
     if (options.state && state) {
-      const run = recordRun(state.sources, results, runAt);
+      const run = recordRun(state.sources, results, runAt, {
+        findings: findingsBySource(quoteChecks, archives),
+      });
       await writeWatchState(options.state, withRun(state, runAt, run.sources));
       watch = buildWatchReport({ runAt, previousRunAt: lastRunOf(state), ...run });
     }

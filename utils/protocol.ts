@@ -21,7 +21,7 @@ import type {
   SaveProgress,
   SaveTabRequest,
 } from '../core/save-job/types';
-import type { WatchArticleRequest, WatchedArticle } from '../core/watch/types';
+import type { ArticleWatchState, WatchArticleRequest, WatchedArticle } from '../core/watch/types';
 
 /** Handled by the content script in the article's tab. */
 export interface PageProtocol {
@@ -89,6 +89,13 @@ export interface WatchProtocol {
   recheckWatchesNow(data: { key?: string }): { at: string | null; changes: number };
   /** The reader has looked at this article's changes: they leave the badge count. */
   watchChangesSeen(data: { key: string }): { unseen: number };
+  /** The panel's article (by its address): its watch, or null, and its sources' histories (the timeline). */
+  articleWatch(data: { url: string }): ArticleWatchState;
+  /**
+   * Background → extension pages, fire-and-forget: these watched articles changed (watched, stopped, re-checked,
+   * seen), so a page showing one reads it again.
+   */
+  watchesChanged(data: { keys: string[] }): void;
 }
 
 export type ProtocolMap = PageProtocol & CheckProtocol & SnapshotProtocol & WatchProtocol;

@@ -1,14 +1,8 @@
 import type { QuoteStatus, QuoteVerdict } from '../quote-check/types';
+import { QUOTE_LABELS, quoteWords } from './quote-labels';
 import type { CitedReport } from './types';
 
-/** Words (and a symbol that survives plain-text paste) for each quote verdict. */
-export const QUOTE_LABELS: Record<QuoteStatus, string> = {
-  found: '✅ found',
-  differs: '✏️ differs',
-  'not-found': '❓ not found',
-  'archived-only': '🗄️ found only in the archived copy',
-  'not-checkable': '🚫 not checkable',
-};
+export { QUOTE_LABELS };
 
 /**
  * A verdict's evidence in plain words, as a journalist would paste it into a correction request: the source's
@@ -46,6 +40,6 @@ export function showInSource(verdict: QuoteVerdict): string | null {
 export function quoteCounts(report: CitedReport): string | null {
   const counts = Object.entries(report.summary.quotes)
     .filter(([, count]) => count > 0)
-    .map(([status, count]) => `${count} ${QUOTE_LABELS[status as QuoteStatus].replace(/^\S+\s/, '')}`);
+    .map(([status, count]) => `${count} ${quoteWords(status as QuoteStatus)}`);
   return counts.length > 0 ? counts.join(', ') : null;
 }

@@ -1,6 +1,7 @@
 import type { LinkStatus } from '../linkcheck/types';
 import { describeVerdict, type StrikeRule, THREE_STRIKES } from '../watch/three-strikes';
-import type { SourceChange, SourceHistory, SourceVerdict, VerdictState } from '../watch/types';
+import type { SourceChange, SourceEvent, SourceHistory, SourceVerdict, VerdictState } from '../watch/types';
+import { quoteWords } from './quote-labels';
 
 /**
  * What a watched run adds to the report (`npm run check -- … --state FILE`): what changed since the previous run,
@@ -12,6 +13,8 @@ export interface WatchReport {
   previousRunAt: string | null;
   rule: { strikes: number; minGapDays: number };
   changes: WatchReportChange[];
+  /** What else this run found: quotations whose verdict is new or changed, archived copies found (or none). */
+  findings: WatchReportFinding[];
   sources: WatchReportSource[];
   /** How many sources are in each state. */
   byState: Record<VerdictState, number>;
@@ -27,6 +30,12 @@ export interface WatchReportChange {
   verdict: SourceVerdict;
   /** The verdict in words: "failing since 2026-03-09 (1 of 3)". */
   description: string;
+}
+
+/** One timeline event of this run (core/watch/source-events.ts), with the source it is about. */
+export interface WatchReportFinding {
+  url: string;
+  event: SourceEvent;
 }
 
 export interface WatchReportSource {
@@ -71,6 +80,11 @@ export function buildWatchReport(input: {
       verdict: change.to,
       description: describeVerdict(change.to, rule),
     })),
+    findings: input.sources.flatMap((source) =>
+      (source.events ?? [])
+        .filter((event) => event.at === input.runAt)
+        .map((event) => ({ url: source.url, event })),
+    ),
     sources: input.sources.map((source) => ({
       url: source.url,
       status: source.checks[source.checks.length - 1]?.status ?? null,
@@ -88,6 +102,7 @@ const CHANGE_WORDS: Record<SourceChange['kind'], string> = {
   died: '❌ dead under the rule',
   recovered: '✅ recovered',
   status: '↪️ changed',
+  quote: '💬 no longer says what the article quotes',
 };
 
 /** The Markdown section that follows the report's table. */
@@ -101,15 +116,27 @@ export function watchReportToMarkdown(watch: WatchReport): string {
     `Run of ${day(watch.runAt)}. A source is called dead only after failing ${watch.rule.strikes} checks at least ${watch.rule.minGapDays} days apart.`,
     '',
   );
-  if (watch.changes.length === 0) {
-    lines.push(watch.previousRunAt ? 'Nothing changed.' : 'Watching starts here: no source is failing.', '');
+  if (!watch.previousRunAt && watch.changes.length === 0) {
+    lines.push('Watching starts here: no source is failing.', '');
+  } else if (watch.changes.length === 0 && watch.findings.length === 0) {
+    lines.push('Nothing changed.', '');
   }
   for (const change of watch.changes) {
     const turn =
-      change.kind === 'status' ? ` (${change.previousStatus} → ${change.status})` : `: ${change.description}`;
+      change.kind === 'status'
+        ? ` (${change.previousStatus} → ${change.status})`
+        : change.kind === 'quote'
+          ? ''
+          : `: ${change.description}`;
     lines.push(`- ${CHANGE_WORDS[change.kind]}${turn} — <${change.url}>. ${change.reason}`);
   }
-  if (watch.changes.length > 0) lines.push('');
+  // A lost quotation is already a change above.
+  const told = new Set(watch.changes.filter((change) => change.kind === 'quote').map((change) => change.url));
+  const findings = watch.findings.filter(
+    (finding) => !(finding.event.kind === 'quote' && told.has(finding.url)),
+  );
+  for (const finding of findings) lines.push(`- ${findingWords(finding.event)} — <${finding.url}>`);
+  if (watch.changes.length > 0 || findings.length > 0) lines.push('');
   const counts = STATES.filter((state) => watch.byState[state] > 0).map(
     (state) => `${watch.byState[state]} ${state}`,
   );
@@ -117,6 +144,19 @@ export function watchReportToMarkdown(watch: WatchReport): string {
     `**${watch.sources.length} source${watch.sources.length === 1 ? '' : 's'} watched**: ${counts.join(', ') || 'none'}.`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+function findingWords(finding: SourceEvent): string {
+  switch (finding.kind) {
+    case 'quote': {
+      const was = finding.previous ? ` (was ${quoteWords(finding.previous)})` : '';
+      return `💬 quote “${finding.quote}” ${quoteWords(finding.status)}${was}`;
+    }
+    case 'archived-copy':
+      return `🗄️ archived copy of ${day(finding.date)} found: <${finding.url}>`;
+    case 'no-archived-copy':
+      return '🗄️ no archived copy exists';
+  }
 }
 
 function day(iso: string): string {

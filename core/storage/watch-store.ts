@@ -1,5 +1,4 @@
-import { type HistoryLimits, newSourceHistory, recordCheck } from '../watch/history';
-import type { StrikeRule } from '../watch/three-strikes';
+import { newSourceHistory, type RecordOptions, recordCheck } from '../watch/history';
 import type { SourceChange, SourceHistory, WatchCheck, WatchedArticle, WatchRun } from '../watch/types';
 import { checkedSince, type WatchStore, withUnseen } from '../watch/watch-store';
 import type { CitedDB } from './schema';
@@ -39,7 +38,7 @@ export class IndexedDbWatchStore implements WatchStore {
   async recordCheck(
     source: { key: string; url: string },
     check: WatchCheck,
-    options: { rule?: StrikeRule; limits?: HistoryLimits } = {},
+    options: RecordOptions = {},
   ): Promise<SourceChange | null> {
     const tx = this.db.transaction(['sourceHistory', 'watches'], 'readwrite');
     const histories = tx.objectStore('sourceHistory');

@@ -1,3 +1,4 @@
+import { eventsOf, quoteChangeOf, type SourceFindings, withEvents } from './source-events';
 import { changeOf, nextVerdict, type StrikeRule, THREE_STRIKES } from './three-strikes';
 import type { KeptCheck, SourceChange, SourceHistory, WatchCheck } from './types';
 
@@ -28,11 +29,18 @@ export interface RecordedCheck {
   change: SourceChange | null;
 }
 
-/** Adds one check (newer than every check recorded) and says what it changed. */
+/** How a check is recorded: the rule, the history's bounds, and what else the run found about the source. */
+export interface RecordOptions {
+  rule?: StrikeRule;
+  limits?: HistoryLimits;
+  findings?: SourceFindings;
+}
+
+/** Adds one check (newer than every check recorded), with its findings as timeline events, and says what it changed. */
 export function recordCheck(
   history: SourceHistory,
   check: WatchCheck,
-  options: { rule?: StrikeRule; limits?: HistoryLimits } = {},
+  options: RecordOptions = {},
 ): RecordedCheck {
   const last = history.checks[history.checks.length - 1];
   if (last && Date.parse(check.at) < Date.parse(last.at)) {
@@ -43,7 +51,9 @@ export function recordCheck(
   const verdict = nextVerdict(history.verdict, check, options.rule ?? THREE_STRIKES);
   const change = changeOf(history, history.verdict, verdict, last?.status ?? null, check);
   const checks = compactChecks([...history.checks, check], options.limits ?? DEFAULT_HISTORY_LIMITS);
-  return { history: { ...history, verdict, checks }, change };
+  const events = options.findings ? eventsOf(history, options.findings, check.at) : [];
+  const after = withEvents({ ...history, verdict, checks }, events);
+  return { history: after, change: change ?? quoteChangeOf(after, check, events) };
 }
 
 /** The bounded history: see HistoryLimits. Oldest first. */

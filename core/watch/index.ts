@@ -1,3 +1,4 @@
+export * from './article-watch';
 export * from './history';
 export * from './notification';
 export * from './run-record';

@@ -1,7 +1,7 @@
 import type { CheckResult } from '../linkcheck/types';
 import { checkKey } from '../linkcheck/url';
-import { type HistoryLimits, newSourceHistory, recordCheck } from './history';
-import type { StrikeRule } from './three-strikes';
+import { newSourceHistory, type RecordOptions, recordCheck } from './history';
+import type { SourceFindings } from './source-events';
 import type { SourceChange, SourceHistory, WatchCheck } from './types';
 
 /** One run of checks over a watched article: each source's history one check longer, and what that changed. */
@@ -19,8 +19,12 @@ export function recordRun(
   previous: readonly SourceHistory[],
   results: readonly CheckResult[],
   at: string,
-  options: { rule?: StrikeRule; limits?: HistoryLimits } = {},
+  options: Omit<RecordOptions, 'findings'> & {
+    /** What else the run found about each source (quote verdicts, archived copies), by `checkKey`. */
+    findings?: ReadonlyMap<string, SourceFindings>;
+  } = {},
 ): RecordedRun {
+  const { findings, ...rest } = options;
   const byKey = new Map(previous.map((source) => [source.key, source]));
   const sources: SourceHistory[] = [];
   const changes: SourceChange[] = [];
@@ -32,7 +36,7 @@ export function recordRun(
     const recorded = recordCheck(
       byKey.get(key) ?? newSourceHistory(key, result.url),
       watchCheckOf(result, at),
-      options,
+      { ...rest, ...(findings?.has(key) ? { findings: findings.get(key) } : {}) },
     );
     sources.push(recorded.history);
     if (recorded.change) changes.push(recorded.change);

@@ -1,4 +1,5 @@
 import type { CheckEvidence, LinkStatus } from '../linkcheck/types';
+import type { QuoteStatus } from '../quote-check/types';
 
 /**
  * A watched source over time: every re-check recorded with its evidence, and the verdict the three-strikes rule
@@ -46,6 +47,17 @@ export interface KeptCheck {
   evidence?: CheckEvidence;
 }
 
+/**
+ * Something a run found about a source besides its link status (source-events.ts), shown in its timeline:
+ * - `quote`: a quotation's verdict (core/quote-check) is new or changed (`previous` null the first time);
+ * - `archived-copy`: the archive has a copy not recorded before (asked only when third-party lookups are on);
+ * - `no-archived-copy`: the archive was asked after the source failed, and has none.
+ */
+export type SourceEvent =
+  | { at: string; kind: 'quote'; quote: string; status: QuoteStatus; previous: QuoteStatus | null }
+  | { at: string; kind: 'archived-copy'; url: string; date: string }
+  | { at: string; kind: 'no-archived-copy' };
+
 /** One watched source: its verdict and its compacted history (history.ts), oldest check first. */
 export interface SourceHistory {
   /** `checkKey(url)`: the address without its fragment. */
@@ -53,6 +65,8 @@ export interface SourceHistory {
   url: string;
   verdict: SourceVerdict;
   checks: KeptCheck[];
+  /** Quote verdict changes and archived copies found, oldest first, bounded (absent before the first). */
+  events?: SourceEvent[];
 }
 
 /**
@@ -62,12 +76,14 @@ export interface SourceHistory {
  * - `died`: the rule is met: dead.
  * - `recovered`: it answers again after failing or being dead.
  * - `status`: the verdict's state is unchanged but the link's status changed (e.g. alive → redirected).
+ * - `quote`: the source still answers but no longer says what the article quotes (a quotation found before is
+ *   now not found, or differs); `reason` says which.
  */
 export interface SourceChange {
   key: string;
   url: string;
   at: string;
-  kind: 'broke' | 'strike' | 'died' | 'recovered' | 'status';
+  kind: 'broke' | 'strike' | 'died' | 'recovered' | 'status' | 'quote';
   from: SourceVerdict;
   to: SourceVerdict;
   previousStatus: LinkStatus | null;
@@ -91,6 +107,8 @@ export interface WatchedArticle {
   sources: string[];
   /** `checkKey` of each source: which watches a source's change concerns. */
   sourceKeys: string[];
+  /** The quotations of the paragraphs citing each source, by its `checkKey`: looked for at each re-check. */
+  quotes?: Record<string, string[]>;
   /** When the reader last looked at its changes. */
   seenAt: string | null;
   /** What changed since then, oldest first (bounded). */
@@ -114,6 +132,14 @@ export interface WatchArticleRequest {
   title: string;
   /** The addresses it cites. */
   sources: string[];
+  /** The quotations of the paragraphs citing a source, by the source's address as cited. */
+  quotes?: Record<string, string[]>;
   publishedTime?: string | null;
   snapshotId?: string | null;
+}
+
+/** One watched article as the panel shows it: its watch (null when not watched) and its sources' histories. */
+export interface ArticleWatchState {
+  watch: WatchedArticle | null;
+  sources: SourceHistory[];
 }

@@ -1,9 +1,12 @@
+import type { ArchiveLookup } from '../archive/types';
 import type { CheckResult } from '../linkcheck/types';
 import { checkKey } from '../linkcheck/url';
+import type { QuoteStatus } from '../quote-check/types';
 import type { HistoryLimits } from './history';
 import { watchCheckOf } from './run-record';
 import { dueList, type WatchSchedule } from './schedule';
-import type { StrikeRule } from './three-strikes';
+import type { SourceFindings } from './source-events';
+import { outcomeOf, type StrikeRule } from './three-strikes';
 import type { SourceChange, WatchedArticle, WatchRun } from './types';
 import { checkedSince, type WatchStore } from './watch-store';
 
@@ -14,6 +17,16 @@ export interface WatchRunDeps {
   schedule: WatchSchedule;
   /** Checks these addresses (the same polite checks as the panel's) and gives each one's verdict. */
   check(urls: string[]): Promise<CheckResult[]>;
+  /**
+   * Reads a source that still answers and gives each quotation's verdict (core/quote-check). Absent where the
+   * run cannot read pages: the quotations are then not looked for.
+   */
+  checkQuotes?(url: string, quotes: readonly string[]): Promise<{ quote: string; status: QuoteStatus }[]>;
+  /**
+   * Asks the archive for copies of a source that failed (core/archive/wayback.ts). Given only when the reader
+   * allows third-party lookups: otherwise nothing but the link checks leaves the machine.
+   */
+  lookupArchive?(url: string, publishedTime: string | null): Promise<ArchiveLookup>;
   rule?: StrikeRule;
   limits?: HistoryLimits;
 }
@@ -74,14 +87,41 @@ async function checkArticleSources(deps: WatchRunDeps, run: WatchRun, watch: Wat
   if (pending.length === 0) return [];
   const changes: SourceChange[] = [];
   for (const result of await deps.check(pending)) {
+    // Found before the check is recorded, and recorded with it: a resumed run redoes both or neither.
+    const findings = await findingsOf(deps, watch, result);
     const change = await deps.store.recordCheck(
       { key: keyOf(result.url), url: result.url },
       watchCheckOf(result, run.at),
-      { ...(deps.rule ? { rule: deps.rule } : {}), ...(deps.limits ? { limits: deps.limits } : {}) },
+      {
+        ...(deps.rule ? { rule: deps.rule } : {}),
+        ...(deps.limits ? { limits: deps.limits } : {}),
+        findings,
+      },
     );
     if (change) changes.push(change);
   }
   return changes;
+}
+
+/** The quotations' verdicts of a source that answers; the archive's copies of one that fails. */
+async function findingsOf(
+  deps: WatchRunDeps,
+  watch: WatchedArticle,
+  result: CheckResult,
+): Promise<SourceFindings> {
+  const outcome = outcomeOf(result.status);
+  const quotes = watch.quotes?.[keyOf(result.url)];
+  const findings: SourceFindings = {};
+  if (outcome === 'pass' && quotes?.length && deps.checkQuotes) {
+    // A source whose text could not be read this time (paywall, no answer) says nothing new about its quotations.
+    const verdicts = await deps.checkQuotes(result.url, quotes).catch(() => null);
+    const read = verdicts?.filter((verdict) => verdict.status !== 'not-checkable');
+    if (read?.length) findings.quotes = read;
+  }
+  if (outcome === 'fail' && deps.lookupArchive) {
+    findings.archive = await deps.lookupArchive(result.url, watch.publishedTime);
+  }
+  return findings;
 }
 
 async function schedulable(store: WatchStore) {

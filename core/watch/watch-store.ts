@@ -1,5 +1,4 @@
-import type { HistoryLimits } from './history';
-import type { StrikeRule } from './three-strikes';
+import type { RecordOptions } from './history';
 import type { SourceChange, SourceHistory, WatchCheck, WatchedArticle, WatchRun } from './types';
 
 /**
@@ -19,7 +18,7 @@ export interface WatchStore {
   recordCheck(
     source: { key: string; url: string },
     check: WatchCheck,
-    options?: { rule?: StrikeRule; limits?: HistoryLimits },
+    options?: RecordOptions,
   ): Promise<SourceChange | null>;
   currentRun(): Promise<WatchRun | undefined>;
   startRun(run: WatchRun): Promise<void>;

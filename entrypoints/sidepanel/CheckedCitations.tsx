@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { ArchiveConsent } from '../../components/ArchiveConsent';
+import { ArticleWatch } from '../../components/ArticleWatch';
 import { type ArchiveAccess, CheckDetails } from '../../components/CheckDetails';
 import { CheckLimitNotice } from '../../components/CheckLimitNotice';
 import { CheckSummary } from '../../components/CheckSummary';
@@ -14,6 +15,7 @@ import { StatusPalette } from '../../components/StatusPalette';
 import { SummaryCounts } from '../../components/SummaryCounts';
 import { statusMeta } from '../../components/status-meta';
 import { useDismissAfter } from '../../components/use-dismiss-after';
+import { WatchedSourceDetails } from '../../components/WatchedSourceDetails';
 import { AUTOMATIC_CHECK_LIMIT } from '../../core/check-run/check-order';
 import { countStatuses, progressOf } from '../../core/citation-status/summary';
 import type { CaptureResult, Citation } from '../../core/citations/types';
@@ -24,6 +26,7 @@ import { openInNewTab } from './browser-ports';
 import { archiveOf, keyOf } from './check-state';
 import { openSettingsPage } from './link-check-ports';
 import { copyReportMarkdown, downloadReport, panelReport } from './report-export';
+import { useArticleWatch } from './use-article-watch';
 import { useLinkChecks } from './use-link-checks';
 import { useQuoteChecks } from './use-quote-checks';
 
@@ -45,6 +48,8 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
   const [filter, setFilter] = useState<CitationStatus | null>(null);
   const [feedback, setFeedback] = useState<string | null>(null);
   const now = useClock(CLOCK_TICK_MS);
+  const watching = useArticleWatch(result);
+  const { watch, histories } = watching;
   const publishedTime = result.article.metadata.publishedTime;
   const onOpenUrl = useCallback(
     (url: string) => {
@@ -107,9 +112,10 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
         onLookupArchive={(one) => void checks.lookupArchive(one)}
         onAllowArchive={allowArchive}
         onOpenUrl={onOpenUrl}
+        watch={watch ? <WatchedSourceDetails history={histories.get(keyOf(citation.url))} /> : undefined}
       />
     ),
-    [known, publishedTime, access, archiveHost, now, checks, allowArchive, onOpenUrl],
+    [known, publishedTime, access, archiveHost, now, checks, allowArchive, onOpenUrl, watch, histories],
   );
 
   const quoteFor = useCallback(
@@ -139,6 +145,18 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
     <>
       <StatusPalette />
       <SummaryCounts citations={result.citations} />
+      {watching.loaded && (watching.watch || result.citations.length > 0) ? (
+        <ArticleWatch
+          watch={watching.watch}
+          histories={histories}
+          busy={watching.busy}
+          message={watching.message}
+          onWatch={watching.start}
+          onUnwatch={watching.stop}
+          onRecheck={watching.recheck}
+          onSeen={watching.seen}
+        />
+      ) : null}
       <QuoteSummary verdicts={quoteVerdicts} />
       {result.citations.length > 0 ? (
         <CheckSummary

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { SnapshotActions } from '../../components/SnapshotActions';
 import type { CaptureResult } from '../../core/citations/types';
 import { sourceTargets } from '../../core/save-job/source-targets';
+import { quotesBySource } from '../../core/watch/watched-article';
 import { SAVE_COMMAND } from '../../utils/extension-pages';
 import { sendMessage } from '../../utils/messaging';
 import { commandShortcut } from './browser-ports';
@@ -42,6 +43,7 @@ export function SnapshotSection({ tabId, result }: { tabId: number; result: Capt
           url: metadata.url,
           title: state.outcome.title,
           sources: result.citations.map((citation) => citation.url),
+          quotes: quotesBySource(result.citations),
           publishedTime: metadata.publishedTime,
           snapshotId: state.outcome.id,
         }).then(

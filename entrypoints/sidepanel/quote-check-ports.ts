@@ -2,20 +2,10 @@ import type { Citation } from '../../core/citations/types';
 import { RequestScheduler } from '../../core/linkcheck/scheduler';
 import { checkArticleQuotes } from '../../core/quote-check/article-quotes';
 import type { SourceQuoteCheck } from '../../core/quote-check/source-check';
+import { parseHtml } from '../../utils/parse-html';
 
 export interface QuoteCheckPorts {
   checkQuotes(citations: readonly Citation[]): Promise<SourceQuoteCheck[]>;
-}
-
-/** A fetched page as a document the panel can read, its links resolving against the page's own address. */
-function parseHtml(html: string, url: string): Document {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  if (!doc.querySelector('base[href]')) {
-    const base = doc.createElement('base');
-    base.href = url;
-    doc.head.prepend(base);
-  }
-  return doc;
 }
 
 /**

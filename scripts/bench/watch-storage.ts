@@ -19,6 +19,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import type { CheckEvidence, LinkStatus } from '../../core/linkcheck/types';
 import { openCitedDb } from '../../core/storage/schema';
 import { newSourceHistory, recordCheck } from '../../core/watch/history';
+import type { SourceFindings } from '../../core/watch/source-events';
+import { outcomeOf } from '../../core/watch/three-strikes';
 import type { SourceHistory, WatchedArticle } from '../../core/watch/types';
 import { withUnseen } from '../../core/watch/watch-store';
 import { newWatchedArticle } from '../../core/watch/watched-article';
@@ -126,13 +128,58 @@ function evidence(url: string, status: LinkStatus, at: string): CheckEvidence {
   }
 }
 
+/** A quotation of realistic length: the article quotes every third source (every source in the worst case). */
+const QUOTE =
+  'the council will keep the hourly crossing for as long as the subsidy lasts, and the subsidy runs until the end of 2026 at the earliest';
+
+/**
+ * What a week's re-check finds besides the link status: the quotation's verdict when the source answers, and the
+ * archive's copy when it fails (as if third-party lookups were on).
+ */
+type Findings = (
+  article: number,
+  source: number,
+  week: number,
+  status: LinkStatus,
+) => SourceFindings | undefined;
+
+function archiveOf(url: string, week: number): SourceFindings['archive'] {
+  const timestamp = `2025${String(1 + (week % 12)).padStart(2, '0')}15083000`;
+  return {
+    url,
+    beforePublication: null,
+    mostRecent: {
+      url: `https://web.archive.org/web/${timestamp}/${url}`,
+      timestamp,
+      date: '2025-06-15T08:30:00Z',
+      status: '200',
+      source: 'availability-api',
+    },
+    publishedAt: '2025-12-01T07:30:00Z',
+    lookedUpAt: '2026-06-01T06:00:00Z',
+  };
+}
+
+/** A tenth of the quoted sources change their words late in the year; a failing source's archive has one copy. */
+const plausibleFindings: Findings = (article, source, week, status) => {
+  if (outcomeOf(status) === 'fail') return { archive: archiveOf(`${article}-${source}`, 0) };
+  if (source % 3 !== 0 || outcomeOf(status) !== 'pass') return undefined;
+  return { quotes: [{ quote: QUOTE, status: article % 10 === 0 && week >= 40 ? 'differs' : 'found' }] };
+};
+
+/** Every source quoted, its quotation turning every time it answers, and a new archived copy every failure. */
+const worstFindings: Findings = (article, source, week, status) =>
+  outcomeOf(status) === 'fail'
+    ? { archive: archiveOf(`${article}-${source}`, week) }
+    : { quotes: [{ quote: QUOTE, status: week % 4 === 0 ? 'found' : 'differs' }] };
+
 interface Library {
   watches: WatchedArticle[];
   sources: SourceHistory[];
   checks: number;
 }
 
-function buildLibrary(fateOf: (next: () => number) => Fate): Library {
+function buildLibrary(fateOf: (next: () => number) => Fate, findingsOf: Findings): Library {
   const next = random(13);
   const watches: WatchedArticle[] = [];
   const sources: SourceHistory[] = [];
@@ -150,19 +197,20 @@ function buildLibrary(fateOf: (next: () => number) => Fate): Library {
       watchedAt: new Date(START).toISOString(),
       publishedTime: '2025-12-01T07:30:00Z',
       snapshotId: `snapshot-${a}`,
+      quotes: Object.fromEntries(urls.map((url) => [url, [QUOTE]])),
     });
-    for (const url of urls) {
+    for (const [s, url] of urls.entries()) {
       const fate = fateOf(next);
       let history = newSourceHistory(url, url);
       for (let week = 0; week < WEEKS; week++) {
         const at = new Date(START + week * 7 * DAY_MS).toISOString();
         const status = fate(week);
-        const recorded = recordCheck(history, {
-          at,
-          status,
-          reason: REASONS[status],
-          evidence: evidence(url, status, at),
-        });
+        const findings = findingsOf(a, s, week, status);
+        const recorded = recordCheck(
+          history,
+          { at, status, reason: REASONS[status], evidence: evidence(url, status, at) },
+          findings ? { findings } : {},
+        );
         history = recorded.history;
         checks++;
         if (recorded.change) watch.unseen = withUnseen(watch.unseen, recorded.change);
@@ -198,18 +246,19 @@ const MB = 1024 * 1024;
 export async function benchWatchStorage(): Promise<void> {
   console.log(`${ARTICLES} watched articles x ${SOURCES} sources, ${WEEKS} weekly checks each`);
   let plausibleTotal = 0;
-  for (const [name, fateOf] of [
-    ['plausible mix', plausibleFate],
-    ['every source flapping', () => flapping],
+  for (const [name, fateOf, findingsOf] of [
+    ['plausible mix', plausibleFate, plausibleFindings],
+    ['every source flapping', () => flapping, worstFindings],
   ] as const) {
-    const library = buildLibrary(fateOf);
+    const library = buildLibrary(fateOf, findingsOf);
     const kept = library.sources.reduce((sum, source) => sum + source.checks.length, 0);
     const unseen = library.watches.reduce((sum, watch) => sum + watch.unseen.length, 0);
+    const events = library.sources.reduce((sum, source) => sum + (source.events?.length ?? 0), 0);
     const size = await measure(library);
     if (name === 'plausible mix') plausibleTotal = size.total;
     console.log(
       `  ${name.padEnd(22)} ${(size.total / MB).toFixed(1)} MB (histories ${(size.sources / MB).toFixed(1)} MB, watches ${(size.watches / MB).toFixed(1)} MB); ` +
-        `${library.checks} checks made, ${kept} kept (${(kept / library.sources.length).toFixed(1)} a source), ${unseen} unseen changes; ` +
+        `${library.checks} checks made, ${kept} kept (${(kept / library.sources.length).toFixed(1)} a source), ${unseen} unseen changes, ${events} timeline events kept; ` +
         `${Math.round(size.total / ARTICLES / 1024)} KB an article`,
     );
   }

@@ -11,7 +11,7 @@ export interface AddonApi {
   runtime: { getBackgroundPage(): Promise<Window & typeof globalThis> };
   contextMenus: { update(id: string, properties: object): Promise<void> };
   tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
-  browserAction: { getBadgeText(details: { tabId: number }): Promise<string> };
+  browserAction: { getBadgeText(details: { tabId?: number }): Promise<string> };
   sidebarAction: { open(): Promise<void>; close(): Promise<void> };
   extension: { getViews(filter: { type: 'sidebar' | 'tab' }): Window[] };
 }

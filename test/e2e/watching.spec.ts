@@ -1,60 +1,22 @@
-import { html } from '../web/respond';
-import type { TestWeb } from '../web/server';
-import { type ChangingSite, changingSite } from '../web/sites/changing';
-import { articlePage } from '../web/templates';
+import {
+  watchDeskArticle as articleUrl,
+  watchDeskFigures as figures,
+  playWatchDesk,
+  watchDeskTimetable as timetable,
+} from '../web/sites/watch-desk';
 import { expect, test } from './fixtures';
+import { row } from './panel-helpers';
 import { saveTab } from './snapshot-helpers';
 
 // Issue 13: a saved article watched from the library (or from the panel, once saved); one of its sources breaks
 // between two re-checks, and the toolbar badge and the library's timeline show it, as "failing (1 of 3)", never
 // "dead" after one failed check.
 
-const articleUrl = 'https://www.watch-desk.example/2026/03/ferry-cut/';
-const timetable = 'https://www.ferryline.example/press/winter-timetable';
-const figures = 'https://www.harbour-stats.example/2025/passengers';
-
-/** The article and the two sites it cites; the ferry line's fate is set by the test. */
-function playWatchDesk(testWeb: TestWeb): ChangingSite {
-  const ferryline = changingSite({
-    url: timetable,
-    siteName: 'Ferryline',
-    title: 'Winter timetable',
-    paragraphs: ['From April the ferry sails every ninety minutes.'],
-  });
-  testWeb.addSite(ferryline.site);
-  testWeb.addSite(
-    changingSite({
-      url: figures,
-      siteName: 'Harbour statistics',
-      title: 'Passengers in 2025',
-      paragraphs: ['Passenger numbers fell by a fifth.'],
-    }).site,
-  );
-  testWeb.addSite({
-    hosts: [new URL(articleUrl).hostname],
-    handle: (_req, res) =>
-      html(
-        res,
-        200,
-        articlePage({
-          siteName: 'The Watch Desk',
-          title: 'Ferry timetable cut',
-          url: articleUrl,
-          published: '2026-03-01',
-          paragraphs: [
-            `The operator announced the cut in its <a href="${timetable}">winter timetable</a>, citing lower demand.`,
-            `Passenger numbers fell by a fifth, according to <a href="${figures}">the harbour's figures</a>.`,
-          ],
-        }),
-      ),
-  });
-  return ferryline;
-}
-
-test('a watched article whose source breaks shows the change in the badge and the library timeline', async ({
+test('a watched article whose source breaks shows the change in the badge, the library timeline and the panel', async ({
   page,
   testWeb,
   openExtensionPage,
+  openSidePanel,
 }) => {
   test.setTimeout(120_000);
   const ferryline = playWatchDesk(testWeb);
@@ -85,7 +47,34 @@ test('a watched article whose source breaks shows the change in the badge and th
   await expect(timeline.locator('[data-status]')).toHaveCount(2);
   await expect(timeline.locator('[data-status="dead"]')).toContainText('(404)');
 
+  // The panel on the article says it is watched, what changed, and each source's timeline in its row's details.
+  await page.bringToFront();
+  const panel = await openSidePanel(page);
+  const watching = panel.locator('[data-article-watch="watched"]');
+  await expect(watching.locator('[data-field="watch-state"]')).toContainText(
+    '1 change since you last looked',
+  );
+  await expect(watching.locator('[data-change="broke"]')).toContainText('(1 of 3)');
+  await row(panel, timetable).locator('[data-action="details"]').click();
+  const panelTimeline = row(panel, timetable).locator('[data-watch-timeline]');
+  await expect(panelTimeline.locator('[data-field="verdict"]')).toContainText('failing since');
+  await expect(panelTimeline.locator('[data-field="verdict"]')).toContainText('(1 of 3)');
+  await expect(panelTimeline.locator('[data-status]')).toHaveCount(2);
+  await expect(panelTimeline.locator('[data-status="dead"]')).toContainText('(404)');
+  await row(panel, figures).locator('[data-action="details"]').click();
+  await expect(row(panel, figures).locator('[data-watch-timeline] [data-field="verdict"]')).toContainText(
+    'standing',
+  );
+  // Re-check now from the panel, with the keyboard: a third check of the broken source, too soon to count.
+  await watching.locator('[data-action="recheck-watch"]').focus();
+  await panel.keyboard.press('Enter');
+  await expect(watching.locator('[data-field="watch-message"]')).toHaveText(/Re-checked: nothing changed/);
+  await expect(panelTimeline.locator('[data-status]')).toHaveCount(3);
+  await expect(panelTimeline.locator('[data-field="verdict"]')).toContainText('(1 of 3)');
+
   // Seen: the badge clears.
+  await library.bringToFront();
+  await library.reload();
   await watched.locator('[data-action="seen"]').click();
   await expect(watched.locator('[data-field="unseen"]')).toHaveText('No change since you last looked');
   expect(await badge()).toBe('');
@@ -105,6 +94,8 @@ test('saving an article in the panel offers to watch it, and the library then li
   await expect(panel.locator('[data-snapshot-state="saved"]')).toBeVisible({ timeout: 30_000 });
   await panel.locator('[data-action="watch-article"]').click();
   await expect(panel.locator('[data-action="watch-article"]')).toHaveText('Watching this article');
+  // The panel's watching line hears of it from the worker.
+  await expect(panel.locator('[data-article-watch="watched"]')).toContainText('not re-checked yet');
 
   const library = await openExtensionPage('library.html');
   const watched = library.locator(`[data-watch="${articleUrl}"]`);

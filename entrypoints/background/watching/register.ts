@@ -1,7 +1,11 @@
 import { browser } from 'wxt/browser';
+import { lookupArchivedCopies } from '../../../core/archive/wayback';
 import { LinkChecker } from '../../../core/linkcheck/checker';
+import { hostKey } from '../../../core/linkcheck/url';
+import { archiveLookupsAllowed } from '../../../core/settings/settings';
 import { openCitedDb } from '../../../core/storage/schema';
 import { IndexedDbWatchStore } from '../../../core/storage/watch-store';
+import { articleWatchState } from '../../../core/watch/article-watch';
 import { watchNotification } from '../../../core/watch/notification';
 import { DEFAULT_WATCH_SCHEDULE, watchSchedule } from '../../../core/watch/schedule';
 import type { WatchedArticle } from '../../../core/watch/types';
@@ -9,9 +13,11 @@ import type { WatchRunOutcome } from '../../../core/watch/watch-run';
 import { recheckNow, runWatches, type WatchRunDeps } from '../../../core/watch/watch-run';
 import { newWatchedArticle } from '../../../core/watch/watched-article';
 import { assertFromExtensionPage, onMessage } from '../../../utils/messaging';
+import { parseHtml } from '../../../utils/parse-html';
 import { loadSettings, PER_HOST_REQUESTS } from '../../../utils/settings';
 import { hasHostPermission } from '../host-permission';
 import { createKeepAlive } from '../keep-alive';
+import { broadcastWatchesChanged } from './broadcast';
 import { watchPauseReason } from './pause';
 import { setUnseenBadge } from './unseen-badge';
 
@@ -53,6 +59,8 @@ export function registerWatching(): void {
     } finally {
       keepAlive(false);
       await refreshBadge(watches);
+      // Every watch may have moved (a run's articles, or sources shared with other articles).
+      broadcastWatchesChanged((await watches.listWatches()).map((watch) => watch.key));
     }
   };
 
@@ -71,6 +79,7 @@ export function registerWatching(): void {
         }
       : fresh;
     await watches.putWatch(watch);
+    broadcastWatchesChanged([watch.key]);
     return watch;
   });
   onMessage('unwatchArticle', async ({ data, sender }) => {
@@ -78,6 +87,7 @@ export function registerWatching(): void {
     const watches = await getStore();
     await watches.unwatch(data.key);
     await refreshBadge(watches);
+    broadcastWatchesChanged([data.key]);
   });
   onMessage('watchedArticles', async ({ sender }) => {
     assertFromExtensionPage(sender, NOT_FROM_CITED);
@@ -92,7 +102,13 @@ export function registerWatching(): void {
     assertFromExtensionPage(sender, NOT_FROM_CITED);
     const watches = await getStore();
     await watches.markSeen(data.key, new Date().toISOString());
-    return { unseen: await refreshBadge(watches) };
+    const unseen = await refreshBadge(watches);
+    broadcastWatchesChanged([data.key]);
+    return { unseen };
+  });
+  onMessage('articleWatch', async ({ data, sender }) => {
+    assertFromExtensionPage(sender, NOT_FROM_CITED);
+    return articleWatchState(await getStore(), data.url);
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -127,6 +143,37 @@ async function runDeps(store: IndexedDbWatchStore): Promise<WatchRunDeps> {
     // The reader's interval; the alarm's tick stays the default one.
     schedule: watchSchedule(settings.watchIntervalDays),
     check: (urls) => Promise.all(urls.map((url) => checker.check(url, { force: true }))),
+    // Reading a page's text needs a DOM: Firefox's background page has one, Chrome's worker does not (and its
+    // build leaves this code out).
+    ...(!import.meta.env.FIREFOX || typeof DOMParser === 'undefined'
+      ? {}
+      : {
+          checkQuotes: async (url: string, quotes: readonly string[]) => {
+            // Loaded on the first quoted source: Readability stays out of the worker until a re-check needs it.
+            const { checkSourceQuotes } = await import('../../../core/quote-check/source-check');
+            return (
+              await checkSourceQuotes(url, quotes, {
+                fetch: (target, init) => fetch(target, init),
+                scheduler: checker.scheduler,
+                mode: 'follow',
+                parseHtml,
+              })
+            ).verdicts;
+          },
+        }),
+    // Only with the reader's consent: otherwise nothing but the link checks leaves the machine.
+    ...(archiveLookupsAllowed(settings)
+      ? {
+          lookupArchive: (url: string, publishedTime: string | null) =>
+            lookupArchivedCopies(url, {
+              fetch: (target, init) => fetch(target, init),
+              thirdPartyAllowed: true,
+              endpoint: settings.archiveEndpoint,
+              publishedAt: publishedTime,
+              schedule: (target, task) => checker.scheduler.run(hostKey(target), task),
+            }),
+        }
+      : {}),
   };
 }
 

@@ -57,6 +57,8 @@ describe('npm run check --state', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('## Watch: what changed on the first run');
     expect(first.stdout).toContain('Watching starts here: no source is failing.');
+    // What the run found besides link statuses: the quoted plan does not say what the article quotes.
+    expect(first.stdout).toContain(`- 💬 quote “for as long as the subsidy lasts” not found — <${plan}>`);
     expect(first.stdout).toContain('**4 sources watched**: 3 standing, 1 unverified.');
 
     ferryco.setFate('gone');
@@ -89,6 +91,8 @@ describe('npm run check --state', () => {
       }),
     ]);
     expect(report.watch.byState).toMatchObject({ dead: 1, standing: 2, unverified: 1 });
+    // The quotation's verdict has not changed since the first run: nothing more to say about it.
+    expect(report.watch.findings).toEqual([]);
 
     ferryco.setFate('alive');
     const back = await cli('--now', '2026-03-23');
@@ -111,6 +115,17 @@ describe('npm run check --state', () => {
     ]);
     expect(history.checks[1].evidence).toMatchObject({ httpStatus: 404, attempts: 2 });
     expect(history.checks[1].evidence.checkedAt.slice(0, 10)).toBe('2026-03-09');
+    // The quoted plan does not say what the article quotes: recorded once, on the first run, not at every run.
+    const quoted = state.sources.find((s: { url: string }) => s.url === plan);
+    expect(quoted.events).toEqual([
+      {
+        at: '2026-03-02T00:00:00.000Z',
+        kind: 'quote',
+        quote: 'for as long as the subsidy lasts',
+        status: 'not-found',
+        previous: null,
+      },
+    ]);
   }, 60_000);
 
   it('with --csv the changes go to stderr, where a CI log shows them', async () => {

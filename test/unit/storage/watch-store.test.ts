@@ -12,6 +12,7 @@ import {
   openCitedDb,
 } from '../../../core/storage/schema';
 import { IndexedDbWatchStore } from '../../../core/storage/watch-store';
+import { articleWatchState } from '../../../core/watch/article-watch';
 import { newWatchedArticle } from '../../../core/watch/watched-article';
 import { check, dayAt } from '../watch/watch-helpers';
 import { freshDb, newSnapshot } from './helpers';
@@ -78,5 +79,24 @@ describe('watch storage', () => {
     const backup = await backupLibrary(db, { now: () => new Date(dayAt(1)) });
     expect(Object.keys(unzipSync(backup.bytes))).not.toContain('cited/watches.json');
     expect((await restoreLibrary(await freshDb(), backup.bytes)).watches).toBeUndefined();
+  });
+});
+
+describe('an article as the panel reads it', () => {
+  it('is its watch and its sources’ histories, found by the address the tab shows (fragment and all)', async () => {
+    const store = await watchOne(await freshDb());
+    const { watch, sources } = await articleWatchState(store, `${article}#comments`);
+    expect(watch?.title).toBe('Ferry cut');
+    expect(sources.map((source) => [source.url, source.verdict.state, source.checks.length])).toEqual([
+      [statement, 'failing', 2],
+    ]);
+  });
+
+  it('is null, with no histories, for an article that is not watched', async () => {
+    const store = await watchOne(await freshDb());
+    expect(await articleWatchState(store, 'https://news.example/another-story')).toEqual({
+      watch: null,
+      sources: [],
+    });
   });
 });
