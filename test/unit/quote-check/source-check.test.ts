@@ -1,7 +1,5 @@
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lookupArchivedCopies } from '../../../core/archive/wayback';
-import { RequestScheduler } from '../../../core/linkcheck/scheduler';
 import { checkSourceQuotes, type QuoteSourceDeps } from '../../../core/quote-check';
 import { html, send } from '../../web/respond';
 import { startTestWeb, type TestWeb } from '../../web/server';
@@ -14,6 +12,7 @@ import {
 } from '../../web/sites/seed-sources';
 import { waybackSite } from '../../web/sites/wayback';
 import { page } from '../../web/templates';
+import { sourceReadDeps } from '../support/source-reads';
 
 // The seed article's quotations, as its capture reads them, against the test web's versions of its sources.
 const wickedlocalQuote =
@@ -80,14 +79,7 @@ afterAll(async () => {
 beforeEach(() => web.resetLog());
 
 function deps(overrides: Partial<QuoteSourceDeps> = {}): QuoteSourceDeps {
-  return {
-    fetch: web.fetch,
-    scheduler: new RequestScheduler(),
-    mode: 'manual',
-    parseHtml: (source, url) =>
-      new JSDOM(source, { url, virtualConsole: new VirtualConsole() }).window.document,
-    ...overrides,
-  };
+  return sourceReadDeps(web, { ...overrides });
 }
 
 describe('the seed article’s quoted sources, as the test web plays them', () => {
