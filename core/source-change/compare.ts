@@ -52,13 +52,18 @@ function span(words: readonly Word[], text: string): string {
 }
 
 /** The context words on the change's side of a line break: a headline or a byline is not the sentence's context. */
-function sameParagraph(words: readonly Word[], text: string, keep: 'first' | 'last'): readonly Word[] {
+function sameParagraph(
+  words: readonly Word[],
+  text: string,
+  keep: 'first' | 'last',
+): { words: readonly Word[]; cut: boolean } {
   const breaks = words.flatMap((word, at) => {
     const next = words[at + 1];
     return next && text.slice(word.end, next.start).includes('\n') ? [at + 1] : [];
   });
-  if (breaks.length === 0) return words;
-  return keep === 'last' ? words.slice(breaks[breaks.length - 1]) : words.slice(0, breaks[0]);
+  if (breaks.length === 0) return { words, cut: false };
+  const kept = keep === 'last' ? words.slice(breaks[breaks.length - 1]) : words.slice(0, breaks[0]);
+  return { words: kept, cut: true };
 }
 
 /** Changes this few unchanged words apart read as one passage ("[-no renewal notice-]{+three renewal notices…+}"). */
@@ -111,12 +116,15 @@ function passagesOf(
     if (passages.length >= MAX_PASSAGES) continue;
     const lead = sameParagraph(now.slice(Math.max(0, newFrom - CONTEXT_WORDS), newFrom), after, 'last');
     const trail = sameParagraph(now.slice(newAt, newAt + CONTEXT_WORDS), after, 'first');
+    // "…" says the sentence goes on beyond the context shown; a paragraph's edge or the text's is shown as is.
+    const leadMark = lead.cut || newFrom <= CONTEXT_WORDS ? '' : '…';
+    const trailMark = trail.cut || newAt + CONTEXT_WORDS >= now.length ? '' : '…';
     const then = span(was.slice(oldFrom, oldAt), before);
     const live = span(now.slice(newFrom, newAt), after);
     const marked = [
-      lead.length > 0 ? `…${span(lead, after)}` : '',
+      lead.words.length > 0 ? `${leadMark}${span(lead.words, after)}` : '',
       `${then ? `[-${then}-]` : ''}${live ? `{+${live}+}` : ''}`,
-      trail.length > 0 ? `${span(trail, after)}…` : '',
+      trail.words.length > 0 ? `${span(trail.words, after)}${trailMark}` : '',
     ]
       .filter(Boolean)
       .join(' ');

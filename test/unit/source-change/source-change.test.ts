@@ -105,7 +105,7 @@ describe('changed since cited, against the archived copy from before publication
     const change = await changeOf('/edited');
     expect(change?.status).toBe('edited');
     expect(change?.passages).toEqual([
-      { before: '41', after: '14', marked: '…Volunteers collected [-41-]{+14+} samples at North Beach…' },
+      { before: '41', after: '14', marked: 'Volunteers collected [-41-]{+14+} samples at North Beach…' },
     ]);
     expect(change?.summary).toMatch(
       /^The page was edited since the archived copy of 2026-02-20: \d+% of its words changed, in 1 passage\.$/,
