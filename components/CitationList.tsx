@@ -18,6 +18,8 @@ export interface CitationListProps {
   renderDetails?: (citation: Citation) => ComponentChildren;
   /** The quote status and line of a citation whose quotations are being or were checked; null for others. */
   quoteFor?: (citation: Citation) => { status: string; line: ComponentChildren } | null;
+  /** The change status and line of a citation compared with its archived copy; null for others. */
+  changeFor?: (citation: Citation) => { status: string; line: ComponentChildren } | null;
 }
 
 type Column = 0 | 1 | 2;
@@ -43,6 +45,7 @@ export function CitationList({
   locale,
   renderDetails,
   quoteFor,
+  changeFor,
 }: CitationListProps) {
   const grid = useRef<HTMLDivElement>(null);
   const [activeUrl, setActiveUrl] = useState<string | null>(null);
@@ -173,6 +176,7 @@ export function CitationList({
         }}
         {...(locale !== undefined ? { locale } : {})}
         {...(quoteFor ? { quote: quoteFor(citation) } : {})}
+        {...(changeFor ? { change: changeFor(citation) } : {})}
         {...(renderDetails
           ? {
               onToggleExpanded: toggleExpanded,

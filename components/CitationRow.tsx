@@ -36,6 +36,8 @@ export interface CitationRowProps {
   details?: ComponentChildren;
   /** What the source says of the citation's quotations: the row's status for them and the line shown under it. */
   quote?: { status: string; line: ComponentChildren } | null;
+  /** Whether the source changed since it was cited (`data-change-status`) and the line shown under it. */
+  change?: { status: string; line: ComponentChildren } | null;
 }
 
 function fallbackLabel(citation: Citation): string {
@@ -62,6 +64,7 @@ function CitationRowView({
   expanded = false,
   details,
   quote,
+  change,
 }: CitationRowProps) {
   const total = citation.occurrences.length;
   const occurrence = citation.occurrences[shownOccurrence ?? 0] ?? citation.occurrences[0];
@@ -90,6 +93,7 @@ function CitationRowView({
       data-kind={citation.kind}
       data-section={citation.section ?? 'text'}
       data-quote-status={quote?.status}
+      data-change-status={change?.status}
     >
       {/* biome-ignore lint/a11y/useSemanticElements: a grid cell in a div grid. */}
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: Enter and Space are handled by the grid (CitationList). */}
@@ -171,6 +175,7 @@ function CitationRowView({
           </p>
         ) : null}
         {quote?.line}
+        {change?.line}
       </div>
       {/* biome-ignore lint/a11y/useSemanticElements: a grid cell in a div grid. */}
       {/* biome-ignore lint/a11y/useFocusableInteractive: the link inside is the focus stop. */}

@@ -21,6 +21,8 @@ export interface CitationsViewProps {
   renderDetails?: (citation: Citation) => ComponentChildren;
   /** The quote status and line of a citation whose quotations are being or were checked; null for others. */
   quoteFor?: (citation: Citation) => { status: string; line: ComponentChildren } | null;
+  /** The change status and line of a citation compared with its archived copy; null for others. */
+  changeFor?: (citation: Citation) => { status: string; line: ComponentChildren } | null;
   /** Show only citations with this status (`statusFor(c).code`), on top of the relation filter and search. */
   statusFilter?: { code: string; label: string } | null;
   onClearStatusFilter?: () => void;
@@ -45,6 +47,7 @@ export function CitationsView({
   locale,
   renderDetails,
   quoteFor,
+  changeFor,
   statusFilter = null,
   onClearStatusFilter,
 }: CitationsViewProps) {
@@ -113,6 +116,7 @@ export function CitationsView({
         {...(locale !== undefined ? { locale } : {})}
         {...(renderDetails ? { renderDetails } : {})}
         {...(quoteFor ? { quoteFor } : {})}
+        {...(changeFor ? { changeFor } : {})}
       />
     );
   }

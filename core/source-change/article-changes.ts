@@ -1,7 +1,7 @@
 import type { ArchiveLookup } from '../archive/types';
 import { publicationTimestamp, waybackTimestampToIso } from '../archive/wayback';
 import type { Citation } from '../citations/types';
-import type { CheckResult } from '../linkcheck/types';
+import { type CheckResult, isBrokenStatus } from '../linkcheck/types';
 import { checkKey } from '../linkcheck/url';
 import type { QuoteSourceDeps } from '../quote-check/source-check';
 import { checkSourceChange } from './source-change';
@@ -9,8 +9,8 @@ import type { ComparedCopy, SourceChange } from './types';
 
 /**
  * Which of an article's sources are compared with their archived copy, and against which copy. A source is
- * compared when its quotations are checked (its text is read anyway) or when the link check already looked up its
- * archived copies (it no longer stands). The copy is the one closest before the reference's access date when the
+ * compared when its quotations are checked (its text is read anyway) or when it no longer stands (the link check
+ * says dead or soft 404, or already looked up its archived copies for that reason). The copy is the one closest before the reference's access date when the
  * reference gives one (what its editor read), else before the article's publication; an undated citation has no
  * "when it was cited" and is not compared.
  */
@@ -54,7 +54,12 @@ export async function checkArticleChanges(
     const key = keyOf(citation.url);
     if (!/^https?:/i.test(citation.url) || seen.has(key)) return false;
     seen.add(key);
-    return citation.quotes.length > 0 || lookups.has(key);
+    const broken = results.get(key);
+    return (
+      citation.quotes.length > 0 ||
+      lookups.has(key) ||
+      (broken !== undefined && isBrokenStatus(broken.status))
+    );
   });
   const changes = await Promise.all(
     compared.map(async (citation) => {

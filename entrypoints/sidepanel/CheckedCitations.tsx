@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ArchiveConsent } from '../../components/ArchiveConsent';
+import { ChangeLine, ChangeSummary } from '../../components/ChangeLine';
 import { type ArchiveAccess, CheckDetails } from '../../components/CheckDetails';
 import { CheckLimitNotice } from '../../components/CheckLimitNotice';
 import { CheckSummary } from '../../components/CheckSummary';
@@ -17,14 +18,16 @@ import { AUTOMATIC_CHECK_LIMIT } from '../../core/check-run/check-order';
 import { countStatuses, progressOf } from '../../core/citation-status/summary';
 import type { CaptureResult, Citation } from '../../core/citations/types';
 import type { CitationStatus } from '../../core/linkcheck/types';
+import type { SourceRead } from '../../core/quote-check/source-check';
 import { archiveLookupsAllowed, endpointHost } from '../../core/settings/settings';
 import { useSettings } from '../../utils/use-settings';
 import { openInNewTab } from './browser-ports';
 import { archiveOf, keyOf } from './check-state';
 import { openSettingsPage } from './link-check-ports';
-import { copyReportMarkdown, downloadReport, panelReport } from './report-export';
+import { copyReportMarkdown, downloadReport, panelLinkFacts, panelReport } from './report-export';
 import { useLinkChecks } from './use-link-checks';
 import { useQuoteChecks } from './use-quote-checks';
+import { useSourceChanges } from './use-source-changes';
 
 export interface CheckedCitationsProps {
   tabId: number;
@@ -61,8 +64,19 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
 
   const counts = useMemo(() => countStatuses(statuses), [statuses]);
   const progress = progressOf(statuses);
-  // Quotations are looked for once every link has its verdict, so the two never share a host at once.
-  const quotes = useQuoteChecks(result, progress.total > 0 && progress.done === progress.total);
+  // Quotations are looked for once every link has its verdict, so the two never share a host at once; a page both
+  // quoted and compared with its archived copy is read once.
+  const linksDone = progress.total > 0 && progress.done === progress.total;
+  const reads = useReadsOf(result);
+  const quotes = useQuoteChecks(result, linksDone, undefined, reads);
+  const changes = useSourceChanges({
+    result,
+    ready: linksDone && ![...known.archives.values()].some((archive) => archive.looking),
+    results: () => panelLinkFacts(result, known).results,
+    archives: () => panelLinkFacts(result, known).archives,
+    settings,
+    reads,
+  });
   // A filter on a status no row has any more (the last check finished) shows everything again.
   const activeFilter = filter !== null && counts[filter] > 0 ? filter : null;
 
@@ -121,18 +135,32 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
     },
     [quotes, onOpenUrl],
   );
+  useEffect(() => {
+    if (changes.error) setFeedback(changes.error);
+  }, [changes.error]);
+  const changeFor = useCallback(
+    (citation: Citation) => {
+      const change = changes.changes.get(citation.url);
+      if (change)
+        return { status: change.status, line: <ChangeLine change={change} onOpenUrl={onOpenUrl} /> };
+      return null;
+    },
+    [changes, onOpenUrl],
+  );
+  const compared = useMemo(() => [...changes.changes.values()], [changes]);
   const quoteVerdicts = useMemo(
     () => [...quotes.checks.values()].flatMap((check) => check.verdicts),
     [quotes],
   );
 
-  const report = () => panelReport(result, known, new Date(), [...quotes.checks.values()]);
+  const report = () => panelReport(result, known, new Date(), [...quotes.checks.values()], compared);
 
   return (
     <>
       <StatusPalette />
       <SummaryCounts citations={result.citations} />
       <QuoteSummary verdicts={quoteVerdicts} />
+      <ChangeSummary changes={compared} />
       {result.citations.length > 0 ? (
         <CheckSummary
           statuses={statuses}
@@ -185,6 +213,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
         statusFor={statusFor}
         renderDetails={renderDetails}
         quoteFor={quoteFor}
+        changeFor={changeFor}
         statusFilter={activeFilter ? { code: activeFilter, label: statusMeta(activeFilter).label } : null}
         onClearStatusFilter={() => setFilter(null)}
       />
@@ -201,4 +230,11 @@ function useClock(everyMs: number): number {
     return () => clearInterval(timer);
   }, [everyMs]);
   return now;
+}
+
+/** The pages read for one capture's quote checks and comparisons: a new capture reads its sources afresh. */
+function useReadsOf(result: CaptureResult): Map<string, Promise<SourceRead>> {
+  const held = useRef<{ result: CaptureResult; reads: Map<string, Promise<SourceRead>> } | null>(null);
+  if (held.current?.result !== result) held.current = { result, reads: new Map() };
+  return held.current.reads;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CaptureResult } from '../../core/citations/types';
-import type { SourceQuoteCheck } from '../../core/quote-check/source-check';
+import type { SourceQuoteCheck, SourceRead } from '../../core/quote-check/source-check';
 import { browserQuoteChecks, type QuoteCheckPorts } from './quote-check-ports';
 
 export interface QuoteChecks {
@@ -15,6 +15,8 @@ export function useQuoteChecks(
   result: CaptureResult,
   ready: boolean,
   ports: QuoteCheckPorts = browserQuoteChecks,
+  /** Pages read this run, shared with the comparisons with archived copies. */
+  reads?: Map<string, Promise<SourceRead>>,
 ): QuoteChecks {
   const [state, setState] = useState<QuoteChecks>({ checks: new Map(), running: false, error: null });
   const started = useRef<CaptureResult | null>(null);
@@ -28,7 +30,7 @@ export function useQuoteChecks(
     const settle = (next: QuoteChecks) => {
       if (started.current === result) setState(next);
     };
-    ports.checkQuotes(quoted).then(
+    ports.checkQuotes(quoted, reads).then(
       (checks) =>
         settle({ checks: new Map(checks.map((check) => [check.url, check])), running: false, error: null }),
       (error: unknown) => {
@@ -36,6 +38,6 @@ export function useQuoteChecks(
         settle({ checks: new Map(), running: false, error: `Could not check the quotations: ${message}` });
       },
     );
-  }, [result, ready, ports]);
+  }, [result, ready, ports, reads]);
   return state;
 }
