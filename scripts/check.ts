@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Agent, ProxyAgent, fetch as undiciFetch } from 'undici';
+import { lookupOnce } from '../core/archive/lookup-once';
 import { lookupArchivedCopies } from '../core/archive/wayback';
 import { captureArticle } from '../core/capture/index';
 import { checkArticle } from '../core/check-run/article-check';
@@ -304,28 +305,25 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
         new JSDOM(source, { url, virtualConsole: new VirtualConsole() }).window.document,
       reads: new Map(),
     };
+    const lookup = lookupOnce(
+      (url, publishedAt) =>
+        lookupArchivedCopies(url, {
+          fetch,
+          thirdPartyAllowed: options.thirdParty,
+          endpoint: options.archiveEndpoint,
+          replayEndpoint: options.replayEndpoint,
+          replayFallback: true,
+          publishedAt,
+          schedule: (target, task) => scheduler.run(hostKey(target), task),
+        }),
+      new Map(),
+    );
+    const publishedTime = capture.article.metadata.publishedTime;
     const [quoteChecks, changes] = await Promise.all([
-      checkArticleQuotes(capture.citations, archives, reads),
+      checkArticleQuotes(capture.citations, archives, reads, (url) => lookup(url, publishedTime)),
       checkArticleChanges(
-        {
-          citations: capture.citations,
-          publishedTime: capture.article.metadata.publishedTime,
-          results,
-          archives,
-        },
-        {
-          ...reads,
-          lookupArchive: (url, publishedAt) =>
-            lookupArchivedCopies(url, {
-              fetch,
-              thirdPartyAllowed: options.thirdParty,
-              endpoint: options.archiveEndpoint,
-              replayEndpoint: options.replayEndpoint,
-              replayFallback: true,
-              publishedAt,
-              schedule: (target, task) => scheduler.run(hostKey(target), task),
-            }),
-        },
+        { citations: capture.citations, publishedTime, results, archives },
+        { ...reads, lookupArchive: lookup },
       ),
     ]);
     const report = buildReport({ capture, results, archives, quoteChecks, changes, generatedAt: runAt });

@@ -219,7 +219,8 @@ export async function checkSourceQuotes(
   url: string,
   quotes: readonly string[],
   deps: QuoteSourceDeps,
-  archive?: ArchiveLookup | null,
+  /** The source's archive lookup, or how to make one: asked only when the live page lacks a quotation. */
+  archive?: ArchiveLookup | null | (() => Promise<ArchiveLookup | null>),
 ): Promise<SourceQuoteCheck> {
   const checkedAt = (deps.now ?? (() => new Date()))().toISOString();
   const live = await fetchSourceText(url, deps);
@@ -251,9 +252,10 @@ export async function checkSourceQuotes(
     }));
   }
 
-  const copyOf = deps.thirdParty ? archivedCopy(archive) : null;
   const missing = verdicts.some((verdict) => verdict.status === 'not-found' || verdict.status === 'differs');
-  if (!copyOf || !missing) return { ...base, verdicts };
+  if (!deps.thirdParty || !missing || !archive) return { ...base, verdicts };
+  const copyOf = archivedCopy(typeof archive === 'function' ? await archive() : archive);
+  if (!copyOf) return { ...base, verdicts };
   const copy = await fetchSourceText(copyOf.read, deps);
   if (!copy.ok) return { ...base, verdicts };
   const archived = withShowInSource(matchQuotes(quotes, copy.text), copy.doc, copyOf.view);

@@ -1,3 +1,4 @@
+import type { LookupArchive } from '../archive/lookup-once';
 import type { ArchiveLookup } from '../archive/types';
 import { publicationTimestamp, waybackTimestampToIso } from '../archive/wayback';
 import type { Citation } from '../citations/types';
@@ -17,7 +18,7 @@ import type { ComparedCopy, SourceChange } from './types';
 
 export interface ArticleChangeDeps extends QuoteSourceDeps {
   /** Archived copies of `url` before `publishedAt` (the CLI: lookupArchivedCopies, through the same politeness). */
-  lookupArchive(url: string, publishedAt: string): Promise<ArchiveLookup>;
+  lookupArchive: LookupArchive;
 }
 
 export interface ArticleChangeInput {

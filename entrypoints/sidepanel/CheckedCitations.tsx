@@ -18,12 +18,12 @@ import { AUTOMATIC_CHECK_LIMIT } from '../../core/check-run/check-order';
 import { countStatuses, progressOf } from '../../core/citation-status/summary';
 import type { CaptureResult, Citation } from '../../core/citations/types';
 import type { CitationStatus } from '../../core/linkcheck/types';
-import type { SourceRead } from '../../core/quote-check/source-check';
 import { archiveLookupsAllowed, endpointHost } from '../../core/settings/settings';
 import { useSettings } from '../../utils/use-settings';
 import { openInNewTab } from './browser-ports';
 import { archiveOf, keyOf } from './check-state';
 import { openSettingsPage } from './link-check-ports';
+import { newSourceRun, type PanelSourceRun } from './panel-sources';
 import { copyReportMarkdown, downloadReport, panelLinkFacts, panelReport } from './report-export';
 import { useLinkChecks } from './use-link-checks';
 import { useQuoteChecks } from './use-quote-checks';
@@ -67,15 +67,20 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
   // Quotations are looked for once every link has its verdict, so the two never share a host at once; a page both
   // quoted and compared with its archived copy is read once.
   const linksDone = progress.total > 0 && progress.done === progress.total;
-  const reads = useReadsOf(result);
-  const quotes = useQuoteChecks(result, linksDone, undefined, reads);
+  const run = useSourceRun(result);
+  const quotes = useQuoteChecks(result, linksDone, undefined, () => ({
+    run,
+    settings,
+    publishedTime,
+    archives: panelLinkFacts(result, known).archives,
+  }));
   const changes = useSourceChanges({
     result,
     ready: linksDone && ![...known.archives.values()].some((archive) => archive.looking),
     results: () => panelLinkFacts(result, known).results,
     archives: () => panelLinkFacts(result, known).archives,
     settings,
-    reads,
+    run,
   });
   // A filter on a status no row has any more (the last check finished) shows everything again.
   const activeFilter = filter !== null && counts[filter] > 0 ? filter : null;
@@ -232,9 +237,9 @@ function useClock(everyMs: number): number {
   return now;
 }
 
-/** The pages read for one capture's quote checks and comparisons: a new capture reads its sources afresh. */
-function useReadsOf(result: CaptureResult): Map<string, Promise<SourceRead>> {
-  const held = useRef<{ result: CaptureResult; reads: Map<string, Promise<SourceRead>> } | null>(null);
-  if (held.current?.result !== result) held.current = { result, reads: new Map() };
-  return held.current.reads;
+/** The pages read and lookups made for one capture's quote checks and comparisons: a new capture starts afresh. */
+function useSourceRun(result: CaptureResult): PanelSourceRun {
+  const held = useRef<{ result: CaptureResult; run: PanelSourceRun } | null>(null);
+  if (held.current?.result !== result) held.current = { result, run: newSourceRun() };
+  return held.current.run;
 }

@@ -1,44 +1,35 @@
+import type { ArchiveLookup } from '../../core/archive/types';
 import type { Citation } from '../../core/citations/types';
-import { RequestScheduler } from '../../core/linkcheck/scheduler';
 import { checkArticleQuotes } from '../../core/quote-check/article-quotes';
-import type { QuoteSourceDeps, SourceQuoteCheck, SourceRead } from '../../core/quote-check/source-check';
+import type { SourceQuoteCheck } from '../../core/quote-check/source-check';
+import type { Settings } from '../../core/settings/settings';
+import { type PanelSourceRun, panelArchiveLookup, panelSourceReads } from './panel-sources';
+
+/** What the panel knows when it starts its quote checks. */
+export interface QuoteCheckContext {
+  run: PanelSourceRun;
+  settings: Settings;
+  publishedTime: string | null;
+  /** The link checks' archive lookups. */
+  archives: readonly ArchiveLookup[];
+}
 
 export interface QuoteCheckPorts {
-  checkQuotes(
-    citations: readonly Citation[],
-    reads?: Map<string, Promise<SourceRead>>,
-  ): Promise<SourceQuoteCheck[]>;
-}
-
-/** A fetched page as a document the panel can read, its links resolving against the page's own address. */
-function parseHtml(html: string, url: string): Document {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  if (!doc.querySelector('base[href]')) {
-    const base = doc.createElement('base');
-    base.href = url;
-    doc.head.prepend(base);
-  }
-  return doc;
-}
-
-/** One scheduler for every source the panel reads, so quote checks and comparisons share each host's limit. */
-const scheduler = new RequestScheduler();
-
-/** How the panel reads a cited page (the extension may fetch any http(s) page, without cookies). */
-export function panelSourceReads(reads?: Map<string, Promise<SourceRead>>): QuoteSourceDeps {
-  return {
-    fetch: (url, init) => fetch(url, init),
-    scheduler,
-    mode: 'follow',
-    parseHtml,
-    ...(reads ? { reads } : {}),
-  };
+  checkQuotes(citations: readonly Citation[], context?: QuoteCheckContext): Promise<SourceQuoteCheck[]>;
 }
 
 /**
  * The panel reads the quoted sources itself: after the link checks, so its requests never add to theirs on a
- * host. The archive is not read from here yet.
+ * host. With third-party lookups allowed, a quotation the live page lacks is looked for in the archived copy
+ * from before publication (found only in the archived copy).
  */
 export const browserQuoteChecks: QuoteCheckPorts = {
-  checkQuotes: (citations, reads) => checkArticleQuotes(citations, [], panelSourceReads(reads)),
+  checkQuotes: (citations, context) => {
+    if (!context) return checkArticleQuotes(citations, [], panelSourceReads(null));
+    const { run, settings, publishedTime, archives } = context;
+    const lookup = panelArchiveLookup(settings, run);
+    return checkArticleQuotes(citations, archives, panelSourceReads(settings, run), (url) =>
+      lookup(url, publishedTime),
+    );
+  },
 };

@@ -1,12 +1,10 @@
 import type { ArchiveLookup } from '../../core/archive/types';
-import { lookupArchivedCopies } from '../../core/archive/wayback';
 import type { Citation } from '../../core/citations/types';
 import type { CheckResult } from '../../core/linkcheck/types';
-import type { SourceRead } from '../../core/quote-check/source-check';
-import { archiveLookupsAllowed, type Settings } from '../../core/settings/settings';
+import type { Settings } from '../../core/settings/settings';
 import { checkArticleChanges } from '../../core/source-change/article-changes';
 import type { SourceChange } from '../../core/source-change/types';
-import { panelSourceReads } from './quote-check-ports';
+import { type PanelSourceRun, panelArchiveLookup, panelSourceReads } from './panel-sources';
 
 export interface SourceChangeInputs {
   citations: readonly Citation[];
@@ -14,8 +12,8 @@ export interface SourceChangeInputs {
   results: readonly CheckResult[];
   archives: readonly ArchiveLookup[];
   settings: Settings;
-  /** The pages the panel's quote checks read, shared so a quoted page is read once. */
-  reads: Map<string, Promise<SourceRead>>;
+  /** What the panel's quote checks read and asked, shared so each page and lookup is made once. */
+  run: PanelSourceRun;
 }
 
 export interface SourceChangePorts {
@@ -27,22 +25,9 @@ export interface SourceChangePorts {
  * archived copies (and the lookups of quoted sources' copies) only when the reader allows third-party lookups.
  */
 export const browserSourceChanges: SourceChangePorts = {
-  checkChanges: ({ citations, publishedTime, results, archives, settings, reads }) => {
-    const allowed = archiveLookupsAllowed(settings);
-    const deps = panelSourceReads(reads);
-    return checkArticleChanges(
+  checkChanges: ({ citations, publishedTime, results, archives, settings, run }) =>
+    checkArticleChanges(
       { citations, publishedTime, results, archives },
-      {
-        ...deps,
-        thirdParty: allowed,
-        lookupArchive: (url, publishedAt) =>
-          lookupArchivedCopies(url, {
-            fetch: deps.fetch,
-            thirdPartyAllowed: allowed,
-            endpoint: settings.archiveEndpoint,
-            publishedAt,
-          }),
-      },
-    );
-  },
+      { ...panelSourceReads(settings, run), lookupArchive: panelArchiveLookup(settings, run) },
+    ),
 };

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArchiveLookup } from '../../core/archive/types';
 import type { CaptureResult } from '../../core/citations/types';
 import type { CheckResult } from '../../core/linkcheck/types';
-import type { SourceRead } from '../../core/quote-check/source-check';
 import { archiveLookupsAllowed, type Settings } from '../../core/settings/settings';
 import type { SourceChange } from '../../core/source-change/types';
+import type { PanelSourceRun } from './panel-sources';
 import { browserSourceChanges, type SourceChangePorts } from './source-change-ports';
 
 export interface SourceChanges {
@@ -21,7 +21,7 @@ export interface SourceChangeRun {
   results: () => CheckResult[];
   archives: () => ArchiveLookup[];
   settings: Settings;
-  reads: Map<string, Promise<SourceRead>>;
+  run: PanelSourceRun;
 }
 
 const NONE: SourceChanges = { changes: new Map(), running: false, error: null };
@@ -55,7 +55,7 @@ export function useSourceChanges(
         results: now.results(),
         archives: now.archives(),
         settings: now.settings,
-        reads: now.reads,
+        run: now.run,
       })
       .then(
         (changes) =>

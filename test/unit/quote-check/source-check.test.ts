@@ -147,6 +147,34 @@ describe('the seed article’s quoted sources, as the test web plays them', () =
     expect(differs).toMatchObject({ status: 'differs', changes: [{ quoted: '76', source: '67' }] });
   });
 
+  it('asks the archive only for a source whose live page lacks a quotation', async () => {
+    const lookups: string[] = [];
+    const lookup = async (url: string) => {
+      lookups.push(url);
+      return lookupArchivedCopies(url, {
+        fetch: web.fetch,
+        thirdPartyAllowed: true,
+        publishedAt: '2017-08-04',
+      });
+    };
+    const found = await checkSourceQuotes(
+      thelocalUrl,
+      ['searched homes across the country and arrested 67 people'],
+      deps({ thirdParty: true }),
+      () => lookup(thelocalUrl),
+    );
+    expect(found.verdicts.map((verdict) => verdict.status)).toEqual(['found']);
+    expect(lookups).toEqual([]);
+    const gone = await checkSourceQuotes(
+      newburyportnewsUrl,
+      [newburyportQuote],
+      deps({ thirdParty: true }),
+      () => lookup(newburyportnewsUrl),
+    );
+    expect(lookups).toEqual([newburyportnewsUrl]);
+    expect(gone.verdicts.map((verdict) => verdict.status)).toEqual(['archived-only']);
+  });
+
   it('asks as a stranger: no cookies, at most 2 requests at once per host', async () => {
     await checkSourceQuotes(thelocalUrl, ['arrested 67 people suspected of sharing images'], deps());
     expect(web.requests.filter((request) => request.headers.cookie || request.headers.authorization)).toEqual(

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CaptureResult } from '../../../core/citations/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../../core/settings/settings';
 import type { SourceChange } from '../../../core/source-change/types';
+import { newSourceRun } from '../../../entrypoints/sidepanel/panel-sources';
 import type { SourceChangePorts } from '../../../entrypoints/sidepanel/source-change-ports';
 import { type SourceChanges, useSourceChanges } from '../../../entrypoints/sidepanel/use-source-changes';
 import { mount } from '../components/render';
@@ -40,7 +41,7 @@ function harness(ports: SourceChangePorts) {
   let latest: SourceChanges | undefined;
   function Probe({ ready, settings }: { ready: boolean; settings: Settings }) {
     latest = useSourceChanges(
-      { result, ready, results: () => [], archives: () => [], settings, reads: new Map() },
+      { result, ready, results: () => [], archives: () => [], settings, run: newSourceRun() },
       ports,
     );
     return null;
