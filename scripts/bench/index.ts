@@ -26,15 +26,16 @@ const BENCHES: readonly Bench[] = [
   { name: 'panel', module: 'panel.ts', run: 'benchPanel' },
   { name: 'watch-storage', module: 'watch-storage.ts', run: 'benchWatchStorage' },
   { name: 'quotes', module: 'quotes.ts', run: 'benchQuotes' },
+  { name: 'changes', module: 'changes.ts', run: 'benchChanges' },
 ];
 
 /**
  * A closing line of a benchmark: `<what>/<peer> ... ratio: X.XX` or `... ratio (median): X.XX` at the start of a
  * line, the snapshot bench's `images kept: ...` line, the panel bench's `panel longest task ms at ...` line, or the
- * quotes bench's `quote check found precision P recall R`.
+ * quotes bench's `quote check found precision P recall R`, or the changes bench's `source change verdicts correct N/M`.
  */
 export const RATIO_LINE =
-  /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: |^panel longest task ms at |^quote check found precision \d/;
+  /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: |^panel longest task ms at |^quote check found precision \d|^source change verdicts correct \d/;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

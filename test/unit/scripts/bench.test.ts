@@ -29,6 +29,7 @@ describe('npm run bench', () => {
       'panel',
       'watch-storage',
       'quotes',
+      'changes',
     ]);
     expect(selectBenches(['linkcheck']).map((bench) => bench.name)).toEqual(['linkcheck']);
   });
@@ -48,6 +49,7 @@ describe('npm run bench', () => {
       'images kept: cited 222, singlefile 144 (pages where cited keeps fewer: 0)',
       'panel longest task ms at 2000 citations: 41.3',
       'quote check found precision 0.999 recall 1.000',
+      'source change verdicts correct 344/345',
     ])
       expect(line).toMatch(RATIO_LINE);
     for (const line of [
