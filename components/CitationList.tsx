@@ -23,6 +23,8 @@ export interface CitationListProps {
   quoteFor?: (citation: Citation) => { status: string; line: ComponentChildren } | null;
   /** What the checks say of the links a citation's reference gives beside it (archived copy, DOI / PMID). */
   referenceChecksFor?: (citation: Citation) => ReferenceChecks | null;
+  /** The change status and line of a citation compared with its archived copy; null for others. */
+  changeFor?: (citation: Citation) => { status: string; line: ComponentChildren } | null;
 }
 
 type Column = 0 | 1 | 2;
@@ -49,6 +51,7 @@ export function CitationList({
   renderDetails,
   quoteFor,
   referenceChecksFor,
+  changeFor,
 }: CitationListProps) {
   const grid = useRef<HTMLDivElement>(null);
   const [activeUrl, setActiveUrl] = useState<string | null>(null);
@@ -180,6 +183,7 @@ export function CitationList({
         {...(locale !== undefined ? { locale } : {})}
         {...(quoteFor ? { quote: quoteFor(citation) } : {})}
         {...(referenceChecksFor ? { referenceChecks: referenceChecksFor(citation) } : {})}
+        {...(changeFor ? { change: changeFor(citation) } : {})}
         {...(renderDetails
           ? {
               onToggleExpanded: toggleExpanded,

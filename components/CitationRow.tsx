@@ -46,6 +46,8 @@ export interface CitationRowProps {
   quote?: { status: string; line: ComponentChildren } | null;
   /** The checks of the links the citation's reference gives beside it: its archived copy, its DOI / PMID links. */
   referenceChecks?: ReferenceChecks | null;
+  /** Whether the source changed since it was cited (`data-change-status`) and the line shown under it. */
+  change?: { status: string; line: ComponentChildren } | null;
 }
 
 function fallbackLabel(citation: Citation): string {
@@ -73,6 +75,7 @@ function CitationRowView({
   details,
   quote,
   referenceChecks,
+  change,
 }: CitationRowProps) {
   const shown = shownPlace !== null;
   const total = placeCount(citation);
@@ -107,6 +110,7 @@ function CitationRowView({
       data-kind={citation.kind}
       data-section={citation.section ?? 'text'}
       data-quote-status={quote?.status}
+      data-change-status={change?.status}
     >
       {/* biome-ignore lint/a11y/useSemanticElements: a grid cell in a div grid. */}
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: Enter and Space are handled by the grid (CitationList). */}
@@ -204,6 +208,7 @@ function CitationRowView({
           </p>
         ) : null}
         {quote?.line}
+        {change?.line}
       </div>
       {/* biome-ignore lint/a11y/useSemanticElements: a grid cell in a div grid. */}
       {/* biome-ignore lint/a11y/useFocusableInteractive: the link inside is the focus stop. */}

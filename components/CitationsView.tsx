@@ -25,6 +25,8 @@ export interface CitationsViewProps {
   quoteFor?: (citation: Citation) => { status: string; line: ComponentChildren } | null;
   /** What the checks say of the links a citation's reference gives beside it (archived copy, DOI / PMID). */
   referenceChecksFor?: (citation: Citation) => ReferenceChecks | null;
+  /** The change status and line of a citation compared with its archived copy; null for others. */
+  changeFor?: (citation: Citation) => { status: string; line: ComponentChildren } | null;
   /** Show only citations with this status (`statusFor(c).code`), on top of the relation filter and search. */
   statusFilter?: { code: string; label: string } | null;
   onClearStatusFilter?: () => void;
@@ -50,6 +52,7 @@ export function CitationsView({
   renderDetails,
   quoteFor,
   referenceChecksFor,
+  changeFor,
   statusFilter = null,
   onClearStatusFilter,
 }: CitationsViewProps) {
@@ -119,6 +122,7 @@ export function CitationsView({
         {...(renderDetails ? { renderDetails } : {})}
         {...(quoteFor ? { quoteFor } : {})}
         {...(referenceChecksFor ? { referenceChecksFor } : {})}
+        {...(changeFor ? { changeFor } : {})}
       />
     );
   }

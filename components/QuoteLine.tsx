@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { QUOTE_STATUSES, type QuoteStatus, type QuoteVerdict } from '../core/quote-check/types';
 import { QUOTE_LABELS, quoteEvidence, showInSource } from '../core/report/quote-lines';
+import { EvidenceToggle, RowLink } from './RowLineControls';
 import './QuoteLine.css';
 
 /**
@@ -41,19 +42,12 @@ export function QuoteLine({ verdicts, onOpenUrl }: QuoteLineProps) {
             ? ` (${verdicts.filter((verdict) => verdict.status === status).length} of ${verdicts.length})`
             : ''}
         </span>
-        <button
-          type="button"
+        <EvidenceToggle
+          open={open}
+          onToggle={() => setOpen(!open)}
+          action="quote-evidence"
           class="quote-line__toggle"
-          aria-expanded={open ? 'true' : 'false'}
-          data-action="quote-evidence"
-          onClick={(event) => {
-            // Inside the row's main cell, whose click scrolls the page to the link.
-            event.stopPropagation();
-            setOpen(!open);
-          }}
-        >
-          {open ? 'Hide evidence' : 'Evidence'}
-        </button>
+        />
       </p>
       {open ? (
         <ul class="quote-line__evidence">
@@ -66,19 +60,9 @@ export function QuoteLine({ verdicts, onOpenUrl }: QuoteLineProps) {
                 {link ? (
                   <>
                     {' '}
-                    <a
-                      href={link}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      data-action="show-in-source"
-                      onClick={(event) => {
-                        event.preventDefault();
-                        event.stopPropagation();
-                        onOpenUrl(link);
-                      }}
-                    >
+                    <RowLink href={link} onOpenUrl={onOpenUrl} action="show-in-source">
                       Show in source
-                    </a>
+                    </RowLink>
                   </>
                 ) : null}
               </li>

@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Agent, ProxyAgent, fetch as undiciFetch } from 'undici';
+import { lookupOnce } from '../core/archive/lookup-once';
 import { lookupArchivedCopies } from '../core/archive/wayback';
 import { captureArticle } from '../core/capture/index';
 import { checkArticle } from '../core/check-run/article-check';
@@ -22,10 +23,13 @@ import { LinkChecker } from '../core/linkcheck/checker';
 import { systemClock } from '../core/linkcheck/clock';
 import { RequestScheduler } from '../core/linkcheck/scheduler';
 import type { FetchLike } from '../core/linkcheck/types';
+import { hostKey } from '../core/linkcheck/url';
 import { checkArticleQuotes } from '../core/quote-check/article-quotes';
+import type { QuoteSourceDeps } from '../core/quote-check/source-check';
 import { buildReport, reportToCsv, reportToJson, reportToMarkdown } from '../core/report/index';
 import { buildWatchReport, type WatchReport, watchReportToMarkdown } from '../core/report/watch';
 import { DEFAULT_SETTINGS } from '../core/settings/settings';
+import { checkArticleChanges } from '../core/source-change/article-changes';
 import { recordRun } from '../core/watch/run-record';
 import { findingsBySource } from '../core/watch/source-events';
 import {
@@ -42,7 +46,9 @@ export const USAGE = `Usage: npm run check -- <html file> --url <original URL> [
 
 Checks every citation of a saved article and prints a report (Markdown by default). Quotations the article
 attributes to a source are looked for in that source's text (one more request per quoted source; its archived
-copy too when the live page no longer has them, unless --no-third-party).
+copy too when the live page no longer has them, unless --no-third-party). Quoted sources and sources that no
+longer stand are compared with their archived copy from before the article (or the reference's access date):
+unchanged, edited, replaced or gone (archive requests: not with --no-third-party).
 
 Options:
   --url URL                 the address the article was published at (required: links resolve against it)
@@ -285,19 +291,43 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
     });
     if (io.interactive && total > 0) io.stderr('\n');
 
-    // The quoted sources' texts, through the link checker's own scheduler: one politeness for every request.
-    const quoteChecks = await checkArticleQuotes(capture.citations, archives, {
+    // The quoted sources' texts, through the link checker's own scheduler: one politeness for every request. A
+    // page both quoted and compared with its archived copy is read once.
+    const scheduler =
+      (checker as LinkChecker | null)?.scheduler ?? new RequestScheduler({ global: options.concurrency });
+    const reads: QuoteSourceDeps = {
       fetch,
-      scheduler:
-        (checker as LinkChecker | null)?.scheduler ?? new RequestScheduler({ global: options.concurrency }),
+      scheduler,
       mode: 'manual',
       headers,
       timeoutMs: options.timeoutMs,
       thirdParty: options.thirdParty,
       parseHtml: (source, url) =>
         new JSDOM(source, { url, virtualConsole: new VirtualConsole() }).window.document,
-    });
-    const report = buildReport({ capture, results, archives, quoteChecks, generatedAt: runAt });
+      reads: new Map(),
+    };
+    const lookup = lookupOnce(
+      (url, publishedAt) =>
+        lookupArchivedCopies(url, {
+          fetch,
+          thirdPartyAllowed: options.thirdParty,
+          endpoint: options.archiveEndpoint,
+          replayEndpoint: options.replayEndpoint,
+          replayFallback: true,
+          publishedAt,
+          schedule: (target, task) => scheduler.run(hostKey(target), task),
+        }),
+      new Map(),
+    );
+    const publishedTime = capture.article.metadata.publishedTime;
+    const [quoteChecks, changes] = await Promise.all([
+      checkArticleQuotes(capture.citations, archives, reads, (url) => lookup(url, publishedTime)),
+      checkArticleChanges(
+        { citations: capture.citations, publishedTime, results, archives },
+        { ...reads, lookupArchive: lookup },
+      ),
+    ]);
+    const report = buildReport({ capture, results, archives, quoteChecks, changes, generatedAt: runAt });
     let watch: WatchReport | null = null;
     if (options.state && state) {
       const run = recordRun(state.sources, results, runAt, {

@@ -46,6 +46,11 @@ export interface QuoteSourceDeps {
   thirdParty?: boolean;
   now?: () => Date;
   signal?: AbortSignal;
+  /**
+   * Reads already made in this run, by address: a page that is both quoted and compared with its archived copy
+   * is requested once.
+   */
+  reads?: Map<string, Promise<SourceRead>>;
 }
 
 /** What Cited read of the source, and what it found of each quotation there. */
@@ -64,7 +69,7 @@ export interface SourceQuoteCheck {
   verdicts: QuoteVerdict[];
 }
 
-type SourceRead =
+export type SourceRead =
   | {
       ok: true;
       text: string;
@@ -81,6 +86,15 @@ type SourceRead =
       finalUrl: string | null;
       status: number | null;
     };
+
+/** A source's text, read once per run when `deps.reads` is given. */
+export function fetchSourceText(url: string, deps: QuoteSourceDeps): Promise<SourceRead> {
+  const earlier = deps.reads?.get(url);
+  if (earlier) return earlier;
+  const read = readSource(url, deps);
+  deps.reads?.set(url, read);
+  return read;
+}
 
 async function readSource(url: string, deps: QuoteSourceDeps): Promise<SourceRead> {
   const clock = deps.clock ?? systemClock;
@@ -193,17 +207,23 @@ function withShowInSource<T extends QuoteVerdict>(verdicts: T[], doc: Document |
 function archivedCopy(archive: ArchiveLookup | null | undefined): { read: string; view: string } | null {
   const copy = archive?.beforePublication ?? archive?.mostRecent;
   if (!copy) return null;
-  return { read: copy.url.replace(/\/web\/(\d{1,14})\//, '/web/$1id_/'), view: copy.url };
+  return { read: originalBytesUrl(copy.url), view: copy.url };
+}
+
+/** A Wayback replay address in its `id_` form: the page's original bytes, without banner or rewritten links. */
+export function originalBytesUrl(replayUrl: string): string {
+  return replayUrl.replace(/\/web\/(\d{1,14})\//, '/web/$1id_/');
 }
 
 export async function checkSourceQuotes(
   url: string,
   quotes: readonly string[],
   deps: QuoteSourceDeps,
-  archive?: ArchiveLookup | null,
+  /** The source's archive lookup, or how to make one: asked only when the live page lacks a quotation. */
+  archive?: ArchiveLookup | null | (() => Promise<ArchiveLookup | null>),
 ): Promise<SourceQuoteCheck> {
   const checkedAt = (deps.now ?? (() => new Date()))().toISOString();
-  const live = await readSource(url, deps);
+  const live = await fetchSourceText(url, deps);
   const base = {
     url,
     finalUrl: live.finalUrl,
@@ -232,10 +252,11 @@ export async function checkSourceQuotes(
     }));
   }
 
-  const copyOf = deps.thirdParty ? archivedCopy(archive) : null;
   const missing = verdicts.some((verdict) => verdict.status === 'not-found' || verdict.status === 'differs');
-  if (!copyOf || !missing) return { ...base, verdicts };
-  const copy = await readSource(copyOf.read, deps);
+  if (!deps.thirdParty || !missing || !archive) return { ...base, verdicts };
+  const copyOf = archivedCopy(typeof archive === 'function' ? await archive() : archive);
+  if (!copyOf) return { ...base, verdicts };
+  const copy = await fetchSourceText(copyOf.read, deps);
   if (!copy.ok) return { ...base, verdicts };
   const archived = withShowInSource(matchQuotes(quotes, copy.text), copy.doc, copyOf.view);
   verdicts = verdicts.map((verdict, index) => {

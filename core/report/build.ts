@@ -4,6 +4,7 @@ import { type CheckResult, isBrokenStatus, LINK_STATUSES } from '../linkcheck/ty
 import { checkKey } from '../linkcheck/url';
 import type { SourceQuoteCheck } from '../quote-check/source-check';
 import { QUOTE_STATUSES, type QuoteStatus } from '../quote-check/types';
+import { CHANGE_STATUSES, type ChangeStatus, type SourceChange } from '../source-change/types';
 import {
   type CitedReport,
   REPORT_SCHEMA,
@@ -20,6 +21,8 @@ export interface ReportInput {
   archives?: ReadonlyMap<string, ArchiveLookup> | readonly ArchiveLookup[];
   /** Quote checks by citation URL. */
   quoteChecks?: ReadonlyMap<string, SourceQuoteCheck> | readonly SourceQuoteCheck[];
+  /** Changes since cited by citation URL. */
+  changes?: ReadonlyMap<string, SourceChange> | readonly SourceChange[];
   generatedAt?: string;
   generatorVersion?: string;
 }
@@ -49,6 +52,11 @@ export function buildReport(input: ReportInput): CitedReport {
   const results = byUrl(input.results);
   const archives = byUrl(input.archives);
   const quoteChecks = byUrl(input.quoteChecks);
+  const sourceChanges = byUrl(input.changes);
+  const changes = Object.fromEntries(CHANGE_STATUSES.map((status) => [status, 0])) as Record<
+    ChangeStatus,
+    number
+  >;
   const quotes = Object.fromEntries(QUOTE_STATUSES.map((status) => [status, 0])) as Record<
     QuoteStatus,
     number
@@ -63,6 +71,8 @@ export function buildReport(input: ReportInput): CitedReport {
     byStatus[status]++;
     const quoteCheck = lookup(quoteChecks, citation.url) ?? null;
     for (const verdict of quoteCheck?.verdicts ?? []) quotes[verdict.status]++;
+    const change = lookup(sourceChanges, citation.url) ?? null;
+    if (change) changes[change.status]++;
     return {
       number: index + 1,
       url: citation.url,
@@ -79,6 +89,7 @@ export function buildReport(input: ReportInput): CitedReport {
       evidence: result?.evidence ?? null,
       archive: lookup(archives, citation.url) ?? null,
       quoteCheck,
+      change,
     };
   });
   const { metadata } = article;
@@ -105,6 +116,7 @@ export function buildReport(input: ReportInput): CitedReport {
       broken: rows.filter((row) => isBrokenStatus(row.status)).length,
       byStatus,
       quotes,
+      changes,
     },
     citations: rows,
   };

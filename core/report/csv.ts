@@ -1,10 +1,12 @@
+import { changeEvidence } from './change-lines';
 import { quoteEvidence } from './quote-lines';
 import type { CitedReport } from './types';
 
 /**
  * The report as CSV (RFC 4180): one row per citation, a header row, CRLF line ends, every field quoted when it
  * holds a comma, a quote, CR or LF (quotes doubled). Several occurrences of one citation are joined with a line
- * break inside the field, and so are a citation's quotations, their verdicts and their evidence (one line each).
+ * break inside the field, and so are a citation's quotations, their verdicts and their evidence (one line each),
+ * and a change since cited's evidence (its line, the archived copy, each changed passage).
  *
  * Cells that a spreadsheet would run as a formula (starting with = + - @, a tab or CR) get a leading apostrophe:
  * anchor texts and sentences come from web pages, and a report must be safe to open.
@@ -29,6 +31,8 @@ export const CSV_COLUMNS = [
   'quotes',
   'quote_statuses',
   'quote_evidence',
+  'change_status',
+  'change_evidence',
 ] as const;
 
 export function csvField(value: string | number | null | undefined): string {
@@ -58,6 +62,8 @@ export function reportToCsv(report: CitedReport): string {
     citation.quotes.join('\n'),
     citation.quoteCheck?.verdicts.map((verdict) => verdict.status).join('\n') ?? null,
     citation.quoteCheck?.verdicts.map(quoteEvidence).join('\n') ?? null,
+    citation.change?.status ?? null,
+    citation.change ? changeEvidence(citation.change).join('\n') : null,
   ]);
   return [[...CSV_COLUMNS], ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 }

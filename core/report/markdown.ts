@@ -1,5 +1,6 @@
 import type { ArchivedCopy } from '../archive/types';
 import { LINK_STATUSES } from '../linkcheck/types';
+import { CHANGE_LABELS, changeCounts } from './change-lines';
 import { QUOTE_LABELS, quoteCounts, quoteEvidence, showInSource } from './quote-lines';
 import type { CitedReport, ReportCitation, ReportStatus } from './types';
 
@@ -79,6 +80,8 @@ export function reportToMarkdown(report: CitedReport): string {
   );
   const quotes = quoteCounts(report);
   if (quotes) lines.push(`**Quotations** checked against their sources: ${quotes}.`, '');
+  const changes = changeCounts(report);
+  if (changes) lines.push(`**Changed since cited** (against archived copies from before): ${changes}.`, '');
   if (!article.isArticle)
     lines.push('_No article was found on this page: these are the links of its main content._', '');
   if (report.citations.length === 0) return `${lines.join('\n')}\n`;
@@ -100,7 +103,7 @@ export function reportToMarkdown(report: CitedReport): string {
     ];
     lines.push(`| ${row.join(' | ')} |`);
   }
-  lines.push(...quoteSection(report));
+  lines.push(...quoteSection(report), ...changeSection(report));
   return `${lines.join('\n')}\n`;
 }
 
@@ -123,6 +126,31 @@ function quoteSection(report: CitedReport): string[] {
         `- “${cell(verdict.quote)}” — **${QUOTE_LABELS[verdict.status]}**. ${cell(quoteEvidence(verdict))}${
           deepLink ? ` [Show in source](${target(deepLink)})` : ''
         }`,
+      );
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
+/** Below the quotations: each source compared with its archived copy, the verdict, the copy and what changed. */
+function changeSection(report: CitedReport): string[] {
+  const compared = report.citations.filter((citation) => citation.change !== null);
+  if (compared.length === 0) return [];
+  const lines = ['', '## Changed since cited', ''];
+  for (const citation of compared) {
+    const change = citation.change;
+    if (!change) continue;
+    const anchor = citation.occurrences[0]?.anchorText ?? citation.url;
+    const cited = change.copy.citedAtIs === 'access-date' ? 'the reference’s access date' : 'publication';
+    lines.push(
+      `**${citation.number}. ${link(anchor, citation.url)}** (${cell(citation.domain)}) — **${CHANGE_LABELS[change.status]}**. ${cell(change.summary)} [Archived copy, ${day(change.copy.date)}](${target(change.copy.url)}), the last before ${cited}.`,
+    );
+    if (change.passages.length > 0) lines.push('');
+    for (const passage of change.passages) lines.push(`- “${cell(passage.marked)}”`);
+    if (change.morePassages > 0) {
+      lines.push(
+        `- … and ${change.morePassages} more changed passage${change.morePassages === 1 ? '' : 's'}.`,
       );
     }
     lines.push('');

@@ -3,6 +3,7 @@ import type { CitationKind, CitationRelation } from '../citations/types';
 import type { CheckEvidence, LinkStatus } from '../linkcheck/types';
 import type { SourceQuoteCheck } from '../quote-check/source-check';
 import type { QuoteStatus } from '../quote-check/types';
+import type { ChangeStatus, SourceChange } from '../source-change/types';
 import type { WatchReport } from './watch';
 
 /** The report's JSON form. Documented in the README ("Report format"); bump `version` on any breaking change. */
@@ -47,6 +48,8 @@ export interface ReportCitation {
   archive: ArchiveLookup | null;
   /** Each quotation looked for in the cited page, with its verdict and evidence; null when none was checked. */
   quoteCheck: SourceQuoteCheck | null;
+  /** The cited page compared with its archived copy from before it was cited; null when it was not compared. */
+  change: SourceChange | null;
 }
 
 export interface CitedReport {
@@ -62,6 +65,8 @@ export interface CitedReport {
     byStatus: Record<ReportStatus, number>;
     /** Quotations checked against their sources, by verdict. */
     quotes: Record<QuoteStatus, number>;
+    /** Sources compared with their archived copy from before they were cited, by verdict. */
+    changes: Record<ChangeStatus, number>;
   };
   citations: ReportCitation[];
   /** Only in a watched run (`npm run check -- … --state FILE`): what changed since the previous run. */

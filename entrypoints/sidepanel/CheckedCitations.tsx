@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ArchiveConsent } from '../../components/ArchiveConsent';
 import { ArticleWatch } from '../../components/ArticleWatch';
+import { ChangeLine, ChangeSummary } from '../../components/ChangeLine';
 import { type ArchiveAccess, CheckDetails } from '../../components/CheckDetails';
 import { CheckLimitNotice } from '../../components/CheckLimitNotice';
 import { CheckSummary } from '../../components/CheckSummary';
@@ -25,10 +26,12 @@ import { useSettings } from '../../utils/use-settings';
 import { openInNewTab } from './browser-ports';
 import { archiveOf, keyOf } from './check-state';
 import { openSettingsPage } from './link-check-ports';
-import { copyReportMarkdown, downloadReport, panelReport } from './report-export';
+import { newSourceRun, type PanelSourceRun } from './panel-sources';
+import { copyReportMarkdown, downloadReport, panelLinkFacts, panelReport } from './report-export';
 import { useArticleWatch } from './use-article-watch';
 import { useLinkChecks } from './use-link-checks';
 import { useQuoteChecks } from './use-quote-checks';
+import { useSourceChanges } from './use-source-changes';
 
 export interface CheckedCitationsProps {
   tabId: number;
@@ -67,8 +70,24 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
 
   const counts = useMemo(() => countStatuses(statuses), [statuses]);
   const progress = progressOf(statuses);
-  // Quotations are looked for once every link has its verdict, so the two never share a host at once.
-  const quotes = useQuoteChecks(result, progress.total > 0 && progress.done === progress.total);
+  // Quotations are looked for once every link has its verdict, so the two never share a host at once; a page both
+  // quoted and compared with its archived copy is read once.
+  const linksDone = progress.total > 0 && progress.done === progress.total;
+  const run = useSourceRun(result);
+  const quotes = useQuoteChecks(result, linksDone, undefined, () => ({
+    run,
+    settings,
+    publishedTime,
+    archives: panelLinkFacts(result, known).archives,
+  }));
+  const changes = useSourceChanges({
+    result,
+    ready: linksDone && ![...known.archives.values()].some((archive) => archive.looking),
+    results: () => panelLinkFacts(result, known).results,
+    archives: () => panelLinkFacts(result, known).archives,
+    settings,
+    run,
+  });
   // A filter on a status no row has any more (the last check finished) shows everything again.
   const activeFilter = filter !== null && counts[filter] > 0 ? filter : null;
 
@@ -134,12 +153,25 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
     },
     [quotes, onOpenUrl],
   );
+  useEffect(() => {
+    if (changes.error) setFeedback(changes.error);
+  }, [changes.error]);
+  const changeFor = useCallback(
+    (citation: Citation) => {
+      const change = changes.changes.get(citation.url);
+      if (change)
+        return { status: change.status, line: <ChangeLine change={change} onOpenUrl={onOpenUrl} /> };
+      return null;
+    },
+    [changes, onOpenUrl],
+  );
+  const compared = useMemo(() => [...changes.changes.values()], [changes]);
   const quoteVerdicts = useMemo(
     () => [...quotes.checks.values()].flatMap((check) => check.verdicts),
     [quotes],
   );
 
-  const report = () => panelReport(result, known, new Date(), [...quotes.checks.values()]);
+  const report = () => panelReport(result, known, new Date(), [...quotes.checks.values()], compared);
 
   return (
     <>
@@ -158,6 +190,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
         />
       ) : null}
       <QuoteSummary verdicts={quoteVerdicts} />
+      <ChangeSummary changes={compared} />
       {result.citations.length > 0 ? (
         <CheckSummary
           statuses={statuses}
@@ -211,6 +244,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
         renderDetails={renderDetails}
         quoteFor={quoteFor}
         referenceChecksFor={referenceChecksFor}
+        changeFor={changeFor}
         statusFilter={activeFilter ? { code: activeFilter, label: statusMeta(activeFilter).label } : null}
         onClearStatusFilter={() => setFilter(null)}
       />
@@ -227,4 +261,11 @@ function useClock(everyMs: number): number {
     return () => clearInterval(timer);
   }, [everyMs]);
   return now;
+}
+
+/** The pages read and lookups made for one capture's quote checks and comparisons: a new capture starts afresh. */
+function useSourceRun(result: CaptureResult): PanelSourceRun {
+  const held = useRef<{ result: CaptureResult; run: PanelSourceRun } | null>(null);
+  if (held.current?.result !== result) held.current = { result, run: newSourceRun() };
+  return held.current.run;
 }

@@ -1,23 +1,35 @@
+import type { ArchiveLookup } from '../../core/archive/types';
 import type { Citation } from '../../core/citations/types';
-import { RequestScheduler } from '../../core/linkcheck/scheduler';
 import { checkArticleQuotes } from '../../core/quote-check/article-quotes';
 import type { SourceQuoteCheck } from '../../core/quote-check/source-check';
-import { parseHtml } from '../../utils/parse-html';
+import type { Settings } from '../../core/settings/settings';
+import { type PanelSourceRun, panelArchiveLookup, panelSourceReads } from './panel-sources';
+
+/** What the panel knows when it starts its quote checks. */
+export interface QuoteCheckContext {
+  run: PanelSourceRun;
+  settings: Settings;
+  publishedTime: string | null;
+  /** The link checks' archive lookups. */
+  archives: readonly ArchiveLookup[];
+}
 
 export interface QuoteCheckPorts {
-  checkQuotes(citations: readonly Citation[]): Promise<SourceQuoteCheck[]>;
+  checkQuotes(citations: readonly Citation[], context?: QuoteCheckContext): Promise<SourceQuoteCheck[]>;
 }
 
 /**
- * The panel reads the quoted sources itself (the extension may fetch any http(s) page, without cookies): after the
- * link checks, so its requests never add to theirs on a host. The archive is not read from here yet.
+ * The panel reads the quoted sources itself: after the link checks, so its requests never add to theirs on a
+ * host. With third-party lookups allowed, a quotation the live page lacks is looked for in the archived copy
+ * from before publication (found only in the archived copy).
  */
 export const browserQuoteChecks: QuoteCheckPorts = {
-  checkQuotes: (citations) =>
-    checkArticleQuotes(citations, [], {
-      fetch: (url, init) => fetch(url, init),
-      scheduler: new RequestScheduler(),
-      mode: 'follow',
-      parseHtml,
-    }),
+  checkQuotes: (citations, context) => {
+    if (!context) return checkArticleQuotes(citations, [], panelSourceReads(null));
+    const { run, settings, publishedTime, archives } = context;
+    const lookup = panelArchiveLookup(settings, run);
+    return checkArticleQuotes(citations, archives, panelSourceReads(settings, run), (url) =>
+      lookup(url, publishedTime),
+    );
+  },
 };

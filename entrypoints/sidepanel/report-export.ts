@@ -12,19 +12,15 @@ import {
   reportToJson,
   reportToMarkdown,
 } from '../../core/report';
+import type { SourceChange } from '../../core/source-change/types';
 import { downloadBlob } from '../../utils/download';
 import { archiveOf, type KnownChecks, keyOf } from './check-state';
 
-/**
- * The report of what the panel shows now: every citation, its verdict and evidence, its archived copies, and the
- * quote checks made so far.
- */
-export function panelReport(
+/** The link verdicts and archive lookups the panel holds, each under its citation's own URL. */
+export function panelLinkFacts(
   capture: CaptureResult,
   known: KnownChecks,
-  now = new Date(),
-  quoteChecks: readonly SourceQuoteCheck[] = [],
-): CitedReport {
+): { results: CheckResult[]; archives: ArchiveLookup[] } {
   const publishedTime = capture.article.metadata.publishedTime;
   const results: CheckResult[] = [];
   const archives: ArchiveLookup[] = [];
@@ -34,11 +30,27 @@ export function panelReport(
     const lookup = archiveOf(known, citation, publishedTime)?.lookup;
     if (lookup) archives.push({ ...lookup, url: citation.url });
   }
+  return { results, archives };
+}
+
+/**
+ * The report of what the panel shows now: every citation, its verdict and evidence, its archived copies, and the
+ * quote checks and comparisons with archived copies made so far.
+ */
+export function panelReport(
+  capture: CaptureResult,
+  known: KnownChecks,
+  now = new Date(),
+  quoteChecks: readonly SourceQuoteCheck[] = [],
+  changes: readonly SourceChange[] = [],
+): CitedReport {
+  const { results, archives } = panelLinkFacts(capture, known);
   return buildReport({
     capture,
     results,
     archives,
     quoteChecks,
+    changes,
     generatedAt: now.toISOString(),
     generatorVersion: manifestVersion(),
   });

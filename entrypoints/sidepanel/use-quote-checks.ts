@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CaptureResult } from '../../core/citations/types';
 import type { SourceQuoteCheck } from '../../core/quote-check/source-check';
-import { browserQuoteChecks, type QuoteCheckPorts } from './quote-check-ports';
+import { browserQuoteChecks, type QuoteCheckContext, type QuoteCheckPorts } from './quote-check-ports';
 
 export interface QuoteChecks {
   /** By citation URL. */
@@ -15,7 +15,11 @@ export function useQuoteChecks(
   result: CaptureResult,
   ready: boolean,
   ports: QuoteCheckPorts = browserQuoteChecks,
+  /** What the panel knows when the checks start: its run (shared with the comparisons), settings, lookups. */
+  context?: () => QuoteCheckContext,
 ): QuoteChecks {
+  const latest = useRef(context);
+  latest.current = context;
   const [state, setState] = useState<QuoteChecks>({ checks: new Map(), running: false, error: null });
   const started = useRef<CaptureResult | null>(null);
   useEffect(() => {
@@ -28,7 +32,7 @@ export function useQuoteChecks(
     const settle = (next: QuoteChecks) => {
       if (started.current === result) setState(next);
     };
-    ports.checkQuotes(quoted).then(
+    ports.checkQuotes(quoted, latest.current?.()).then(
       (checks) =>
         settle({ checks: new Map(checks.map((check) => [check.url, check])), running: false, error: null }),
       (error: unknown) => {

@@ -27,16 +27,17 @@ const BENCHES: readonly Bench[] = [
   { name: 'panel-memory', module: 'panel-memory.ts', run: 'benchPanelMemory' },
   { name: 'watch-storage', module: 'watch-storage.ts', run: 'benchWatchStorage' },
   { name: 'quotes', module: 'quotes.ts', run: 'benchQuotes' },
+  { name: 'changes', module: 'changes.ts', run: 'benchChanges' },
 ];
 
 /**
  * A closing line of a benchmark: `<what>/<peer> ... ratio: X.XX` or `... ratio (median): X.XX` at the start of a
  * line, the snapshot bench's `images kept: ...` line, the panel bench's `panel longest task ms at ...` line, the
- * panel-memory bench's `worker heap growth over N opens: X MB`, or the quotes bench's
- * `quote check found precision P recall R`.
+ * panel-memory bench's `worker heap growth over N opens: X MB`, the quotes bench's
+ * `quote check found precision P recall R`, or the changes bench's `source change verdicts correct N/M`.
  */
 export const RATIO_LINE =
-  /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: |^panel longest task ms at |^worker heap growth over \d+ opens: |^quote check found precision \d/;
+  /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: |^panel longest task ms at |^worker heap growth over \d+ opens: |^quote check found precision \d|^source change verdicts correct \d/;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

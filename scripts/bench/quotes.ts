@@ -22,7 +22,7 @@ const SEED = 12;
 const FALLBACK_URL = 'http://fakehost/test/page.html';
 const LABELS: readonly QuoteLabel[] = ['found', 'differs', 'not-found'];
 
-function readPages(): PageText[] {
+export function readPages(): PageText[] {
   const urlsFile = path.join(corpusDir, 'original-urls.json');
   const urls = existsSync(urlsFile)
     ? (JSON.parse(readFileSync(urlsFile, 'utf8')) as Record<string, { url: string }>)

@@ -1,7 +1,5 @@
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lookupArchivedCopies } from '../../../core/archive/wayback';
-import { RequestScheduler } from '../../../core/linkcheck/scheduler';
 import { checkSourceQuotes, type QuoteSourceDeps } from '../../../core/quote-check';
 import { html, send } from '../../web/respond';
 import { startTestWeb, type TestWeb } from '../../web/server';
@@ -14,6 +12,7 @@ import {
 } from '../../web/sites/seed-sources';
 import { waybackSite } from '../../web/sites/wayback';
 import { page } from '../../web/templates';
+import { sourceReadDeps } from '../support/source-reads';
 
 // The seed article's quotations, as its capture reads them, against the test web's versions of its sources.
 const wickedlocalQuote =
@@ -80,14 +79,7 @@ afterAll(async () => {
 beforeEach(() => web.resetLog());
 
 function deps(overrides: Partial<QuoteSourceDeps> = {}): QuoteSourceDeps {
-  return {
-    fetch: web.fetch,
-    scheduler: new RequestScheduler(),
-    mode: 'manual',
-    parseHtml: (source, url) =>
-      new JSDOM(source, { url, virtualConsole: new VirtualConsole() }).window.document,
-    ...overrides,
-  };
+  return sourceReadDeps(web, { ...overrides });
 }
 
 describe('the seed article’s quoted sources, as the test web plays them', () => {
@@ -153,6 +145,34 @@ describe('the seed article’s quoted sources, as the test web plays them', () =
       );
     }
     expect(differs).toMatchObject({ status: 'differs', changes: [{ quoted: '76', source: '67' }] });
+  });
+
+  it('asks the archive only for a source whose live page lacks a quotation', async () => {
+    const lookups: string[] = [];
+    const lookup = async (url: string) => {
+      lookups.push(url);
+      return lookupArchivedCopies(url, {
+        fetch: web.fetch,
+        thirdPartyAllowed: true,
+        publishedAt: '2017-08-04',
+      });
+    };
+    const found = await checkSourceQuotes(
+      thelocalUrl,
+      ['searched homes across the country and arrested 67 people'],
+      deps({ thirdParty: true }),
+      () => lookup(thelocalUrl),
+    );
+    expect(found.verdicts.map((verdict) => verdict.status)).toEqual(['found']);
+    expect(lookups).toEqual([]);
+    const gone = await checkSourceQuotes(
+      newburyportnewsUrl,
+      [newburyportQuote],
+      deps({ thirdParty: true }),
+      () => lookup(newburyportnewsUrl),
+    );
+    expect(lookups).toEqual([newburyportnewsUrl]);
+    expect(gone.verdicts.map((verdict) => verdict.status)).toEqual(['archived-only']);
   });
 
   it('asks as a stranger: no cookies, at most 2 requests at once per host', async () => {

@@ -1,54 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { CaptureResult, Citation } from '../../../core/citations/types';
 import { matchQuotes, type SourceQuoteCheck } from '../../../core/quote-check';
 import { buildReport, reportToCsv, reportToJson, reportToMarkdown } from '../../../core/report';
+import { reportCapture, reportCitation } from '../support/report-capture';
 
 const thelocal = 'https://www.thelocal.example/20170720/raids';
 const newburyport = 'http://www.newburyport.example/news/a.html';
 const paywalled = 'https://paper.example/story';
 
-const citation = (url: string, anchorText: string, quotes: string[], order: number): Citation => ({
-  url,
-  domain: new URL(url).hostname.replace(/^www\./, ''),
-  registrableDomain: new URL(url).hostname.replace(/^www\./, ''),
-  relation: 'external',
-  kind: 'news',
-  occurrences: [{ order, anchorText, sentence: `${anchorText}.`, linkIndex: order }],
-  quotes,
-});
+const citation = reportCitation;
 
 const found = 'officers had arrested 67 people';
 const misquoted = 'officers had arrested 76 people suspected of sharing images';
 const filed = 'the report had been filed […] by electronic service provider Chatstep.com';
 const paid = 'the council never discussed the plan';
 
-const capture: CaptureResult = {
-  article: {
-    metadata: {
-      url: 'https://outlet.example/story/',
-      canonicalUrl: null,
-      title: 'Raids',
-      byline: null,
-      siteName: null,
-      publishedTime: '2017-08-04',
-      modifiedTime: null,
-      lang: 'en',
-      dir: 'ltr',
-      excerpt: null,
-      wordCount: 100,
-    },
-    isArticle: true,
-    contentHtml: '<p>x</p>',
-    textContent: 'x',
-  },
-  citations: [
-    citation(thelocal, 'the BKA said', [found, misquoted], 0),
-    citation(newburyport, 'a case against a Newburyport man', [filed], 1),
-    citation(paywalled, 'the paper', [paid], 2),
-  ],
-  source: 'article',
-  capturedAt: '2026-05-01T10:00:00.000Z',
-};
+const capture = reportCapture('Raids', '2017-08-04', [
+  citation(thelocal, 'the BKA said', [found, misquoted], 0),
+  citation(newburyport, 'a case against a Newburyport man', [filed], 1),
+  citation(paywalled, 'the paper', [paid], 2),
+]);
 
 const checkedAt = '2026-05-01T10:00:09.000Z';
 const [archivedFind] = matchQuotes(

@@ -162,7 +162,7 @@ describe('CSV report', () => {
 
   it('has a header row, CRLF line ends and one row per citation', () => {
     expect(lines[0]).toBe(
-      'number,url,domain,relation,kind,anchor_text,sentence,status,reason,http_status,final_url,checked_at,archive_before_publication_url,archive_before_publication_date,archive_most_recent_url,archive_most_recent_date,quotes,quote_statuses,quote_evidence',
+      'number,url,domain,relation,kind,anchor_text,sentence,status,reason,http_status,final_url,checked_at,archive_before_publication_url,archive_before_publication_date,archive_most_recent_url,archive_most_recent_date,quotes,quote_statuses,quote_evidence,change_status,change_evidence',
     );
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(lines.filter((line) => line !== '')).toHaveLength(4);

@@ -30,6 +30,7 @@ describe('npm run bench', () => {
       'panel-memory',
       'watch-storage',
       'quotes',
+      'changes',
     ]);
     expect(selectBenches(['linkcheck']).map((bench) => bench.name)).toEqual(['linkcheck']);
   });
@@ -50,6 +51,7 @@ describe('npm run bench', () => {
       'panel longest task ms at 2000 citations: 41.3',
       'worker heap growth over 10 opens: 0.12 MB',
       'quote check found precision 0.999 recall 1.000',
+      'source change verdicts correct 344/345',
     ])
       expect(line).toMatch(RATIO_LINE);
     for (const line of [

@@ -10,7 +10,8 @@ const article = (content: Parameters<typeof articlePage>[0]) => () => articlePag
 
 /**
  * The captures the local Wayback holds: the seed's newburyportnews source and the demo's dead and soft-404
- * sources (some but not all of them, so "no copy" happens too), plus the beach status page the demo links to.
+ * sources (some but not all of them, so "no copy" happens too), plus the beach status page the demo links to and
+ * two of its quoted sources (one edited since, one not).
  * Two pages also have a later 404 capture, as the real archive does for pages that died: the most recent copy is
  * then not a usable one.
  */
@@ -59,4 +60,18 @@ export const archivedCopies: ArchivedCopy[] = [
   },
   { url: demo.beachStatusUrl, timestamp: '20250601120000', status: 200, html: article(demo.beachStatus) },
   ...wikiArchivedCopies,
+  // Two quoted sources, for "changed since cited": the laboratory has since edited its statement, the
+  // harbourmaster's post is word for word what the archive kept.
+  {
+    url: demo.labStatementAsFirstPosted.url,
+    timestamp: '20250910120000',
+    status: 200,
+    html: article(demo.labStatementAsFirstPosted),
+  },
+  {
+    url: demo.harbourmasterPost.url,
+    timestamp: '20250823090000',
+    status: 200,
+    html: article(demo.harbourmasterPost),
+  },
 ];

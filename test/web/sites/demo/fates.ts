@@ -26,6 +26,11 @@ export interface DemoCitation extends CitationFate {
   sameSite?: boolean;
   /** The host answers only after this long (a slow but live source). */
   delayMs?: number;
+  /**
+   * What comparing the page with its archived copy from before publication says (quoted sources and those that
+   * no longer stand, with third-party lookups on); absent when it is not compared or has no such copy.
+   */
+  changedSinceCited?: 'unchanged' | 'edited' | 'replaced' | 'gone';
 }
 
 export const demoCitations: DemoCitation[] = [
@@ -85,9 +90,10 @@ export const demoCitations: DemoCitation[] = [
     id: 'lab-statement-moved',
     url: 'https://www.ellerylabs.example/news/2025/contract-statement',
     status: 'redirected',
-    why: 'moved: 301 to a new address in the newsroom section, which serves the statement',
+    why: 'moved: 301 to a new address in the newsroom section, which serves the statement, edited since the Wayback kept it',
     firstResponse: 301,
-    archivedCopy: false,
+    archivedCopy: true,
+    changedSinceCited: 'edited',
   },
   {
     id: 'harbourmaster-post',
@@ -96,7 +102,8 @@ export const demoCitations: DemoCitation[] = [
     why: 'a social media post that still answers',
     firstResponse: 200,
     kindHint: 'social',
-    archivedCopy: false,
+    archivedCopy: true,
+    changedSinceCited: 'unchanged',
   },
   {
     id: 'swim-club-notice',
@@ -113,6 +120,7 @@ export const demoCitations: DemoCitation[] = [
     why: '404 Not Found; the Wayback holds a copy from September 2025 (and a later 404 capture)',
     firstResponse: 404,
     archivedCopy: true,
+    changedSinceCited: 'gone',
   },
   {
     id: 'keepers-sampling',
@@ -121,6 +129,7 @@ export const demoCitations: DemoCitation[] = [
     why: '410 Gone; the Wayback holds a copy',
     firstResponse: 410,
     archivedCopy: true,
+    changedSinceCited: 'gone',
   },
   {
     id: 'county-weekly-towns',
@@ -129,6 +138,7 @@ export const demoCitations: DemoCitation[] = [
     why: 'redirects (301) to the home page; the Wayback holds a copy',
     firstResponse: 301,
     archivedCopy: true,
+    changedSinceCited: 'replaced',
   },
   {
     id: 'maritime-towns',
@@ -137,6 +147,7 @@ export const demoCitations: DemoCitation[] = [
     why: 'answers 200 with a "Page not found" page; the Wayback holds a copy',
     firstResponse: 200,
     archivedCopy: true,
+    changedSinceCited: 'gone',
   },
   {
     id: 'newswire-timeline',

@@ -46,6 +46,19 @@ export const labStatement: ArticleContent = {
   ],
 };
 
+/**
+ * The statement as the laboratory first posted it, at its old address (the Wayback's copy from before the article):
+ * it has the quoted sentence, and said sampling would resume, which the live statement now says it did.
+ */
+export const labStatementAsFirstPosted: ArticleContent = {
+  ...labStatement,
+  url: url('lab-statement-moved'),
+  paragraphs: [
+    labStatement.paragraphs[0] ?? '',
+    'We will resume weekly sampling at all three harbour beaches as soon as the city signs a renewed contract.',
+  ],
+};
+
 export const coastlineBacklog: ArticleContent = {
   siteName: 'Coastline Daily',
   title: 'Port Ellery harbour samples went untested for weeks',

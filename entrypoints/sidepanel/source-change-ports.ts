@@ -1,0 +1,33 @@
+import type { ArchiveLookup } from '../../core/archive/types';
+import type { Citation } from '../../core/citations/types';
+import type { CheckResult } from '../../core/linkcheck/types';
+import type { Settings } from '../../core/settings/settings';
+import { checkArticleChanges } from '../../core/source-change/article-changes';
+import type { SourceChange } from '../../core/source-change/types';
+import { type PanelSourceRun, panelArchiveLookup, panelSourceReads } from './panel-sources';
+
+export interface SourceChangeInputs {
+  citations: readonly Citation[];
+  publishedTime: string | null;
+  results: readonly CheckResult[];
+  archives: readonly ArchiveLookup[];
+  settings: Settings;
+  /** What the panel's quote checks read and asked, shared so each page and lookup is made once. */
+  run: PanelSourceRun;
+}
+
+export interface SourceChangePorts {
+  checkChanges(inputs: SourceChangeInputs): Promise<SourceChange[]>;
+}
+
+/**
+ * The panel compares the sources itself, as it reads quoted ones: after the link checks, through one scheduler,
+ * archived copies (and the lookups of quoted sources' copies) only when the reader allows third-party lookups.
+ */
+export const browserSourceChanges: SourceChangePorts = {
+  checkChanges: ({ citations, publishedTime, results, archives, settings, run }) =>
+    checkArticleChanges(
+      { citations, publishedTime, results, archives },
+      { ...panelSourceReads(settings, run), lookupArchive: panelArchiveLookup(settings, run) },
+    ),
+};

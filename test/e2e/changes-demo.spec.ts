@@ -1,0 +1,56 @@
+import type { Page } from '@playwright/test';
+import { demoArticleUrl, demoCitation, demoCitations } from '../web/sites/demo/fates';
+import { expect, test } from './fixtures';
+import { storeSettings, waitForVerdicts } from './linkcheck-helpers';
+
+// Issue 12, "changed since cited", end to end on the demo article: with archive lookups allowed, the panel compares
+// the quoted sources and those that no longer stand with the local Wayback's copies from before the article was
+// published, as fates.ts says each one turns out.
+
+const rowOf = (panel: Page, id: string) =>
+  panel.locator(`[role="row"][data-citation-url="${demoCitation(id).url}"]`);
+
+test('the demo article: each compared source says whether it changed since the article cited it', async ({
+  page,
+  openSidePanel,
+  serviceWorker,
+  testWeb,
+}) => {
+  // The slow, rate-limited and unreachable sources take their retries and waits before sources are compared.
+  test.setTimeout(180_000);
+  await storeSettings(serviceWorker, { archiveLookups: true });
+  await page.goto(demoArticleUrl);
+  const panel = await openSidePanel(page);
+  await waitForVerdicts(panel, demoCitations.length, 90_000);
+
+  const compared = demoCitations.filter((fate) => fate.changedSinceCited);
+  for (const fate of compared) {
+    await expect(rowOf(panel, fate.id), fate.id).toHaveAttribute(
+      'data-change-status',
+      fate.changedSinceCited ?? '',
+      { timeout: 30_000 },
+    );
+  }
+  // A source that was not compared (alive, not quoted) says nothing about it.
+  await expect(rowOf(panel, 'state-guidance')).not.toHaveAttribute('data-change-status', /.+/);
+
+  const lab = rowOf(panel, 'lab-statement-moved');
+  await expect(lab.locator('[data-change-line]')).toContainText('Since cited: ✏️ edited');
+  await lab.locator('[data-action="change-evidence"]').click();
+  const evidence = lab.locator('[data-change-evidence]');
+  await expect(evidence).toContainText('The page was edited since the archived copy of 2025-09-10');
+  await expect(evidence).toContainText('We [-will resume-]{+resumed+} weekly sampling at all…');
+  await expect(evidence.locator('[data-action="open-compared-copy"]')).toHaveAttribute(
+    'href',
+    `https://web.archive.org/web/20250910120000/${demoCitation('lab-statement-moved').url}`,
+  );
+  // Its quotation is still there: the edit is elsewhere in the statement.
+  await expect(lab).toHaveAttribute('data-quote-status', 'found');
+
+  const changed = compared.filter((fate) => fate.changedSinceCited !== 'unchanged').length;
+  await expect(panel.locator('[data-change-summary]')).toContainText(
+    `${changed} of ${compared.length} sources compared changed since cited`,
+  );
+  // The copies were read in their original bytes, not the archive's replay with its banner.
+  expect(testWeb.requests.some((request) => /\/web\/20250910120000id_\//.test(request.url))).toBe(true);
+});

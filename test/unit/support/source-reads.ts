@@ -1,0 +1,16 @@
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { RequestScheduler } from '../../../core/linkcheck/scheduler';
+import type { QuoteSourceDeps } from '../../../core/quote-check/source-check';
+import type { TestWeb } from '../../web/server';
+
+/** How Node reads cited pages through the test web, as `npm run check` does: its own redirects, jsdom, no console. */
+export function sourceReadDeps(web: TestWeb, overrides: Partial<QuoteSourceDeps> = {}): QuoteSourceDeps {
+  return {
+    fetch: web.fetch,
+    scheduler: new RequestScheduler(),
+    mode: 'manual',
+    parseHtml: (source, url) =>
+      new JSDOM(source, { url, virtualConsole: new VirtualConsole() }).window.document,
+    ...overrides,
+  };
+}
