@@ -70,7 +70,11 @@ export function extractSources(scope: CitationScope): ArticleSources {
   const notes = new PageNotes(
     doc,
     page,
-    (link, url) => !isShareUrl(url) && !hasFurnitureRel(link) && !wiki?.isOwnPage(url),
+    (link, url) =>
+      !isShareUrl(url) &&
+      !hasFurnitureRel(link) &&
+      !wiki?.isOwnPage(url) &&
+      !references?.givesBeside(link, url),
   );
   let positions: Map<Element, number> | null = null;
   const positionOf = (link: Element): number => {
@@ -144,7 +148,7 @@ export function extractSources(scope: CitationScope): ArticleSources {
       if (note) addMarker(link, url, linkIndex, note);
       continue;
     }
-    if (notes.isGiven(link)) continue;
+    if (notes.isGiven(link) || references?.givesBeside(link, url)) continue;
     if (isShareUrl(url) || hasFurnitureRel(link)) continue;
     const relation = page.relationOf(url);
     // "8 Comments" on the site's own posts is furniture; a comment on another site can be a source.

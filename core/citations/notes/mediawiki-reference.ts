@@ -14,6 +14,12 @@ export interface ParsedReference {
   reference: CitationReference;
   /** The address the reference is about: its original, whatever the title links to. */
   primaryUrl: string | null;
+  /**
+   * The links it gives beside its source (its archived copy, its DOI / PMID resolver links), without fragment,
+   * when the source has a link of its own here: they are checked for the source's row, not listed as sources.
+   * Empty when the source is not linked, so a reference never disappears from the list.
+   */
+  besideUrls: ReadonlySet<string>;
 }
 
 export function parseMediaWikiCitation(cite: Element, baseUrl: string): ParsedReference {
@@ -59,7 +65,23 @@ export function parseMediaWikiCitation(cite: Element, baseUrl: string): ParsedRe
     links.find(({ url }) => !isArchiveUrl(url) && !identifiers.some((id) => id.url === url.href))?.url.href ??
     titleLink?.url.href ??
     null;
-  return { reference, primaryUrl: primary };
+  return { reference, primaryUrl: primary, besideUrls: besideUrls(reference, primary, links) };
+}
+
+function besideUrls(
+  reference: CitationReference,
+  primary: string | null,
+  links: readonly CiteLink[],
+): Set<string> {
+  const source = primary ? withoutFragment(primary) : null;
+  if (!source || !links.some(({ url }) => withoutFragment(url) === source)) return new Set();
+  const beside = [
+    reference.archive?.url,
+    ...(reference.identifiers ?? []).filter((id) => id.scheme !== 'isbn').map((id) => id.url),
+  ];
+  return new Set(
+    beside.flatMap((url) => (url && withoutFragment(url) !== source ? [withoutFragment(url)] : [])),
+  );
 }
 
 interface Coins {
@@ -195,6 +217,20 @@ export class WikiReferences {
 
   /** What the reference around `link` says, when `url` is the source it is about. */
   about(link: Element, url: URL): CitationReference | undefined {
+    const parsed = this.around(link);
+    if (!parsed?.primaryUrl || withoutFragment(parsed.primaryUrl) !== withoutFragment(url)) return undefined;
+    return parsed.reference;
+  }
+
+  /**
+   * Whether `link` is one its reference gives beside the source (its archived copy, a DOI / PMID link): part of
+   * the source's citation, so the list counts the reference once and its row says what those links gave.
+   */
+  givesBeside(link: Element, url: URL): boolean {
+    return this.around(link)?.besideUrls.has(withoutFragment(url)) ?? false;
+  }
+
+  private around(link: Element): ParsedReference | undefined {
     const cite = link.closest('cite');
     if (!cite) return undefined;
     let parsed = this.parsed.get(cite);
@@ -202,7 +238,6 @@ export class WikiReferences {
       parsed = parseMediaWikiCitation(cite, this.baseUrl);
       this.parsed.set(cite, parsed);
     }
-    if (!parsed.primaryUrl || withoutFragment(parsed.primaryUrl) !== withoutFragment(url)) return undefined;
-    return parsed.reference;
+    return parsed;
   }
 }

@@ -35,6 +35,36 @@ describe('checkOrder', () => {
       'https://agency.example/data',
     ]);
   });
+
+  it('checks the archived copy and DOI / PMID links a reference gives right after its source, once each', () => {
+    const journal = {
+      ...cited('https://journal.example/article', 'external'),
+      reference: {
+        archive: { url: 'https://web.archive.org/web/2019/https://journal.example/article' },
+        identifiers: [
+          { scheme: 'doi' as const, id: '10.5555/x', url: 'https://doi.org/10.5555/x' },
+          { scheme: 'pmid' as const, id: '123', url: 'https://pubmed.ncbi.nlm.nih.gov/123/' },
+          {
+            scheme: 'isbn' as const,
+            id: '978-0',
+            url: 'https://wiki.example/wiki/Special:BookSources/978-0',
+          },
+        ],
+      },
+    };
+    const citations = [
+      journal,
+      cited('https://agency.example/data', 'external'),
+      cited('https://doi.org/10.5555/x', 'external'),
+    ];
+    expect(checkOrder(citations)).toEqual([
+      'https://journal.example/article',
+      'https://web.archive.org/web/2019/https://journal.example/article',
+      'https://doi.org/10.5555/x',
+      'https://pubmed.ncbi.nlm.nih.gov/123/',
+      'https://agency.example/data',
+    ]);
+  });
 });
 
 describe('automaticShare', () => {

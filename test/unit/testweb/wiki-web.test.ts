@@ -19,15 +19,12 @@ afterAll(() => web.close());
 describe('Harbourpedia’s article, as Cited reads it', () => {
   test('lists its references and its external link, and none of the wiki’s own articles', () => {
     const bySection = result.citations.map((c) => [c.url, c.section ?? 'text']);
-    // The archived copies the references give are checked as sources of their own, beside their originals.
+    // One row per reference: the archived copies and the DOI link the references give are part of their sources.
     expect(bySection).toEqual([
       [wikiSources.gazette, 'notes'],
-      [wikiSources.gazetteCopy, 'notes'],
-      [wikiSources.surveyCopy, 'notes'],
       [wikiSources.survey, 'notes'],
       [wikiSources.coastwatch, 'notes'],
       [wikiSources.study, 'notes'],
-      [wikiSources.doi, 'notes'],
       [wikiSources.official, 'external-links'],
     ]);
     const siteLinks = result.siteLinks?.map((link) => link.url) ?? [];
