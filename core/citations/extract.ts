@@ -66,7 +66,12 @@ export function extractSources(scope: CitationScope): ArticleSources {
   const sections = new PageSections(articleRoot ?? doc);
   const wiki = isMediaWiki(doc, articleRoot) ? new WikiSite(doc.URL) : null;
   const siteLinks = new Map<string, SiteLink>();
-  const references = wiki ? new WikiReferences(doc.baseURI) : null;
+  let positions: Map<Element, number> | null = null;
+  const positionOf = (link: Element): number => {
+    positions ??= new Map(links.map((live, index) => [live, index]));
+    return positions.get(link) ?? -1;
+  };
+  const references = wiki ? new WikiReferences(doc.baseURI, positionOf) : null;
   const notes = new PageNotes(
     doc,
     page,
@@ -76,11 +81,6 @@ export function extractSources(scope: CitationScope): ArticleSources {
       !wiki?.isOwnPage(url) &&
       !references?.givesBeside(link, url),
   );
-  let positions: Map<Element, number> | null = null;
-  const positionOf = (link: Element): number => {
-    positions ??= new Map(links.map((live, index) => [live, index]));
-    return positions.get(link) ?? -1;
-  };
 
   const byKey = new Map<string, { citation: Citation; paragraphs: Set<Paragraph> }>();
   let order = 0;

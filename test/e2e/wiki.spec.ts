@@ -11,13 +11,15 @@ import { row, rows, rowUrls } from './panel-helpers';
 async function recordFlashes(page: Page): Promise<void> {
   await page.evaluate(() => {
     const seen: string[] = [];
-    (window as unknown as { citedFlashes: string[] }).citedFlashes = seen;
+    const hrefs: string[] = [];
+    Object.assign(window, { citedFlashes: seen, citedFlashedLinks: hrefs });
     new MutationObserver((changes) => {
       for (const change of changes) {
         const element = change.target as Element;
         // A flash restarted on the same link removes the attribute and sets it again: count the setting only.
         if (change.oldValue !== null || !element.hasAttribute('data-cited-highlight')) continue;
         seen.push(element.closest('sup')?.id || element.closest('li')?.id || element.outerHTML);
+        hrefs.push((element.closest('a') as HTMLAnchorElement | null)?.href ?? '');
       }
     }).observe(document.body, {
       attributes: true,
@@ -30,6 +32,9 @@ async function recordFlashes(page: Page): Promise<void> {
 
 const flashes = (page: Page) =>
   page.evaluate(() => [...(window as unknown as { citedFlashes: string[] }).citedFlashes]);
+/** The address of the link each flash was on. */
+const flashedLinks = (page: Page) =>
+  page.evaluate(() => [...(window as unknown as { citedFlashedLinks: string[] }).citedFlashedLinks]);
 
 test('a MediaWiki article: its references are the rows, a click steps through a note’s markers to the note, no wiki link is checked', async ({
   page,
@@ -89,6 +94,20 @@ test('a MediaWiki article: its references are the rows, a click steps through a 
       'Gazette Media. Archived from the original on 5 March 2024. Retrieved 12 April 2024.',
   );
   await expect(gazette.locator('[data-field="sentence"]')).toHaveCount(0);
+
+  // A reference's archived copy and DOI link have no rows; the source's details take the reader to them.
+  for (const [source, link, href] of [
+    [wikiSources.gazette, 'archive', wikiSources.gazetteCopy],
+    [wikiSources.study, 'doi', wikiSources.doi],
+  ] as const) {
+    const sourceRow = row(panel, source);
+    await sourceRow.locator('[data-action="details"]').click();
+    const before = (await flashedLinks(page)).length;
+    await sourceRow.locator(`[data-action="show-reference-link"][data-link="${link}"]`).click();
+    await expect.poll(() => flashedLinks(page), { timeout: 10_000 }).toHaveLength(before + 1);
+    expect((await flashedLinks(page)).at(-1)).toBe(href);
+    await sourceRow.locator('[data-action="details"]').click();
+  }
 
   // Every source is checked; the wiki's own articles never are.
   await waitForVerdicts(panel, 5, 60_000);

@@ -22,9 +22,20 @@ export interface ParsedReference {
   besideUrls: ReadonlySet<string>;
 }
 
-export function parseMediaWikiCitation(cite: Element, baseUrl: string): ParsedReference {
+/** Where a link is among the live page's links (-1: not one of them). */
+export type LinkPosition = (link: Element) => number;
+
+export function parseMediaWikiCitation(
+  cite: Element,
+  baseUrl: string,
+  positionOf?: LinkPosition,
+): ParsedReference {
   const coins = readCoins(cite);
   const links = externalLinks(cite, baseUrl);
+  const placed = (link: Element | undefined) => {
+    const linkIndex = link && positionOf ? positionOf(link) : -1;
+    return linkIndex >= 0 ? { linkIndex } : {};
+  };
   const reference: CitationReference = {};
 
   const titleLink = links[0];
@@ -49,7 +60,7 @@ export function parseMediaWikiCitation(cite: Element, baseUrl: string): ParsedRe
     const copy = archiveLink ?? links.find(({ url }) => isArchiveUrl(url));
     if (copy) {
       const date = isoDate(archived[1] ?? '');
-      reference.archive = { url: copy.url.href, ...(date ? { date } : {}) };
+      reference.archive = { url: copy.url.href, ...(date ? { date } : {}), ...placed(copy.link) };
       reference.originalDead = archiveLink === undefined;
     }
     if (originalLink) original = originalLink.url.href;
@@ -57,7 +68,10 @@ export function parseMediaWikiCitation(cite: Element, baseUrl: string): ParsedRe
   // COinS keeps the original as the editor typed it; "the original" link, when there is one, is what the page links.
   original ??= coins.url;
 
-  const identifiers = identifiersOf(cite, links, coins);
+  const identifiers = identifiersOf(cite, links, coins).map((id) => {
+    const link = id.url ? links.find(({ url }) => withoutFragment(url) === id.url)?.link : undefined;
+    return { ...id, ...placed(link) };
+  });
   if (identifiers.length > 0) reference.identifiers = identifiers;
 
   const primary =
@@ -213,7 +227,10 @@ function textOf(el: Element): string {
 export class WikiReferences {
   private readonly parsed = new Map<Element, ParsedReference>();
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly positionOf?: LinkPosition,
+  ) {}
 
   /** What the reference around `link` says, when `url` is the source it is about. */
   about(link: Element, url: URL): CitationReference | undefined {
@@ -235,7 +252,7 @@ export class WikiReferences {
     if (!cite) return undefined;
     let parsed = this.parsed.get(cite);
     if (!parsed) {
-      parsed = parseMediaWikiCitation(cite, this.baseUrl);
+      parsed = parseMediaWikiCitation(cite, this.baseUrl, this.positionOf);
       this.parsed.set(cite, parsed);
     }
     return parsed;

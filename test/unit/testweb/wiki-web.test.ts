@@ -54,11 +54,12 @@ describe('Harbourpedia’s article, as Cited reads it', () => {
     });
     const study = result.citations.find((c) => c.url === wikiSources.study);
     expect(study?.reference?.identifiers).toEqual([
-      { scheme: 'doi', id: '10.5555/hwq.2024.0173', url: wikiSources.doi },
+      { scheme: 'doi', id: '10.5555/hwq.2024.0173', url: wikiSources.doi, linkIndex: expect.any(Number) },
       {
         scheme: 'isbn',
         id: wikiSources.isbn,
         url: `https://${WIKI_HOST}/wiki/Special:BookSources/${wikiSources.isbn}`,
+        linkIndex: expect.any(Number),
       },
     ]);
     const survey = result.citations.find((c) => c.url === wikiSources.survey);
