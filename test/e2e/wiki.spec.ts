@@ -46,13 +46,14 @@ test('a MediaWiki article: its references are the rows, a click steps through a 
   const panel = await openSidePanel(page);
 
   // One row per reference: its archived copy and DOI link are part of its source's row, not rows of their own.
-  await expect(rows(panel)).toHaveCount(5);
-  await expect(panel.locator('[data-count="all"]')).toHaveText('5 citations');
+  await expect(rows(panel)).toHaveCount(6);
+  await expect(panel.locator('[data-count="all"]')).toHaveText('6 citations');
   expect(await rowUrls(panel)).toEqual([
     wikiSources.gazette,
     wikiSources.survey,
     wikiSources.coastwatch,
     wikiSources.study,
+    wikiSources.bathing,
     wikiSources.official,
   ]);
   const gazette = row(panel, wikiSources.gazette);
@@ -110,7 +111,7 @@ test('a MediaWiki article: its references are the rows, a click steps through a 
   }
 
   // Every source is checked; the wiki's own articles never are.
-  await waitForVerdicts(panel, 5, 60_000);
+  await waitForVerdicts(panel, 6, 60_000);
   await expect(row(panel, wikiSources.survey)).toHaveAttribute('data-status', 'dead');
   // The archived copies the references give are checked, and each source's row says whether its copy is usable.
   for (const source of [wikiSources.gazette, wikiSources.survey])
@@ -120,6 +121,10 @@ test('a MediaWiki article: its references are the rows, a click steps through a 
   // The DOI's resolver link is checked (it leads to the publisher's page, as a DOI should: alive); the ISBN is shown.
   await expect(row(panel, wikiSources.study).locator('[data-field="identifiers"]')).toHaveText(
     `DOI 10.5555/hwq.2024.0173 (link alive) · ISBN ${wikiSources.isbn}`,
+  );
+  // A DOI and PMID printed without links: their resolver links are checked all the same (the DOI is not registered).
+  await expect(row(panel, wikiSources.bathing).locator('[data-field="identifiers"]')).toHaveText(
+    'DOI 10.5555/cw.2023.0042 (link dead) · PMID 31415926 (link alive)',
   );
   await expect(row(panel, wikiSources.survey).locator('[data-field="status"]')).toHaveText(
     'dead, archived copy in reference',
@@ -150,6 +155,8 @@ test('a MediaWiki article: its references are the rows, a click steps through a 
       wikiSources.gazetteCopy,
       wikiSources.surveyCopy,
       wikiSources.doi,
+      wikiSources.bathingDoi,
+      wikiSources.bathingPmid,
     ]),
   );
   // Not by the worker, nor the page, nor anything else: the test web saw no request for the wiki's other pages.
@@ -170,7 +177,7 @@ test('a MediaWiki reference’s access date picks the archived copy closest befo
   await storeSettings(serviceWorker, { archiveLookups: true });
   await page.goto(wikiArticleUrl);
   const panel = await openSidePanel(page);
-  await waitForVerdicts(panel, 5, 60_000);
+  await waitForVerdicts(panel, 6, 60_000);
 
   const survey = row(panel, wikiSources.survey);
   await survey.locator('[data-action="details"]').click();

@@ -163,15 +163,39 @@ function identifiersOf(cite: Element, links: readonly CiteLink[], coins: Coins):
     const isbn = /\/Special:BookSources\/([\dXx-]+)$/.exec(url.pathname);
     if (isbn?.[1]) add('isbn', isbn[1], url.href);
   }
-  if (coins.doi) add('doi', coins.doi, `https://doi.org/${coins.doi}`);
-  if (coins.pmid) add('pmid', coins.pmid, `https://pubmed.ncbi.nlm.nih.gov/${coins.pmid}/`);
+  if (coins.doi) add('doi', coins.doi, doiUrl(coins.doi));
+  if (coins.pmid) add('pmid', coins.pmid, pmidUrl(coins.pmid));
   if (coins.isbn && !found.some((id) => id.scheme === 'isbn')) add('isbn', coins.isbn, null);
-  // Wikis without the resolver links still print "ISBN 0-521-53927-7".
-  if (!found.some((id) => id.scheme === 'isbn')) {
-    const printed = /\bISBN[\s\u00a0]+([\dXx][\dXx-]{8,16})/.exec(textOf(cite));
+  // Wikis without the resolver links still print "ISBN 0-521-53927-7", "doi:10.5555/x", "PMID 12345". A printed
+  // DOI or PMID is part of the citation as much as a linked one, so its resolver link is checked with the source:
+  // that keeps to the rule that Cited checks only what the article cites, not every address it could make up.
+  const text = textOf(cite);
+  const has = (scheme: ReferenceIdentifier['scheme']) => found.some((id) => id.scheme === scheme);
+  if (!has('isbn')) {
+    const printed = /\bISBN[\s\u00a0]+([\dXx][\dXx-]{8,16})/.exec(text);
     if (printed?.[1]) add('isbn', printed[1], null);
   }
+  if (!has('doi')) {
+    const doi = PRINTED_DOI.exec(text)?.[1]?.replace(/[.,;:)\]]+$/, '');
+    if (doi) add('doi', doi, doiUrl(doi));
+  }
+  if (!has('pmid')) {
+    const pmid = /\bPMID:?[\s\u00a0]*(\d{1,9})\b/.exec(text)?.[1];
+    if (pmid) add('pmid', pmid, pmidUrl(pmid));
+  }
   return found.map((id) => (id.url ? { ...id, url: withoutFragment(id.url) } : id));
+}
+
+/** "doi:10.5555/x" or "DOI 10.5555/x": a DOI is "10.", a registrant code, "/" and a suffix without spaces. */
+const PRINTED_DOI = /\bdoi:?[\s\u00a0]*(10\.\d{4,9}\/\S+)/i;
+
+/** The doi.org address of a DOI; the characters a URL would read otherwise ("#", "?", "%") encoded. */
+function doiUrl(doi: string): string {
+  return `https://doi.org/${encodeURI(doi).replace(/[?#]/g, encodeURIComponent)}`;
+}
+
+function pmidUrl(pmid: string): string {
+  return `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

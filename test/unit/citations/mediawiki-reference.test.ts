@@ -79,6 +79,31 @@ describe('what a MediaWiki reference says', () => {
     expect(reference.work).toBe('Biological Journal');
   });
 
+  it('gives a DOI and PMID printed without a link, with the resolver links Cited checks for them', () => {
+    const { reference } = parseMediaWikiCitation(
+      cite(
+        `Reed, A. (2018). <a rel="nofollow" class="external text" href="https://journal.example.org/wall">"Survey of the wall"</a>. <i>Coastal Works</i>. 12: 4–9. doi:10.5555/cw.2018.(12)4. PMID&nbsp;31415926.`,
+      ),
+      WIKI,
+    );
+    expect(reference.identifiers).toEqual([
+      { scheme: 'doi', id: '10.5555/cw.2018.(12)4', url: 'https://doi.org/10.5555/cw.2018.(12)4' },
+      { scheme: 'pmid', id: '31415926', url: 'https://pubmed.ncbi.nlm.nih.gov/31415926/' },
+    ]);
+  });
+
+  it('reads a printed DOI as the DOI system spells it, and no DOI from other words', () => {
+    const identifiers = (text: string) =>
+      parseMediaWikiCitation(
+        cite(`<a rel="nofollow" class="external text" href="https://journal.example.org/a">"A"</a>. ${text}`),
+        WIKI,
+      ).reference.identifiers ?? [];
+    expect(identifiers('DOI 10.1000/a#b?c.')).toEqual([
+      { scheme: 'doi', id: '10.1000/a#b?c', url: 'https://doi.org/10.1000/a%23b%3Fc' },
+    ]);
+    expect(identifiers('Doing 10.1000/x well; see pmids 123.')).toEqual([]);
+  });
+
   it('reads the dates CS1 prints, and nothing vaguer than a day', () => {
     expect(['2012-08-18', 'Retrieved 1 May 2016', 'Sept. 3, 1998', 'May 2016', '2016'].map(isoDate)).toEqual([
       '2012-08-18',

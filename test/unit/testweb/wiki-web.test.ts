@@ -25,6 +25,7 @@ describe('Harbourpedia’s article, as Cited reads it', () => {
       [wikiSources.survey, 'notes'],
       [wikiSources.coastwatch, 'notes'],
       [wikiSources.study, 'notes'],
+      [wikiSources.bathing, 'notes'],
       [wikiSources.official, 'external-links'],
     ]);
     const siteLinks = result.siteLinks?.map((link) => link.url) ?? [];
@@ -61,6 +62,12 @@ describe('Harbourpedia’s article, as Cited reads it', () => {
         url: `https://${WIKI_HOST}/wiki/Special:BookSources/${wikiSources.isbn}`,
         linkIndex: expect.any(Number),
       },
+    ]);
+    // Printed without links: shown, with the resolver links Cited checks for them (nothing on the page to go to).
+    const bathing = result.citations.find((c) => c.url === wikiSources.bathing);
+    expect(bathing?.reference?.identifiers).toEqual([
+      { scheme: 'doi', id: '10.5555/cw.2023.0042', url: wikiSources.bathingDoi },
+      { scheme: 'pmid', id: '31415926', url: wikiSources.bathingPmid },
     ]);
     const survey = result.citations.find((c) => c.url === wikiSources.survey);
     expect(survey?.reference).toMatchObject({
