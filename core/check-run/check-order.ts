@@ -19,6 +19,16 @@ export function checkOrder(citations: readonly Citation[]): string[] {
 }
 
 /**
+ * The links a reference gives beside its source (`checkOrder` checks them) that are not citations themselves: the
+ * worker checks them for the source's row but does not count them on the toolbar badge.
+ */
+export function besideLinks(citations: readonly Citation[]): string[] {
+  const cited = new Set(citations.map((citation) => citation.url));
+  const beside = citations.flatMap((citation) => referenceLinksOf(citation).filter((url) => !cited.has(url)));
+  return [...new Set(beside)];
+}
+
+/**
  * How many citations are checked without asking: enough for any ordinary article and the longest reports
  * (2,000 sources), few enough that one page cannot send tens of thousands of requests on its own. The panel says
  * how many more there are and checks them when the reader asks.

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { WIKI_HOST, wikiArticleUrl, wikiOwnPages, wikiSources } from '../web/sites/wiki';
 import { expect, test } from './fixtures';
-import { extensionRequests, storeSettings, waitForVerdicts } from './linkcheck-helpers';
+import { badgeText, extensionRequests, storeSettings, waitForVerdicts } from './linkcheck-helpers';
 import { row, rows, rowUrls } from './panel-helpers';
 
 // Issue 11 end to end on Harbourpedia, the test web's MediaWiki of our own: references are the sources, a row
@@ -40,6 +40,7 @@ test('a MediaWiki article: its references are the rows, a click steps through a 
   page,
   openSidePanel,
   testWeb,
+  serviceWorker,
 }) => {
   test.setTimeout(90_000);
   await page.goto(wikiArticleUrl);
@@ -129,6 +130,8 @@ test('a MediaWiki article: its references are the rows, a click steps through a 
   await expect(row(panel, wikiSources.survey).locator('[data-field="status"]')).toHaveText(
     'dead, archived copy in reference',
   );
+  // The badge counts citations, as the summary does: the survey, not the unregistered DOI beside a live source.
+  await expect.poll(() => badgeText(serviceWorker, wikiArticleUrl)).toBe('1');
   // On the page, a source's status marker sits after its link in the note, never after a note's marker in the text.
   await expect
     .poll(() =>

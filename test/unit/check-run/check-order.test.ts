@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AUTOMATIC_CHECK_LIMIT, automaticShare, checkOrder } from '../../../core/check-run/check-order';
+import {
+  AUTOMATIC_CHECK_LIMIT,
+  automaticShare,
+  besideLinks,
+  checkOrder,
+} from '../../../core/check-run/check-order';
 import { citation } from '../components/sample-capture';
 
 const cited = (url: string, relation: 'external' | 'same-site') =>
@@ -63,6 +68,11 @@ describe('checkOrder', () => {
       'https://doi.org/10.5555/x',
       'https://pubmed.ncbi.nlm.nih.gov/123/',
       'https://agency.example/data',
+    ]);
+    // The DOI link is also cited in the text, so it counts as a citation; the copy and the PMID link do not.
+    expect(besideLinks(citations)).toEqual([
+      'https://web.archive.org/web/2019/https://journal.example/article',
+      'https://pubmed.ncbi.nlm.nih.gov/123/',
     ]);
   });
 });

@@ -97,6 +97,11 @@ describe('useLinkChecks', () => {
       'https://web.archive.org/web/2019/https://journal.example/survey',
       'https://doi.org/10.5555/wall',
     ]);
+    // The worker checks those two for the source's row, and does not count them on the toolbar badge.
+    expect(fake.requests[0]?.beside).toEqual([
+      'https://web.archive.org/web/2019/https://journal.example/survey',
+      'https://doi.org/10.5555/wall',
+    ]);
     // The summary counts rows: one reference, one status.
     await vi.waitFor(() => expect(current.value?.statuses).toEqual(['queued']));
   });
