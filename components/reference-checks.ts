@@ -4,7 +4,8 @@ import { statusMeta } from './status-meta';
 
 /**
  * What the checks say of the links a reference gives beside its source: its own archived copy and its DOI / PMID
- * resolver links. They are rows of their own too; the source's row says what they mean for it.
+ * resolver links. They are checked with the source (`checkOrder`) but are no rows of their own: the source's row
+ * says what they mean for it.
  */
 export interface ReferenceChecks {
   /** The check of the reference's archived copy; absent when the reference gives none. */

@@ -284,8 +284,9 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
           replayEndpoint: options.replayEndpoint,
           replayFallback: true,
         }),
-      onProgress: (checked) => {
-        if (io.interactive) io.stderr(`\rChecked ${checked}/${total} citations`);
+      // Counted in addresses: a reference's archived copy and DOI / PMID links are checked with its source.
+      onProgress: (checked, addresses) => {
+        if (io.interactive) io.stderr(`\rChecked ${checked}/${addresses} links`);
       },
       now,
     });

@@ -133,11 +133,18 @@ export class CheckService {
       ...(samePage ? earlier.accessDates : {}),
       ...keyedDates(request.accessDates),
     };
+    const beside = [
+      ...new Set([
+        ...(samePage ? (earlier.beside ?? []) : []),
+        ...(request.beside ?? []).map((url) => checkKey(url) ?? url),
+      ]),
+    ];
     const page: TabPage = {
       pageUrl: request.pageUrl,
       publishedTime: request.publishedTime,
       keys: [...(samePage ? earlier.keys : []), ...keyed.map(([key]) => key)],
       ...(Object.keys(accessDates).length > 0 ? { accessDates } : {}),
+      ...(beside.length > 0 ? { beside } : {}),
     };
     this.deps.tabs.set(request.tabId, page);
     if (request.start && keyed.length > 0) {
@@ -428,8 +435,11 @@ export class CheckService {
     const page = this.deps.tabs.get(tabId);
     if (!page) return;
     let broken = 0;
-    // While a citation is re-checked its last verdict still counts, so the badge does not flicker.
+    const beside = new Set(page.beside);
+    // While a citation is re-checked its last verdict still counts, so the badge does not flicker. The badge counts
+    // citations, as the panel's summary does: not the links a reference gives beside its source.
     for (const key of page.keys) {
+      if (beside.has(key)) continue;
       const verdict = await this.verdictOf(key).catch(() => undefined);
       if (verdict && isBrokenStatus(verdict.status)) broken++;
     }
@@ -555,4 +565,9 @@ function validate(request: CheckCitationsRequest): void {
     fail(`more than ${MAX_URLS_PER_REQUEST} citations were sent at once`);
   if (request.accessDates !== undefined && !isDateMap(request.accessDates))
     fail('the references’ access dates were not dates (YYYY-MM-DD)');
+  if (
+    request.beside !== undefined &&
+    (!Array.isArray(request.beside) || request.beside.some((url) => typeof url !== 'string'))
+  )
+    fail('the references’ own links were not a list of addresses');
 }

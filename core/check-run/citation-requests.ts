@@ -8,16 +8,19 @@ import { MAX_URLS_PER_REQUEST } from './check-service';
 export function citationRequests(request: CheckCitationsRequest): CheckCitationsRequest[] {
   if (request.urls.length <= MAX_URLS_PER_REQUEST) return [request];
   const parts: CheckCitationsRequest[] = [];
+  const beside = new Set(request.beside);
   for (let from = 0; from < request.urls.length; from += MAX_URLS_PER_REQUEST) {
     const urls = request.urls.slice(from, from + MAX_URLS_PER_REQUEST);
-    const { accessDates, ...rest } = request;
+    const { accessDates, beside: _, ...rest } = request;
     const dates = accessDates
       ? urls.filter((url) => accessDates[url]).map((url) => [url, accessDates[url]])
       : [];
+    const besideHere = urls.filter((url) => beside.has(url));
     parts.push({
       ...rest,
       urls,
       ...(dates.length > 0 ? { accessDates: Object.fromEntries(dates) } : {}),
+      ...(besideHere.length > 0 ? { beside: besideHere } : {}),
       ...(from > 0 ? { addToTab: true } : {}),
     });
   }

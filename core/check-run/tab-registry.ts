@@ -13,6 +13,8 @@ export interface TabPage {
   keys: string[];
   /** By `checkKey`: a reference's access date, which counts instead of `publishedTime` for that citation. */
   accessDates?: Record<string, string>;
+  /** `checkKey`s of `keys` that are links a reference gives beside its source: checked, not counted on the badge. */
+  beside?: string[];
 }
 
 /** The moment "the archived copy before" means for one citation of the page. */
@@ -90,7 +92,9 @@ function isTabPage(value: unknown): value is TabPage {
     (page.publishedTime === null || typeof page.publishedTime === 'string') &&
     Array.isArray(page.keys) &&
     page.keys.every((key) => typeof key === 'string') &&
-    (page.accessDates === undefined || isDateMap(page.accessDates))
+    (page.accessDates === undefined || isDateMap(page.accessDates)) &&
+    (page.beside === undefined ||
+      (Array.isArray(page.beside) && page.beside.every((key) => typeof key === 'string')))
   );
 }
 

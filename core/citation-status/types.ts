@@ -54,6 +54,11 @@ export interface CheckCitationsRequest {
    * gives (YYYY-MM-DD, when the editor read it), which then counts instead of the article's date.
    */
   accessDates?: Record<string, string>;
+  /**
+   * Addresses of `urls` that are not citations themselves but links a citation's reference gives beside it (its
+   * archived copy, DOI / PMID): checked for the citation's row, not counted on the toolbar badge.
+   */
+  beside?: string[];
   /** false: only report what is known and remember the tab (automatic checks are off). */
   start: boolean;
   /** Ignore fresh stored verdicts ("Re-check"). */

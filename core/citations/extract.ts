@@ -66,17 +66,21 @@ export function extractSources(scope: CitationScope): ArticleSources {
   const sections = new PageSections(articleRoot ?? doc);
   const wiki = isMediaWiki(doc, articleRoot) ? new WikiSite(doc.URL) : null;
   const siteLinks = new Map<string, SiteLink>();
-  const references = wiki ? new WikiReferences(doc.baseURI) : null;
-  const notes = new PageNotes(
-    doc,
-    page,
-    (link, url) => !isShareUrl(url) && !hasFurnitureRel(link) && !wiki?.isOwnPage(url),
-  );
   let positions: Map<Element, number> | null = null;
   const positionOf = (link: Element): number => {
     positions ??= new Map(links.map((live, index) => [live, index]));
     return positions.get(link) ?? -1;
   };
+  const references = wiki ? new WikiReferences(doc.baseURI, positionOf) : null;
+  const notes = new PageNotes(
+    doc,
+    page,
+    (link, url) =>
+      !isShareUrl(url) &&
+      !hasFurnitureRel(link) &&
+      !wiki?.isOwnPage(url) &&
+      !references?.givesBeside(link, url),
+  );
 
   const byKey = new Map<string, { citation: Citation; paragraphs: Set<Paragraph> }>();
   let order = 0;
@@ -144,7 +148,7 @@ export function extractSources(scope: CitationScope): ArticleSources {
       if (note) addMarker(link, url, linkIndex, note);
       continue;
     }
-    if (notes.isGiven(link)) continue;
+    if (notes.isGiven(link) || references?.givesBeside(link, url)) continue;
     if (isShareUrl(url) || hasFurnitureRel(link)) continue;
     const relation = page.relationOf(url);
     // "8 Comments" on the site's own posts is furniture; a comment on another site can be a source.

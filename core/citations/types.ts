@@ -23,6 +23,8 @@ export interface ReferenceIdentifier {
   scheme: 'doi' | 'isbn' | 'pmid';
   id: string;
   url: string | null;
+  /** Position of that link among the live page's links, when the page has it: the row's details scroll to it. */
+  linkIndex?: number;
 }
 
 /** What a reference itself says about its source (a MediaWiki citation: title, work, dates, archived copy). */
@@ -35,8 +37,11 @@ export interface CitationReference {
   date?: string;
   /** YYYY-MM-DD: when the editor read it ("Retrieved …"). */
   accessDate?: string;
-  /** The archived copy the reference gives, and when it was archived (YYYY-MM-DD). */
-  archive?: { url: string; date?: string };
+  /**
+   * The archived copy the reference gives, when it was archived (YYYY-MM-DD), and the position of its link among
+   * the live page's links (the row's details scroll to it).
+   */
+  archive?: { url: string; date?: string; linkIndex?: number };
   /** The reference marks its original address as dead: its title leads to the archived copy. */
   originalDead?: boolean;
   identifiers?: ReferenceIdentifier[];

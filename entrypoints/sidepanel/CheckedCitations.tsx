@@ -8,6 +8,7 @@ import { CheckSummary } from '../../components/CheckSummary';
 import { CitationsView, type CitationsViewProps } from '../../components/CitationsView';
 import { errorText } from '../../components/format';
 import { QuoteLine, QuoteSummary, rowQuoteStatus } from '../../components/QuoteLine';
+import { ReferenceLinks } from '../../components/ReferenceLinks';
 import { ReportActions } from '../../components/ReportActions';
 import { referenceChecksOf } from '../../components/reference-checks';
 import { checkedRowStatus, type RowStatus } from '../../components/row-status';
@@ -118,21 +119,27 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
     [known],
   );
 
+  // The details reach a reference's own links through the row's onGoTo; a new onGoTo need not redraw every row.
+  const goTo = useRef(onGoTo);
+  goTo.current = onGoTo;
   const renderDetails = useCallback(
     (citation: Citation) => (
-      <CheckDetails
-        citation={citation}
-        state={known.states.get(keyOf(citation.url))}
-        archive={archiveOf(known, citation, publishedTime)}
-        archiveAccess={access}
-        archiveHost={archiveHost}
-        now={now}
-        onRecheck={(one) => checks.recheck([one])}
-        onLookupArchive={(one) => void checks.lookupArchive(one)}
-        onAllowArchive={allowArchive}
-        onOpenUrl={onOpenUrl}
-        watch={watch ? <WatchedSourceDetails history={histories.get(keyOf(citation.url))} /> : undefined}
-      />
+      <>
+        <ReferenceLinks citation={citation} onShow={(index) => goTo.current(citation, index)} />
+        <CheckDetails
+          citation={citation}
+          state={known.states.get(keyOf(citation.url))}
+          archive={archiveOf(known, citation, publishedTime)}
+          archiveAccess={access}
+          archiveHost={archiveHost}
+          now={now}
+          onRecheck={(one) => checks.recheck([one])}
+          onLookupArchive={(one) => void checks.lookupArchive(one)}
+          onAllowArchive={allowArchive}
+          onOpenUrl={onOpenUrl}
+          watch={watch ? <WatchedSourceDetails history={histories.get(keyOf(citation.url))} /> : undefined}
+        />
+      </>
     ),
     [known, publishedTime, access, archiveHost, now, checks, allowArchive, onOpenUrl, watch, histories],
   );

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../components/format';
-import { automaticShare, checkOrder } from '../../core/check-run/check-order';
+import { automaticShare, besideLinks, checkOrder } from '../../core/check-run/check-order';
 import { citationRequests } from '../../core/check-run/citation-requests';
 import {
   accessDatesOf,
@@ -62,6 +62,7 @@ export function useLinkChecks(
   const share = useMemo(() => automaticShare(checkOrder(capture.citations)), [capture]);
   const publishedTime = capture.article.metadata.publishedTime;
   const accessDates = useMemo(() => accessDatesOf(capture.citations), [capture]);
+  const beside = useMemo(() => besideLinks(capture.citations), [capture]);
   const pageUrl = capture.article.metadata.url;
   const start = settings.autoCheck || startedByReader;
 
@@ -93,6 +94,7 @@ export function useLinkChecks(
         pageUrl,
         publishedTime,
         ...(accessDates ? { accessDates } : {}),
+        ...(beside.length > 0 ? { beside } : {}),
         ...(options.force ? { force: true } : {}),
       };
       // The first request names the tab's citations afresh; the others add to it, so the badge counts them all.
@@ -120,7 +122,7 @@ export function useLinkChecks(
         }
       })();
     },
-    [ports, tabId, pageUrl, publishedTime, accessDates, share, merge],
+    [ports, tabId, pageUrl, publishedTime, accessDates, beside, share, merge],
   );
 
   useEffect(() => ports.onUpdate(merge), [ports, merge]);

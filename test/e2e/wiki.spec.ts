@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { WIKI_HOST, wikiArticleUrl, wikiOwnPages, wikiSources } from '../web/sites/wiki';
 import { expect, test } from './fixtures';
-import { extensionRequests, storeSettings, waitForVerdicts } from './linkcheck-helpers';
+import { badgeText, extensionRequests, storeSettings, waitForVerdicts } from './linkcheck-helpers';
 import { row, rows, rowUrls } from './panel-helpers';
 
 // Issue 11 end to end on Harbourpedia, the test web's MediaWiki of our own: references are the sources, a row
@@ -11,13 +11,15 @@ import { row, rows, rowUrls } from './panel-helpers';
 async function recordFlashes(page: Page): Promise<void> {
   await page.evaluate(() => {
     const seen: string[] = [];
-    (window as unknown as { citedFlashes: string[] }).citedFlashes = seen;
+    const hrefs: string[] = [];
+    Object.assign(window, { citedFlashes: seen, citedFlashedLinks: hrefs });
     new MutationObserver((changes) => {
       for (const change of changes) {
         const element = change.target as Element;
         // A flash restarted on the same link removes the attribute and sets it again: count the setting only.
         if (change.oldValue !== null || !element.hasAttribute('data-cited-highlight')) continue;
         seen.push(element.closest('sup')?.id || element.closest('li')?.id || element.outerHTML);
+        hrefs.push((element.closest('a') as HTMLAnchorElement | null)?.href ?? '');
       }
     }).observe(document.body, {
       attributes: true,
@@ -30,25 +32,29 @@ async function recordFlashes(page: Page): Promise<void> {
 
 const flashes = (page: Page) =>
   page.evaluate(() => [...(window as unknown as { citedFlashes: string[] }).citedFlashes]);
+/** The address of the link each flash was on. */
+const flashedLinks = (page: Page) =>
+  page.evaluate(() => [...(window as unknown as { citedFlashedLinks: string[] }).citedFlashedLinks]);
 
 test('a MediaWiki article: its references are the rows, a click steps through a note’s markers to the note, no wiki link is checked', async ({
   page,
   openSidePanel,
   testWeb,
+  serviceWorker,
 }) => {
   test.setTimeout(90_000);
   await page.goto(wikiArticleUrl);
   const panel = await openSidePanel(page);
 
-  await expect(rows(panel)).toHaveCount(8);
+  // One row per reference: its archived copy and DOI link are part of its source's row, not rows of their own.
+  await expect(rows(panel)).toHaveCount(6);
+  await expect(panel.locator('[data-count="all"]')).toHaveText('6 citations');
   expect(await rowUrls(panel)).toEqual([
     wikiSources.gazette,
-    wikiSources.gazetteCopy,
-    wikiSources.surveyCopy,
     wikiSources.survey,
     wikiSources.coastwatch,
     wikiSources.study,
-    wikiSources.doi,
+    wikiSources.bathing,
     wikiSources.official,
   ]);
   const gazette = row(panel, wikiSources.gazette);
@@ -91,8 +97,22 @@ test('a MediaWiki article: its references are the rows, a click steps through a 
   );
   await expect(gazette.locator('[data-field="sentence"]')).toHaveCount(0);
 
+  // A reference's archived copy and DOI link have no rows; the source's details take the reader to them.
+  for (const [source, link, href] of [
+    [wikiSources.gazette, 'archive', wikiSources.gazetteCopy],
+    [wikiSources.study, 'doi', wikiSources.doi],
+  ] as const) {
+    const sourceRow = row(panel, source);
+    await sourceRow.locator('[data-action="details"]').click();
+    const before = (await flashedLinks(page)).length;
+    await sourceRow.locator(`[data-action="show-reference-link"][data-link="${link}"]`).click();
+    await expect.poll(() => flashedLinks(page), { timeout: 10_000 }).toHaveLength(before + 1);
+    expect((await flashedLinks(page)).at(-1)).toBe(href);
+    await sourceRow.locator('[data-action="details"]').click();
+  }
+
   // Every source is checked; the wiki's own articles never are.
-  await waitForVerdicts(panel, 8, 60_000);
+  await waitForVerdicts(panel, 6, 60_000);
   await expect(row(panel, wikiSources.survey)).toHaveAttribute('data-status', 'dead');
   // The archived copies the references give are checked, and each source's row says whether its copy is usable.
   for (const source of [wikiSources.gazette, wikiSources.survey])
@@ -103,9 +123,15 @@ test('a MediaWiki article: its references are the rows, a click steps through a 
   await expect(row(panel, wikiSources.study).locator('[data-field="identifiers"]')).toHaveText(
     `DOI 10.5555/hwq.2024.0173 (link alive) · ISBN ${wikiSources.isbn}`,
   );
+  // A DOI and PMID printed without links: their resolver links are checked all the same (the DOI is not registered).
+  await expect(row(panel, wikiSources.bathing).locator('[data-field="identifiers"]')).toHaveText(
+    'DOI 10.5555/cw.2023.0042 (link dead) · PMID 31415926 (link alive)',
+  );
   await expect(row(panel, wikiSources.survey).locator('[data-field="status"]')).toHaveText(
     'dead, archived copy in reference',
   );
+  // The badge counts citations, as the summary does: the survey, not the unregistered DOI beside a live source.
+  await expect.poll(() => badgeText(serviceWorker, wikiArticleUrl)).toBe('1');
   // On the page, a source's status marker sits after its link in the note, never after a note's marker in the text.
   await expect
     .poll(() =>
@@ -125,7 +151,17 @@ test('a MediaWiki article: its references are the rows, a click steps through a 
   expect(await page.locator('sup.reference cited-status-marker').count()).toBe(0);
 
   const checked = extensionRequests(testWeb.requests).map((request) => request.url);
-  expect(checked).toEqual(expect.arrayContaining([wikiSources.gazette, wikiSources.official]));
+  expect(checked).toEqual(
+    expect.arrayContaining([
+      wikiSources.gazette,
+      wikiSources.official,
+      wikiSources.gazetteCopy,
+      wikiSources.surveyCopy,
+      wikiSources.doi,
+      wikiSources.bathingDoi,
+      wikiSources.bathingPmid,
+    ]),
+  );
   // Not by the worker, nor the page, nor anything else: the test web saw no request for the wiki's other pages.
   const wikiPages = testWeb.requests
     .filter((request) => request.host === WIKI_HOST && new URL(request.url).pathname.startsWith('/wiki/'))
@@ -144,7 +180,7 @@ test('a MediaWiki reference’s access date picks the archived copy closest befo
   await storeSettings(serviceWorker, { archiveLookups: true });
   await page.goto(wikiArticleUrl);
   const panel = await openSidePanel(page);
-  await waitForVerdicts(panel, 8, 60_000);
+  await waitForVerdicts(panel, 6, 60_000);
 
   const survey = row(panel, wikiSources.survey);
   await survey.locator('[data-action="details"]').click();

@@ -14,11 +14,28 @@ export interface ParsedReference {
   reference: CitationReference;
   /** The address the reference is about: its original, whatever the title links to. */
   primaryUrl: string | null;
+  /**
+   * The links it gives beside its source (its archived copy, its DOI / PMID resolver links), without fragment,
+   * when the source has a link of its own here: they are checked for the source's row, not listed as sources.
+   * Empty when the source is not linked, so a reference never disappears from the list.
+   */
+  besideUrls: ReadonlySet<string>;
 }
 
-export function parseMediaWikiCitation(cite: Element, baseUrl: string): ParsedReference {
+/** Where a link is among the live page's links (-1: not one of them). */
+export type LinkPosition = (link: Element) => number;
+
+export function parseMediaWikiCitation(
+  cite: Element,
+  baseUrl: string,
+  positionOf?: LinkPosition,
+): ParsedReference {
   const coins = readCoins(cite);
   const links = externalLinks(cite, baseUrl);
+  const placed = (link: Element | undefined) => {
+    const linkIndex = link && positionOf ? positionOf(link) : -1;
+    return linkIndex >= 0 ? { linkIndex } : {};
+  };
   const reference: CitationReference = {};
 
   const titleLink = links[0];
@@ -43,7 +60,7 @@ export function parseMediaWikiCitation(cite: Element, baseUrl: string): ParsedRe
     const copy = archiveLink ?? links.find(({ url }) => isArchiveUrl(url));
     if (copy) {
       const date = isoDate(archived[1] ?? '');
-      reference.archive = { url: copy.url.href, ...(date ? { date } : {}) };
+      reference.archive = { url: copy.url.href, ...(date ? { date } : {}), ...placed(copy.link) };
       reference.originalDead = archiveLink === undefined;
     }
     if (originalLink) original = originalLink.url.href;
@@ -51,7 +68,10 @@ export function parseMediaWikiCitation(cite: Element, baseUrl: string): ParsedRe
   // COinS keeps the original as the editor typed it; "the original" link, when there is one, is what the page links.
   original ??= coins.url;
 
-  const identifiers = identifiersOf(cite, links, coins);
+  const identifiers = identifiersOf(cite, links, coins).map((id) => {
+    const link = id.url ? links.find(({ url }) => withoutFragment(url) === id.url)?.link : undefined;
+    return { ...id, ...placed(link) };
+  });
   if (identifiers.length > 0) reference.identifiers = identifiers;
 
   const primary =
@@ -59,7 +79,23 @@ export function parseMediaWikiCitation(cite: Element, baseUrl: string): ParsedRe
     links.find(({ url }) => !isArchiveUrl(url) && !identifiers.some((id) => id.url === url.href))?.url.href ??
     titleLink?.url.href ??
     null;
-  return { reference, primaryUrl: primary };
+  return { reference, primaryUrl: primary, besideUrls: besideUrls(reference, primary, links) };
+}
+
+function besideUrls(
+  reference: CitationReference,
+  primary: string | null,
+  links: readonly CiteLink[],
+): Set<string> {
+  const source = primary ? withoutFragment(primary) : null;
+  if (!source || !links.some(({ url }) => withoutFragment(url) === source)) return new Set();
+  const beside = [
+    reference.archive?.url,
+    ...(reference.identifiers ?? []).filter((id) => id.scheme !== 'isbn').map((id) => id.url),
+  ];
+  return new Set(
+    beside.flatMap((url) => (url && withoutFragment(url) !== source ? [withoutFragment(url)] : [])),
+  );
 }
 
 interface Coins {
@@ -127,15 +163,39 @@ function identifiersOf(cite: Element, links: readonly CiteLink[], coins: Coins):
     const isbn = /\/Special:BookSources\/([\dXx-]+)$/.exec(url.pathname);
     if (isbn?.[1]) add('isbn', isbn[1], url.href);
   }
-  if (coins.doi) add('doi', coins.doi, `https://doi.org/${coins.doi}`);
-  if (coins.pmid) add('pmid', coins.pmid, `https://pubmed.ncbi.nlm.nih.gov/${coins.pmid}/`);
+  if (coins.doi) add('doi', coins.doi, doiUrl(coins.doi));
+  if (coins.pmid) add('pmid', coins.pmid, pmidUrl(coins.pmid));
   if (coins.isbn && !found.some((id) => id.scheme === 'isbn')) add('isbn', coins.isbn, null);
-  // Wikis without the resolver links still print "ISBN 0-521-53927-7".
-  if (!found.some((id) => id.scheme === 'isbn')) {
-    const printed = /\bISBN[\s\u00a0]+([\dXx][\dXx-]{8,16})/.exec(textOf(cite));
+  // Wikis without the resolver links still print "ISBN 0-521-53927-7", "doi:10.5555/x", "PMID 12345". A printed
+  // DOI or PMID is part of the citation as much as a linked one, so its resolver link is checked with the source:
+  // that keeps to the rule that Cited checks only what the article cites, not every address it could make up.
+  const text = textOf(cite);
+  const has = (scheme: ReferenceIdentifier['scheme']) => found.some((id) => id.scheme === scheme);
+  if (!has('isbn')) {
+    const printed = /\bISBN[\s\u00a0]+([\dXx][\dXx-]{8,16})/.exec(text);
     if (printed?.[1]) add('isbn', printed[1], null);
   }
+  if (!has('doi')) {
+    const doi = PRINTED_DOI.exec(text)?.[1]?.replace(/[.,;:)\]]+$/, '');
+    if (doi) add('doi', doi, doiUrl(doi));
+  }
+  if (!has('pmid')) {
+    const pmid = /\bPMID:?[\s\u00a0]*(\d{1,9})\b/.exec(text)?.[1];
+    if (pmid) add('pmid', pmid, pmidUrl(pmid));
+  }
   return found.map((id) => (id.url ? { ...id, url: withoutFragment(id.url) } : id));
+}
+
+/** "doi:10.5555/x" or "DOI 10.5555/x": a DOI is "10.", a registrant code, "/" and a suffix without spaces. */
+const PRINTED_DOI = /\bdoi:?[\s\u00a0]*(10\.\d{4,9}\/\S+)/i;
+
+/** The doi.org address of a DOI; the characters a URL would read otherwise ("#", "?", "%") encoded. */
+function doiUrl(doi: string): string {
+  return `https://doi.org/${encodeURI(doi).replace(/[?#]/g, encodeURIComponent)}`;
+}
+
+function pmidUrl(pmid: string): string {
+  return `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -191,18 +251,34 @@ function textOf(el: Element): string {
 export class WikiReferences {
   private readonly parsed = new Map<Element, ParsedReference>();
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly positionOf?: LinkPosition,
+  ) {}
 
   /** What the reference around `link` says, when `url` is the source it is about. */
   about(link: Element, url: URL): CitationReference | undefined {
+    const parsed = this.around(link);
+    if (!parsed?.primaryUrl || withoutFragment(parsed.primaryUrl) !== withoutFragment(url)) return undefined;
+    return parsed.reference;
+  }
+
+  /**
+   * Whether `link` is one its reference gives beside the source (its archived copy, a DOI / PMID link): part of
+   * the source's citation, so the list counts the reference once and its row says what those links gave.
+   */
+  givesBeside(link: Element, url: URL): boolean {
+    return this.around(link)?.besideUrls.has(withoutFragment(url)) ?? false;
+  }
+
+  private around(link: Element): ParsedReference | undefined {
     const cite = link.closest('cite');
     if (!cite) return undefined;
     let parsed = this.parsed.get(cite);
     if (!parsed) {
-      parsed = parseMediaWikiCitation(cite, this.baseUrl);
+      parsed = parseMediaWikiCitation(cite, this.baseUrl, this.positionOf);
       this.parsed.set(cite, parsed);
     }
-    if (!parsed.primaryUrl || withoutFragment(parsed.primaryUrl) !== withoutFragment(url)) return undefined;
-    return parsed.reference;
+    return parsed;
   }
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AUTOMATIC_CHECK_LIMIT, automaticShare, checkOrder } from '../../../core/check-run/check-order';
+import {
+  AUTOMATIC_CHECK_LIMIT,
+  automaticShare,
+  besideLinks,
+  checkOrder,
+} from '../../../core/check-run/check-order';
 import { citation } from '../components/sample-capture';
 
 const cited = (url: string, relation: 'external' | 'same-site') =>
@@ -33,6 +38,41 @@ describe('checkOrder', () => {
       'https://registry.example/filing',
       'https://court.example/ruling',
       'https://agency.example/data',
+    ]);
+  });
+
+  it('checks the archived copy and DOI / PMID links a reference gives right after its source, once each', () => {
+    const journal = {
+      ...cited('https://journal.example/article', 'external'),
+      reference: {
+        archive: { url: 'https://web.archive.org/web/2019/https://journal.example/article' },
+        identifiers: [
+          { scheme: 'doi' as const, id: '10.5555/x', url: 'https://doi.org/10.5555/x' },
+          { scheme: 'pmid' as const, id: '123', url: 'https://pubmed.ncbi.nlm.nih.gov/123/' },
+          {
+            scheme: 'isbn' as const,
+            id: '978-0',
+            url: 'https://wiki.example/wiki/Special:BookSources/978-0',
+          },
+        ],
+      },
+    };
+    const citations = [
+      journal,
+      cited('https://agency.example/data', 'external'),
+      cited('https://doi.org/10.5555/x', 'external'),
+    ];
+    expect(checkOrder(citations)).toEqual([
+      'https://journal.example/article',
+      'https://web.archive.org/web/2019/https://journal.example/article',
+      'https://doi.org/10.5555/x',
+      'https://pubmed.ncbi.nlm.nih.gov/123/',
+      'https://agency.example/data',
+    ]);
+    // The DOI link is also cited in the text, so it counts as a citation; the copy and the PMID link do not.
+    expect(besideLinks(citations)).toEqual([
+      'https://web.archive.org/web/2019/https://journal.example/article',
+      'https://pubmed.ncbi.nlm.nih.gov/123/',
     ]);
   });
 });

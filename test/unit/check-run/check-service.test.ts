@@ -182,6 +182,18 @@ describe('CheckService', () => {
     expect(badges.get(1)).toBe(0);
   });
 
+  it('checks the links a reference gives beside its source but counts only citations on the badge', async () => {
+    const web = smallWeb(new ScriptedWeb());
+    const { db } = await checksDb();
+    const { service, broadcasts, badges } = makeService(db, web);
+    // GONE stands for a reference's dead archived copy, sent in a later part: checked, not a citation of its own.
+    await service.checkCitations(request([ALIVE, MOVED_HOME]));
+    await service.checkCitations(request([GONE], { addToTab: true, beside: [GONE] }));
+    await service.settled();
+    expect(statusesIn(broadcasts, GONE).at(-1)).toBe('dead');
+    expect(badges.get(1)).toBe(1);
+  });
+
   it('Stop ends the checks the tab asked for: nothing more is requested, and what was left is not checked', async () => {
     const hanging = Array.from({ length: 6 }, (_, i) => `https://slow${i}.example/report.html`);
     // Answers only when the request is aborted: checks still under way when the reader stops.

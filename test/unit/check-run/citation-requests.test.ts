@@ -37,4 +37,11 @@ describe('citationRequests', () => {
       { [last]: '2024-04-12' },
     ]);
   });
+
+  it('sends each part the reference links (not counted on the badge) among its own addresses only', () => {
+    const all = urls(5000);
+    const copy = all[4998] as string;
+    const parts = citationRequests({ ...base, urls: all, beside: [copy] });
+    expect(parts.map((part) => part.beside)).toEqual([undefined, undefined, [copy]]);
+  });
 });

@@ -4,6 +4,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { captureArticle } from '../../../core/capture';
 import type { ArticleMetadata } from '../../../core/capture/types';
+import { referenceLinksOf } from '../../../core/citations/reference-links';
 import type {
   CaptureResult,
   Citation,
@@ -68,6 +69,11 @@ const WIKI_ARTICLE = /^https?:\/\/[^/]*(?:wikipedia|wikimedia)\.org\/(?:wiki|w)\
 
 function checkWiki(doc: Document, result: CaptureResult, wiki: NonNullable<Golden['wiki']>): void {
   const given = new Set(result.citations.filter((c) => c.notes).map((c) => withoutFragment(c.url)));
+  // A reference's archived copy and DOI / PMID links belong to its source's citation (its row), not to a row.
+  for (const citation of result.citations) {
+    if (!citation.notes) continue;
+    for (const url of referenceLinksOf(citation)) given.add(withoutFragment(url));
+  }
   const referenceLinks = [...doc.querySelectorAll(wiki.referenceLinks)].map((link) =>
     withoutFragment(new URL(link.getAttribute('href') ?? '', doc.baseURI).href),
   );

@@ -79,6 +79,31 @@ describe('what a MediaWiki reference says', () => {
     expect(reference.work).toBe('Biological Journal');
   });
 
+  it('gives a DOI and PMID printed without a link, with the resolver links Cited checks for them', () => {
+    const { reference } = parseMediaWikiCitation(
+      cite(
+        `Reed, A. (2018). <a rel="nofollow" class="external text" href="https://journal.example.org/wall">"Survey of the wall"</a>. <i>Coastal Works</i>. 12: 4–9. doi:10.5555/cw.2018.(12)4. PMID&nbsp;31415926.`,
+      ),
+      WIKI,
+    );
+    expect(reference.identifiers).toEqual([
+      { scheme: 'doi', id: '10.5555/cw.2018.(12)4', url: 'https://doi.org/10.5555/cw.2018.(12)4' },
+      { scheme: 'pmid', id: '31415926', url: 'https://pubmed.ncbi.nlm.nih.gov/31415926/' },
+    ]);
+  });
+
+  it('reads a printed DOI as the DOI system spells it, and no DOI from other words', () => {
+    const identifiers = (text: string) =>
+      parseMediaWikiCitation(
+        cite(`<a rel="nofollow" class="external text" href="https://journal.example.org/a">"A"</a>. ${text}`),
+        WIKI,
+      ).reference.identifiers ?? [];
+    expect(identifiers('DOI 10.1000/a#b?c.')).toEqual([
+      { scheme: 'doi', id: '10.1000/a#b?c', url: 'https://doi.org/10.1000/a%23b%3Fc' },
+    ]);
+    expect(identifiers('Doing 10.1000/x well; see pmids 123.')).toEqual([]);
+  });
+
   it('reads the dates CS1 prints, and nothing vaguer than a day', () => {
     expect(['2012-08-18', 'Retrieved 1 May 2016', 'Sept. 3, 1998', 'May 2016', '2016'].map(isoDate)).toEqual([
       '2012-08-18',
@@ -89,22 +114,54 @@ describe('what a MediaWiki reference says', () => {
     ]);
   });
 
-  it('puts the reference on the source it is about, on a wiki page, not on its archived copy', () => {
+  it('lists a reference once: its archived copy and DOI / PMID links are part of its source, not rows', () => {
     const doc = page(
-      `<article><p>The wall failed in 2019.<sup class="reference"><a href="#cite_note-1">[1]</a></sup></p>
+      `<article><p>The wall failed in 2019.<sup class="reference"><a href="#cite_note-1">[1]</a></sup>
+       Engineers had warned of it.<sup class="reference"><a href="#cite_note-2">[2]</a></sup></p>
        <ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink"><b><a href="#cite_ref-1">^</a></b></span>
        <span class="reference-text"><cite class="citation web cs1"><a rel="nofollow" class="external text"
          href="https://web.archive.org/web/20190305101010/https://gazette.example.com/wall">"Harbour wall gives way"</a>.
          Archived from <a rel="nofollow" class="external text" href="https://gazette.example.com/wall">the original</a> on
-         2019-03-05.</cite></span></li></ol></article>`,
+         2019-03-05.</cite></span></li>
+       <li id="cite_note-2"><span class="mw-cite-backlink"><b><a href="#cite_ref-2">^</a></b></span>
+       <span class="reference-text"><cite class="citation journal cs1">Reed, A. (2018).
+         <a rel="nofollow" class="external text" href="https://journal.example.org/wall-survey">"Survey of the wall"</a>.
+         <i>Coastal Works</i>. <a href="/wiki/Doi_(identifier)">doi</a>:<a rel="nofollow" class="external text"
+         href="https://doi.org/10.5555%2Fwall">10.5555/wall</a>. <a href="/wiki/PMID_(identifier)">PMID</a>
+         <a rel="nofollow" class="external text" href="https://pubmed.ncbi.nlm.nih.gov/424242">424242</a>.</cite></span></li>
+       </ol></article>`,
       WIKI,
       GENERATOR,
     );
     const citations = citationsIn(doc);
     expect(citations.map((c) => [c.url, c.reference?.title ?? null])).toEqual([
-      ['https://web.archive.org/web/20190305101010/https://gazette.example.com/wall', null],
       ['https://gazette.example.com/wall', 'Harbour wall gives way'],
+      ['https://journal.example.org/wall-survey', 'Survey of the wall'],
     ]);
-    expect(citations[1]?.reference?.originalDead).toBe(true);
+    expect(citations[0]?.reference).toMatchObject({
+      originalDead: true,
+      archive: { url: 'https://web.archive.org/web/20190305101010/https://gazette.example.com/wall' },
+    });
+    expect(citations[1]?.reference?.identifiers?.map((id) => id.url)).toEqual([
+      'https://doi.org/10.5555%2Fwall',
+      'https://pubmed.ncbi.nlm.nih.gov/424242',
+    ]);
+  });
+
+  it('keeps an archived copy as the source when the reference does not link its original', () => {
+    const doc = page(
+      `<article><p>The wall failed in 2019.<sup class="reference"><a href="#cite_note-1">[1]</a></sup></p>
+       <ol class="references"><li id="cite_note-1"><span class="reference-text"><cite class="citation web cs1">
+         <a rel="nofollow" class="external text"
+         href="https://web.archive.org/web/20190305101010/https://gazette.example.com/wall">"Harbour wall gives way"</a>.
+         Archived from the original on 2019-03-05.</cite><span class="Z3988"
+         title="rft.atitle=Harbour+wall+gives+way&amp;rft_id=https%3A%2F%2Fgazette.example.com%2Fwall"></span></span></li>
+       </ol></article>`,
+      WIKI,
+      GENERATOR,
+    );
+    expect(citationsIn(doc).map((c) => c.url)).toEqual([
+      'https://web.archive.org/web/20190305101010/https://gazette.example.com/wall',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listLinks } from '../../../core/citations/link-index';
-import { placesOf } from '../../../core/citations/places';
+import { placeCount, placesOf } from '../../../core/citations/places';
 import { citationsIn } from '../support/citations';
 import { page } from '../support/pages';
 
@@ -43,6 +43,37 @@ describe('the places a row click steps through', () => {
     expect(placesOf(report as NonNullable<typeof report>).map((place) => place.kind)).toEqual([
       'text',
       'text',
+    ]);
+  });
+
+  it('ends with the archived copy and DOI link its reference gives, which a click does not step to', () => {
+    const doc = page(
+      `<article><p>The wall failed in 2019.<sup class="reference"><a href="#cite_note-1">[1]</a></sup></p>
+       <ol class="references"><li id="cite_note-1"><span class="reference-text"><cite class="citation journal cs1">
+         <a rel="nofollow" class="external text" href="https://journal.example.org/wall">"Survey of the wall"</a>.
+         <a href="/wiki/Doi_(identifier)">doi</a>:<a rel="nofollow" class="external text"
+         href="https://doi.org/10.5555/wall">10.5555/wall</a>. <a rel="nofollow" class="external text"
+         href="https://web.archive.org/web/2019/https://journal.example.org/wall">Archived</a> from the original on
+         2019-03-05.</cite></span></li></ol></article>`,
+      'https://en.wikipedia.org/wiki/Westcombe',
+      '<meta name="generator" content="MediaWiki 1.43.0-wmf.1">',
+    );
+    const citations = citationsIn(doc);
+    expect(citations.map((c) => c.url)).toEqual(['https://journal.example.org/wall']);
+    const wall = citations[0] as NonNullable<(typeof citations)[0]>;
+    const places = placesOf(wall);
+    expect(places.map((place) => place.kind)).toEqual(['text', 'note', 'reference', 'reference']);
+    expect(placeCount(wall)).toBe(2);
+    const links = listLinks(doc);
+    // Each reference place is the page's own link to that address, so the page scrolls to it.
+    expect(
+      places.slice(2).map((place) => [place.href, links[place.linkIndex]?.getAttribute('href')]),
+    ).toEqual([
+      [
+        'https://web.archive.org/web/2019/https://journal.example.org/wall',
+        'https://web.archive.org/web/2019/https://journal.example.org/wall',
+      ],
+      ['https://doi.org/10.5555/wall', 'https://doi.org/10.5555/wall'],
     ]);
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AUTOMATIC_CHECK_LIMIT } from '../../../core/check-run/check-order';
 import { MAX_URLS_PER_REQUEST } from '../../../core/check-run/check-service';
 import type { CheckCitationsRequest, CheckSnapshot } from '../../../core/citation-status/types';
+import type { Citation } from '../../../core/citations/types';
 import { DEFAULT_SETTINGS } from '../../../core/settings/settings';
 import type { CheckPorts } from '../../../entrypoints/sidepanel/link-check-ports';
 import { type LinkChecks, useLinkChecks } from '../../../entrypoints/sidepanel/use-link-checks';
@@ -57,12 +58,14 @@ function fakePorts() {
   return { ports, requests, answerNext, broadcast, stops };
 }
 
-function probe(ports: CheckPorts, count: number) {
-  const citations = Array.from({ length: count }, (_, i) =>
-    citation(`https://source${i}.example/report`, 'external', [
-      { anchorText: `source ${i}`, sentence: `As source ${i} said.`, linkIndex: i },
-    ]),
-  );
+function probe(ports: CheckPorts, count: number, given?: Citation[]) {
+  const citations =
+    given ??
+    Array.from({ length: count }, (_, i) =>
+      citation(`https://source${i}.example/report`, 'external', [
+        { anchorText: `source ${i}`, sentence: `As source ${i} said.`, linkIndex: i },
+      ]),
+    );
   const capture = captureResult(citations);
   const current: { value?: LinkChecks; renders: number } = { renders: 0 };
   function Probe() {
@@ -76,6 +79,33 @@ function probe(ports: CheckPorts, count: number) {
 }
 
 describe('useLinkChecks', () => {
+  it('checks the archived copy and DOI link a reference gives with its source, and counts the source once', async () => {
+    const fake = fakePorts();
+    const journal: Citation = {
+      ...citation('https://journal.example/survey', 'external', [
+        { anchorText: '[1]', sentence: 'The wall failed.[1]', linkIndex: 0 },
+      ]),
+      reference: {
+        archive: { url: 'https://web.archive.org/web/2019/https://journal.example/survey' },
+        identifiers: [{ scheme: 'doi', id: '10.5555/wall', url: 'https://doi.org/10.5555/wall' }],
+      },
+    };
+    const current = probe(fake.ports, 1, [journal]);
+    await fake.answerNext();
+    expect(fake.requests[0]?.urls).toEqual([
+      'https://journal.example/survey',
+      'https://web.archive.org/web/2019/https://journal.example/survey',
+      'https://doi.org/10.5555/wall',
+    ]);
+    // The worker checks those two for the source's row, and does not count them on the toolbar badge.
+    expect(fake.requests[0]?.beside).toEqual([
+      'https://web.archive.org/web/2019/https://journal.example/survey',
+      'https://doi.org/10.5555/wall',
+    ]);
+    // The summary counts rows: one reference, one status.
+    await vi.waitFor(() => expect(current.value?.statuses).toEqual(['queued']));
+  });
+
   it('sends a 5,000-citation article in parts the worker accepts, one after another, none left out', async () => {
     const fake = fakePorts();
     const current = probe(fake.ports, 5000);

@@ -19,15 +19,13 @@ afterAll(() => web.close());
 describe('Harbourpedia’s article, as Cited reads it', () => {
   test('lists its references and its external link, and none of the wiki’s own articles', () => {
     const bySection = result.citations.map((c) => [c.url, c.section ?? 'text']);
-    // The archived copies the references give are checked as sources of their own, beside their originals.
+    // One row per reference: the archived copies and the DOI link the references give are part of their sources.
     expect(bySection).toEqual([
       [wikiSources.gazette, 'notes'],
-      [wikiSources.gazetteCopy, 'notes'],
-      [wikiSources.surveyCopy, 'notes'],
       [wikiSources.survey, 'notes'],
       [wikiSources.coastwatch, 'notes'],
       [wikiSources.study, 'notes'],
-      [wikiSources.doi, 'notes'],
+      [wikiSources.bathing, 'notes'],
       [wikiSources.official, 'external-links'],
     ]);
     const siteLinks = result.siteLinks?.map((link) => link.url) ?? [];
@@ -57,12 +55,19 @@ describe('Harbourpedia’s article, as Cited reads it', () => {
     });
     const study = result.citations.find((c) => c.url === wikiSources.study);
     expect(study?.reference?.identifiers).toEqual([
-      { scheme: 'doi', id: '10.5555/hwq.2024.0173', url: wikiSources.doi },
+      { scheme: 'doi', id: '10.5555/hwq.2024.0173', url: wikiSources.doi, linkIndex: expect.any(Number) },
       {
         scheme: 'isbn',
         id: wikiSources.isbn,
         url: `https://${WIKI_HOST}/wiki/Special:BookSources/${wikiSources.isbn}`,
+        linkIndex: expect.any(Number),
       },
+    ]);
+    // Printed without links: shown, with the resolver links Cited checks for them (nothing on the page to go to).
+    const bathing = result.citations.find((c) => c.url === wikiSources.bathing);
+    expect(bathing?.reference?.identifiers).toEqual([
+      { scheme: 'doi', id: '10.5555/cw.2023.0042', url: wikiSources.bathingDoi },
+      { scheme: 'pmid', id: '31415926', url: wikiSources.bathingPmid },
     ]);
     const survey = result.citations.find((c) => c.url === wikiSources.survey);
     expect(survey?.reference).toMatchObject({

@@ -31,6 +31,13 @@ export const wikiSources = {
   study: doiTargetUrl,
   doi: 'https://doi.org/10.5555/hwq.2024.0173',
   isbn: '978-0-00-000000-2',
+  /**
+   * A report whose reference prints its DOI and PMID without links, as wikis without the resolver links do: Cited
+   * checks their resolver links. The DOI is not registered (doi.org answers 404); PubMed has the PMID.
+   */
+  bathing: `https://${COASTWATCH}/2023/bathing-water-report`,
+  bathingDoi: 'https://doi.org/10.5555/cw.2023.0042',
+  bathingPmid: 'https://pubmed.ncbi.nlm.nih.gov/31415926/',
   /** Under External links. */
   official: `https://${COUNCIL}/harbour/`,
 } as const;
@@ -74,6 +81,7 @@ const REFERENCES = [
   `<li id="cite_note-survey-2">${backlinks(2, 'survey', 1)} <span class="reference-text"><cite class="citation web cs1"><a rel="nofollow" class="external text" href="${wikiSources.surveyCopy}">"Harbour wall condition survey 2019"</a>. Westcombe Borough Council. Archived from <a rel="nofollow" class="external text" href="${wikiSources.survey}">the original</a> on 15 January 2020<span class="reference-accessdate">. Retrieved <span class="nowrap">1 February 2021</span></span>.</cite>${coins({ 'rft.genre': 'unknown', 'rft.btitle': 'Harbour wall condition survey 2019', 'rft.pub': 'Westcombe Borough Council', rft_id: wikiSources.survey })} <span class="cs1-maint citation-comment">CS1 maint: url-status (<a href="/wiki/Category:CS1_maint:_url-status" title="Category:CS1 maint: url-status">link</a>)</span></span></li>`,
   `<li id="cite_note-coastwatch-3">${backlinks(3, 'coastwatch', 1)} <span class="reference-text"><cite class="citation web cs1">Okafor, Dele (9 September 2022). <a rel="nofollow" class="external text" href="${wikiSources.coastwatch}">"Westcombe cuts its sea-defence budget again"</a>. <i>Coastwatch</i><span class="reference-accessdate">. Retrieved <span class="nowrap">2 October 2022</span></span>.</cite>${coins({ 'rft.genre': 'unknown', 'rft.jtitle': 'Coastwatch', 'rft.atitle': 'Westcombe cuts its sea-defence budget again', 'rft.date': '2022-09-09', rft_id: wikiSources.coastwatch })}</span></li>`,
   `<li id="cite_note-hwq-4">${backlinks(4, 'hwq', 1)} <span class="reference-text"><cite class="citation conference cs1">Moreau, A.; Tanaka, K.; Osei, S. (2024). <a rel="nofollow" class="external text" href="${wikiSources.study}">"Rainfall-driven spikes in enterococci at small-harbour beaches"</a>. <i>Proceedings of the Harbour Water Quality Meeting</i>. pp. 41–52. <a href="/wiki/Doi_(identifier)" title="Doi (identifier)">doi</a>:<a rel="nofollow" class="external text" href="${wikiSources.doi}">10.5555/hwq.2024.0173</a>. <a href="/wiki/ISBN_(identifier)" title="ISBN (identifier)">ISBN</a>&nbsp;<a href="/wiki/Special:BookSources/${wikiSources.isbn}" title="Special:BookSources/${wikiSources.isbn}"><bdi>${wikiSources.isbn}</bdi></a>.</cite>${coins({ 'rft.genre': 'conference', 'rft.atitle': 'Rainfall-driven spikes in enterococci at small-harbour beaches', 'rft.btitle': 'Proceedings of the Harbour Water Quality Meeting', 'rft.date': '2024', rft_id: 'info:doi/10.5555/hwq.2024.0173', 'rft.isbn': wikiSources.isbn })}</span></li>`,
+  `<li id="cite_note-bathing-5">${backlinks(5, 'bathing', 1)} <span class="reference-text"><cite class="citation journal cs1">Hale, Rhian (2023). <a rel="nofollow" class="external text" href="${wikiSources.bathing}">"Bathing water at Westcombe harbour beach, 2023"</a>. <i>Coastwatch Reports</i>. <b>7</b>: 12–19. doi:10.5555/cw.2023.0042. PMID&nbsp;31415926.</cite>${coins({ 'rft.genre': 'article', 'rft.atitle': 'Bathing water at Westcombe harbour beach, 2023', 'rft.jtitle': 'Coastwatch Reports', 'rft.date': '2023', rft_id: wikiSources.bathing })}</span></li>`,
 ];
 
 function wikiArticle(): string {
@@ -82,7 +90,7 @@ function wikiArticle(): string {
 <div class="mw-heading mw-heading2"><h2 id="History">History</h2></div>
 <p>A council survey in 2019 found the wall's core washed out in three places.${marker(2, 'survey', 0)} Repairs were scheduled for 2021 and then postponed, as ${wiki('Westcombe_Borough_Council', 'the borough council')} cut its sea-defence budget twice.${marker(3, 'coastwatch', 0)}</p>
 <p>When the wall failed, the harbour master closed the inner harbour for six weeks.${marker(1, 'gazette', 1)} Fishing boats moved to the ${wiki('Breakwater', 'outer breakwater')} until temporary repairs were finished in June 2024.${marker(1, 'gazette', 2)}</p>
-<p>Bacteria counts at the harbour beach rose after every heavy rain that summer.${marker(4, 'hwq', 0)}</p>
+<p>Bacteria counts at the harbour beach rose after every heavy rain that summer.${marker(4, 'hwq', 0)} The beach's bathing-water grade fell a step for 2023.${marker(5, 'bathing', 0)}</p>
 <div class="mw-heading mw-heading2"><h2 id="References">References</h2></div>
 <div class="reflist"><div class="mw-references-wrap"><ol class="references">
 ${REFERENCES.join('\n')}
@@ -198,11 +206,31 @@ export function wikiSites(): Site[] {
       '2022-09-09',
       'For the second year running the borough has moved money out of sea defences.',
     );
+  const bathing = () =>
+    sourcePage(
+      'Bathing water at Westcombe harbour beach, 2023',
+      'Coastwatch',
+      wikiSources.bathing,
+      '2023-11-02',
+      'Samples taken after heavy rain pulled the harbour beach down one grade for the season.',
+    );
+  const pubmedEntry = () =>
+    sourcePage(
+      'Bathing water at Westcombe harbour beach, 2023 - PubMed',
+      'PubMed',
+      wikiSources.bathingPmid,
+      '2023-11-20',
+      'Hale R. Bathing water at Westcombe harbour beach, 2023. Coastwatch Reports. 2023;7:12-19.',
+    );
   return [
     encyclopedia,
     sourceSite(GAZETTE, 'The Westcombe Gazette', { [wikiSources.gazette]: gazetteArticle }),
     // The 2019 survey was taken down when the council's site was rebuilt.
     sourceSite(COUNCIL, 'Westcombe Borough Council', { [wikiSources.official]: official }),
-    sourceSite(COASTWATCH, 'Coastwatch', { [wikiSources.coastwatch]: coastwatch }),
+    sourceSite(COASTWATCH, 'Coastwatch', {
+      [wikiSources.coastwatch]: coastwatch,
+      [wikiSources.bathing]: bathing,
+    }),
+    sourceSite('pubmed.ncbi.nlm.nih.gov', 'PubMed', { [wikiSources.bathingPmid]: pubmedEntry }),
   ];
 }
