@@ -21,6 +21,7 @@ import type {
   SaveProgress,
   SaveTabRequest,
 } from '../core/save-job/types';
+import type { SourceReadings, SourceReadingsRequest } from '../core/storage/source-reading-store';
 import type { ArticleWatchState, WatchArticleRequest, WatchedArticle } from '../core/watch/types';
 
 /** Handled by the content script in the article's tab. */
@@ -61,6 +62,17 @@ export interface CheckProtocol {
   clearMarkers(): { cleared: number };
 }
 
+/**
+ * Quote checks and comparisons with archived copies (issue 12): the panel reads the sources itself (it has a DOM);
+ * the background worker keeps what it found beside the link verdicts, so the panel reopened reads them again.
+ */
+export interface SourceReadingProtocol {
+  /** Panel → background: the stored results of these ids that are still fresh (the link verdicts' rule). */
+  storedSourceReadings(data: SourceReadingsRequest): SourceReadings;
+  /** Panel → background: keep these results (each replaces the one stored under its id). */
+  keepSourceReadings(data: SourceReadings): void;
+}
+
 /** Snapshots and the library (issue 4). */
 export interface SnapshotProtocol {
   /**
@@ -98,7 +110,11 @@ export interface WatchProtocol {
   watchesChanged(data: { keys: string[] }): void;
 }
 
-export type ProtocolMap = PageProtocol & CheckProtocol & SnapshotProtocol & WatchProtocol;
+export type ProtocolMap = PageProtocol &
+  CheckProtocol &
+  SourceReadingProtocol &
+  SnapshotProtocol &
+  WatchProtocol;
 
 /**
  * The long-lived ports between contexts, by name: part of the contract like the messages above. A port carries no

@@ -43,10 +43,20 @@ export interface CacheTtl {
 export const DEFAULT_CACHE_TTL: CacheTtl = { aliveMs: 24 * 60 * 60 * 1000, otherMs: 60 * 60 * 1000 };
 
 export function isFresh(result: CheckResult, nowMs: number, ttl: CacheTtl = DEFAULT_CACHE_TTL): boolean {
-  const checkedAt = Date.parse(result.evidence.checkedAt);
+  return isFreshSince(result.evidence.checkedAt, result.status === 'alive', nowMs, ttl);
+}
+
+/** The same rule for anything else read from a site: an answer that stood lasts a day, any other an hour. */
+export function isFreshSince(
+  checkedAtIso: string,
+  answered: boolean,
+  nowMs: number,
+  ttl: CacheTtl = DEFAULT_CACHE_TTL,
+): boolean {
+  const checkedAt = Date.parse(checkedAtIso);
   if (Number.isNaN(checkedAt)) return false;
   const age = nowMs - checkedAt;
-  return age >= 0 && age < (result.status === 'alive' ? ttl.aliveMs : ttl.otherMs);
+  return age >= 0 && age < (answered ? ttl.aliveMs : ttl.otherMs);
 }
 
 export class MemoryCheckStore implements CheckStore {

@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerCheckService } from './link-checks/register';
+import { registerSourceReadings } from './link-checks/source-readings';
 import { registerPanelBehaviour } from './panel-behaviour';
 import { registerSnapshots } from './saving/register';
 import { registerWatching } from './watching/register';
@@ -9,6 +10,7 @@ import { registerWatching } from './watching/register';
 export default defineBackground(() => {
   registerPanelBehaviour();
   registerCheckService();
+  registerSourceReadings();
   registerSnapshots();
   registerWatching();
 });

@@ -74,13 +74,29 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
   // Quotations are looked for once every link has its verdict, so the two never share a host at once; a page both
   // quoted and compared with its archived copy is read once.
   const linksDone = progress.total > 0 && progress.done === progress.total;
-  const run = useSourceRun(result);
-  const quotes = useQuoteChecks(result, linksDone, undefined, () => ({
-    run,
-    settings,
-    publishedTime,
-    archives: panelLinkFacts(result, known).archives,
-  }));
+  // The reader's re-check reads those sources again too, once their links are checked again.
+  const refresh = useSourceRefresh(result);
+  const recheck = useCallback(
+    (citations: Citation[]) => {
+      checks.recheck(citations);
+      refresh.add(citations);
+    },
+    [checks.recheck, refresh.add],
+  );
+  const run = useSourceRun(result, refresh.round);
+  const quotes = useQuoteChecks(
+    result,
+    linksDone,
+    undefined,
+    () => ({
+      run,
+      settings,
+      publishedTime,
+      archives: panelLinkFacts(result, known).archives,
+      force: refresh.urls,
+    }),
+    refresh.round,
+  );
   const changes = useSourceChanges({
     result,
     ready: linksDone && ![...known.archives.values()].some((archive) => archive.looking),
@@ -88,6 +104,8 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
     archives: () => panelLinkFacts(result, known).archives,
     settings,
     run,
+    round: refresh.round,
+    force: refresh.urls,
   });
   // A filter on a status no row has any more (the last check finished) shows everything again.
   const activeFilter = filter !== null && counts[filter] > 0 ? filter : null;
@@ -133,7 +151,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
           archiveAccess={access}
           archiveHost={archiveHost}
           now={now}
-          onRecheck={(one) => checks.recheck([one])}
+          onRecheck={(one) => recheck([one])}
           onLookupArchive={(one) => void checks.lookupArchive(one)}
           onAllowArchive={allowArchive}
           onOpenUrl={onOpenUrl}
@@ -141,7 +159,19 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
         />
       </>
     ),
-    [known, publishedTime, access, archiveHost, now, checks, allowArchive, onOpenUrl, watch, histories],
+    [
+      known,
+      publishedTime,
+      access,
+      archiveHost,
+      now,
+      checks,
+      recheck,
+      allowArchive,
+      onOpenUrl,
+      watch,
+      histories,
+    ],
   );
 
   const quoteFor = useCallback(
@@ -208,7 +238,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
           actions={
             <ReportActions
               canRecheck={!progress.running}
-              onRecheckAll={() => checks.recheck(result.citations)}
+              onRecheckAll={() => recheck(result.citations)}
               onCopyMarkdown={() => {
                 copyReportMarkdown(report()).then(
                   () => setFeedback('Report copied as Markdown'),
@@ -270,9 +300,36 @@ function useClock(everyMs: number): number {
   return now;
 }
 
-/** The pages read and lookups made for one capture's quote checks and comparisons: a new capture starts afresh. */
-function useSourceRun(result: CaptureResult): PanelSourceRun {
-  const held = useRef<{ result: CaptureResult; run: PanelSourceRun } | null>(null);
-  if (held.current?.result !== result) held.current = { result, run: newSourceRun() };
+/**
+ * The pages read and lookups made for one capture's quote checks and comparisons: a new capture, or a re-check by
+ * the reader, starts afresh.
+ */
+function useSourceRun(result: CaptureResult, round: number): PanelSourceRun {
+  const held = useRef<{ result: CaptureResult; round: number; run: PanelSourceRun } | null>(null);
+  if (held.current?.result !== result || held.current.round !== round)
+    held.current = { result, round, run: newSourceRun() };
   return held.current.run;
+}
+
+/**
+ * The sources the reader re-checked in this capture (by `keyOf`), so their kept quote checks and comparisons are
+ * not reused, and a round that goes up with each re-check. A re-check made before the last one ran still counts.
+ */
+function useSourceRefresh(result: CaptureResult) {
+  const [refresh, setRefresh] = useState({
+    result,
+    round: 0,
+    urls: new Set<string>() as ReadonlySet<string>,
+  });
+  const add = useCallback(
+    (citations: Citation[]) =>
+      setRefresh((now) => ({
+        result,
+        round: now.round + 1,
+        urls: new Set([...(now.result === result ? now.urls : []), ...citations.map((c) => keyOf(c.url))]),
+      })),
+    [result],
+  );
+  const current = refresh.result === result ? refresh : { round: 0, urls: new Set<string>() };
+  return { round: current.round, urls: current.urls, add };
 }

@@ -12,6 +12,8 @@ export interface QuoteCheckContext {
   publishedTime: string | null;
   /** The link checks' archive lookups. */
   archives: readonly ArchiveLookup[];
+  /** Sources (by `keyOf`) the reader asked to check again: what was kept of them is not reused. */
+  force?: ReadonlySet<string>;
 }
 
 export interface QuoteCheckPorts {
@@ -23,7 +25,7 @@ export interface QuoteCheckPorts {
  * host. With third-party lookups allowed, a quotation the live page lacks is looked for in the archived copy
  * from before publication (found only in the archived copy).
  */
-export const browserQuoteChecks: QuoteCheckPorts = {
+export const liveQuoteChecks: QuoteCheckPorts = {
   checkQuotes: (citations, context) => {
     if (!context) return checkArticleQuotes(citations, [], panelSourceReads(null));
     const { run, settings, publishedTime, archives } = context;

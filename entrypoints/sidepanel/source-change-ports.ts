@@ -14,6 +14,8 @@ export interface SourceChangeInputs {
   settings: Settings;
   /** What the panel's quote checks read and asked, shared so each page and lookup is made once. */
   run: PanelSourceRun;
+  /** Sources (by `keyOf`) the reader asked to check again: what was kept of them is not reused. */
+  force?: ReadonlySet<string>;
 }
 
 export interface SourceChangePorts {
@@ -24,7 +26,7 @@ export interface SourceChangePorts {
  * The panel compares the sources itself, as it reads quoted ones: after the link checks, through one scheduler,
  * archived copies (and the lookups of quoted sources' copies) only when the reader allows third-party lookups.
  */
-export const browserSourceChanges: SourceChangePorts = {
+export const liveSourceChanges: SourceChangePorts = {
   checkChanges: ({ citations, publishedTime, results, archives, settings, run }) =>
     checkArticleChanges(
       { citations, publishedTime, results, archives },

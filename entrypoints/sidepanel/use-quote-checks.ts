@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CaptureResult } from '../../core/citations/types';
 import type { SourceQuoteCheck } from '../../core/quote-check/source-check';
-import { browserQuoteChecks, type QuoteCheckContext, type QuoteCheckPorts } from './quote-check-ports';
+import type { QuoteCheckContext, QuoteCheckPorts } from './quote-check-ports';
+import { browserQuoteChecks } from './source-reading-ports';
 
 export interface QuoteChecks {
   /** By citation URL. */
@@ -10,27 +11,34 @@ export interface QuoteChecks {
   error: string | null;
 }
 
-/** The article's quotations checked against their sources once `ready` (the link checks are done), once per capture. */
+/**
+ * The article's quotations checked against their sources once `ready` (the link checks are done), once per capture
+ * and once more per `round` (the reader re-checked links: those sources are read again once the links are done).
+ */
 export function useQuoteChecks(
   result: CaptureResult,
   ready: boolean,
   ports: QuoteCheckPorts = browserQuoteChecks,
   /** What the panel knows when the checks start: its run (shared with the comparisons), settings, lookups. */
   context?: () => QuoteCheckContext,
+  round = 0,
 ): QuoteChecks {
   const latest = useRef(context);
   latest.current = context;
   const [state, setState] = useState<QuoteChecks>({ checks: new Map(), running: false, error: null });
-  const started = useRef<CaptureResult | null>(null);
+  const started = useRef<{ result: CaptureResult; round: number } | null>(null);
   useEffect(() => {
-    if (!ready || started.current === result) return;
+    const sameCapture = started.current?.result === result;
+    if (!ready || (sameCapture && started.current?.round === round)) return;
     const quoted = result.citations.filter((citation) => citation.quotes.length > 0);
-    started.current = result;
+    const mine = { result, round };
+    started.current = mine;
     if (quoted.length === 0) return;
-    setState({ checks: new Map(), running: true, error: null });
-    // Answers for a capture the panel has since left are dropped; a re-check of the links does not drop them.
+    // A round of the same capture keeps showing what it knows until the sources answer again.
+    setState((now) => ({ checks: sameCapture ? now.checks : new Map(), running: true, error: null }));
+    // Answers for a capture (or round) the panel has since left are dropped; waiting for links does not drop them.
     const settle = (next: QuoteChecks) => {
-      if (started.current === result) setState(next);
+      if (started.current === mine) setState(next);
     };
     ports.checkQuotes(quoted, latest.current?.()).then(
       (checks) =>
@@ -40,6 +48,6 @@ export function useQuoteChecks(
         settle({ checks: new Map(), running: false, error: `Could not check the quotations: ${message}` });
       },
     );
-  }, [result, ready, ports]);
+  }, [result, ready, ports, round]);
   return state;
 }

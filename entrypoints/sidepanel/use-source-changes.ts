@@ -5,7 +5,8 @@ import type { CheckResult } from '../../core/linkcheck/types';
 import { archiveLookupsAllowed, type Settings } from '../../core/settings/settings';
 import type { SourceChange } from '../../core/source-change/types';
 import type { PanelSourceRun } from './panel-sources';
-import { browserSourceChanges, type SourceChangePorts } from './source-change-ports';
+import type { SourceChangePorts } from './source-change-ports';
+import { browserSourceChanges } from './source-reading-ports';
 
 export interface SourceChanges {
   /** By citation URL. */
@@ -22,30 +23,35 @@ export interface SourceChangeRun {
   archives: () => ArchiveLookup[];
   settings: Settings;
   run: PanelSourceRun;
+  /** Goes up when the reader re-checks links: those sources (`force`) are compared again once the links are done. */
+  round?: number;
+  force?: ReadonlySet<string>;
 }
 
 const NONE: SourceChanges = { changes: new Map(), running: false, error: null };
 
 /**
  * The article's quoted and broken sources compared with their archived copies once the links are checked, once
- * per capture, and only with third-party lookups allowed: turning them on later starts it then.
+ * per capture (and per `round`), and only with third-party lookups allowed: turning them on later starts it then.
  */
 export function useSourceChanges(
   run: SourceChangeRun,
   ports: SourceChangePorts = browserSourceChanges,
 ): SourceChanges {
-  const { result, ready, settings } = run;
+  const { result, ready, settings, round = 0 } = run;
   const [state, setState] = useState<SourceChanges>(NONE);
-  const started = useRef<CaptureResult | null>(null);
+  const started = useRef<{ result: CaptureResult; round: number } | null>(null);
   const latest = useRef(run);
   latest.current = run;
   const allowed = archiveLookupsAllowed(settings);
   useEffect(() => {
-    if (!ready || !allowed || started.current === result) return;
-    started.current = result;
-    setState({ changes: new Map(), running: true, error: null });
+    const sameCapture = started.current?.result === result;
+    if (!ready || !allowed || (sameCapture && started.current?.round === round)) return;
+    const mine = { result, round };
+    started.current = mine;
+    setState((now) => ({ changes: sameCapture ? now.changes : new Map(), running: true, error: null }));
     const settle = (next: SourceChanges) => {
-      if (started.current === result) setState(next);
+      if (started.current === mine) setState(next);
     };
     const now = latest.current;
     ports
@@ -56,6 +62,7 @@ export function useSourceChanges(
         archives: now.archives(),
         settings: now.settings,
         run: now.run,
+        ...(now.force ? { force: now.force } : {}),
       })
       .then(
         (changes) =>
@@ -69,7 +76,7 @@ export function useSourceChanges(
           settle({ changes: new Map(), running: false, error: `Could not compare the sources: ${message}` });
         },
       );
-  }, [result, ready, allowed, ports]);
+  }, [result, ready, allowed, ports, round]);
   // A capture left behind, or lookups turned off: its comparisons are not shown.
-  return started.current === result && allowed ? state : NONE;
+  return started.current?.result === result && allowed ? state : NONE;
 }

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { demoArticleUrl, demoCitation, demoCitations } from '../web/sites/demo/fates';
 import { expect, test } from './fixtures';
-import { storeSettings, waitForVerdicts } from './linkcheck-helpers';
+import { keptSourceReadings, sourceReads, storeSettings, waitForVerdicts } from './linkcheck-helpers';
 
 // Issue 12, "changed since cited", end to end on the demo article: with archive lookups allowed, the panel compares
 // the quoted sources and those that no longer stand with the local Wayback's copies from before the article was
@@ -20,7 +20,7 @@ test('the demo article: each compared source says whether it changed since the a
   test.setTimeout(180_000);
   await storeSettings(serviceWorker, { archiveLookups: true });
   await page.goto(demoArticleUrl);
-  const panel = await openSidePanel(page);
+  let panel = await openSidePanel(page);
   await waitForVerdicts(panel, demoCitations.length, 90_000);
 
   const compared = demoCitations.filter((fate) => fate.changedSinceCited);
@@ -53,4 +53,23 @@ test('the demo article: each compared source says whether it changed since the a
   );
   // The copies were read in their original bytes, not the archive's replay with its banner.
   expect(testWeb.requests.some((request) => /\/web\/20250910120000id_\//.test(request.url))).toBe(true);
+
+  // Reopened, the panel shows every comparison again without reading a source or an archived copy again.
+  await expect
+    .poll(() => keptSourceReadings(serviceWorker, 'sourceChanges'))
+    .toBeGreaterThanOrEqual(compared.length);
+  const quoted = await panel.locator('[role="row"][data-quote-status]').count();
+  await expect.poll(() => keptSourceReadings(serviceWorker, 'quoteChecks')).toBe(quoted);
+  await panel.close();
+  testWeb.resetLog();
+  panel = await openSidePanel(page);
+  await waitForVerdicts(panel, demoCitations.length);
+  for (const fate of compared) {
+    await expect(rowOf(panel, fate.id), fate.id).toHaveAttribute(
+      'data-change-status',
+      fate.changedSinceCited ?? '',
+    );
+  }
+  await expect(rowOf(panel, 'lab-statement-moved')).toHaveAttribute('data-quote-status', 'found');
+  expect(sourceReads(testWeb.requests)).toEqual([]);
 });

@@ -117,3 +117,39 @@ export async function setArchiveEndpointInOptions(
   await expect(options.locator('[data-setting="archiveLookups"]')).not.toBeChecked();
   await options.close();
 }
+
+/** The quote checks' and comparisons' reads of sources and archived copies: they ask for text (SOURCE_TEXT_ACCEPT). */
+export function sourceReads(requests: RecordedRequest[]): string[] {
+  return requests
+    .filter((request) => request.headers.accept === SOURCE_TEXT_ACCEPT)
+    .map((request) => request.url);
+}
+
+/** How many quote checks or comparisons the worker keeps (stores of the `cited-checks` database). */
+export function keptSourceReadings(
+  serviceWorker: Worker,
+  store: 'quoteChecks' | 'sourceChanges',
+): Promise<number> {
+  return serviceWorker.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('cited-checks');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            resolve(0);
+            return;
+          }
+          const count = db.transaction(name).objectStore(name).count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+    store,
+  );
+}

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { demoArticleUrl, demoCitation, demoCitations } from '../web/sites/demo/fates';
 import { expect, test } from './fixtures';
-import { waitForVerdicts } from './linkcheck-helpers';
+import { keptSourceReadings, sourceReads, waitForVerdicts } from './linkcheck-helpers';
 
 // Issue 12 end to end on the demo article: once the links are checked, the panel looks for each quotation in the
 // page its paragraph cites, as the test web plays those pages (test/web/sites/demo/source-pages.ts).
@@ -39,4 +39,44 @@ test('the demo article: each quoted source says whether it has the quotation', a
     'The source says: “sent three renewal notices between April and June and received no reply”',
   );
   await expect(panel.locator('[data-quote-summary]')).toContainText('found');
+});
+
+test('the demo article: the panel reopened shows the quote verdicts without reading the quoted sources again', async ({
+  page,
+  openSidePanel,
+  serviceWorker,
+  testWeb,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(demoArticleUrl);
+  let panel = await openSidePanel(page);
+  await waitForVerdicts(panel, demoCitations.length, 90_000);
+  await expect(quoteStatus(panel, 'lab-statement-moved')).toHaveAttribute('data-quote-status', 'found', {
+    timeout: 30_000,
+  });
+  const quoted = await panel.locator('[role="row"][data-quote-status]').count();
+  expect(sourceReads(testWeb.requests).length).toBeGreaterThan(0);
+  // The worker has kept one quote check per quoted source before the reader closes the panel.
+  await expect.poll(() => keptSourceReadings(serviceWorker, 'quoteChecks')).toBe(quoted);
+  await panel.close();
+  testWeb.resetLog();
+
+  panel = await openSidePanel(page);
+  await waitForVerdicts(panel, demoCitations.length);
+  await expect(quoteStatus(panel, 'lab-statement-moved')).toHaveAttribute('data-quote-status', 'found');
+  await expect(quoteStatus(panel, 'harbourmaster-post')).toHaveAttribute('data-quote-status', 'found');
+  await expect(quoteStatus(panel, 'council-minutes-pdf')).toHaveAttribute(
+    'data-quote-status',
+    'not-checkable',
+  );
+  await expect(quoteStatus(panel, 'swim-club-notice')).toHaveAttribute('data-quote-status', 'not-found');
+  await expect(panel.locator('[role="row"][data-quote-status]')).toHaveCount(quoted);
+  expect(sourceReads(testWeb.requests)).toEqual([]);
+
+  // The reader's re-check of one quoted source reads that source again, and only it.
+  const harbourmaster = demoCitation('harbourmaster-post').url;
+  await quoteStatus(panel, 'harbourmaster-post').locator('[data-action="details"]').click();
+  await quoteStatus(panel, 'harbourmaster-post').locator('[data-action="recheck"]').click();
+  await expect.poll(() => sourceReads(testWeb.requests)).toEqual([harbourmaster]);
+  await expect(quoteStatus(panel, 'harbourmaster-post')).toHaveAttribute('data-quote-status', 'found');
 });

@@ -34,16 +34,16 @@ const check: SourceQuoteCheck = {
 
 function harness(ports: QuoteCheckPorts) {
   let latest: QuoteChecks | undefined;
-  function Probe({ ready }: { ready: boolean }) {
-    latest = useQuoteChecks(result, ready, ports);
+  function Probe({ ready, round }: { ready: boolean; round: number }) {
+    latest = useQuoteChecks(result, ready, ports, undefined, round);
     return null;
   }
-  const mounted = mount(<Probe ready={false} />);
+  const mounted = mount(<Probe ready={false} round={0} />);
   cleanup = mounted.unmount;
   return {
-    rerender: (ready: boolean) => {
+    rerender: (ready: boolean, round = 0) => {
       act(() => {
-        render(<Probe ready={ready} />, mounted.container);
+        render(<Probe ready={ready} round={round} />, mounted.container);
       });
     },
     state: () => latest as QuoteChecks,
@@ -68,6 +68,28 @@ describe('quote checks in the panel', () => {
     probe.rerender(true);
     expect(checkQuotes).toHaveBeenCalledTimes(1);
     expect(probe.state().checks.size).toBe(1);
+  });
+
+  it('read the sources again after the reader re-checks, once the links are done, showing what they knew meanwhile', async () => {
+    const answers: Array<(checks: SourceQuoteCheck[]) => void> = [];
+    const checkQuotes = vi.fn(() => new Promise<SourceQuoteCheck[]>((resolve) => answers.push(resolve)));
+    const probe = harness({ checkQuotes });
+    probe.rerender(true);
+    await act(async () => answers[0]?.([check]));
+    // The re-check: links queued again (not ready) in a new round, then done.
+    probe.rerender(false, 1);
+    expect(checkQuotes).toHaveBeenCalledTimes(1);
+    probe.rerender(true, 1);
+    expect(checkQuotes).toHaveBeenCalledTimes(2);
+    expect(probe.state().running).toBe(true);
+    expect(probe.state().checks.get(quotedUrl)?.verdicts[0]?.status).toBe('not-found');
+    const text = 'the ferry will sail every ninety minutes';
+    const found: SourceQuoteCheck = {
+      ...check,
+      verdicts: [{ status: 'found', quote: text, passage: { start: 0, end: text.length, text } }],
+    };
+    await act(async () => answers[1]?.([found]));
+    expect(probe.state().checks.get(quotedUrl)?.verdicts[0]?.status).toBe('found');
   });
 
   it('say plainly when the sources could not be read', async () => {

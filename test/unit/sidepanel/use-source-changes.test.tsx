@@ -39,19 +39,28 @@ const allowed: Settings = { ...DEFAULT_SETTINGS, archiveLookups: true };
 
 function harness(ports: SourceChangePorts) {
   let latest: SourceChanges | undefined;
-  function Probe({ ready, settings }: { ready: boolean; settings: Settings }) {
+  function Probe({ ready, settings, round }: { ready: boolean; settings: Settings; round: number }) {
     latest = useSourceChanges(
-      { result, ready, results: () => [], archives: () => [], settings, run: newSourceRun() },
+      {
+        result,
+        ready,
+        results: () => [],
+        archives: () => [],
+        settings,
+        run: newSourceRun(),
+        round,
+        force: new Set(round > 0 ? [url] : []),
+      },
       ports,
     );
     return null;
   }
-  const mounted = mount(<Probe ready={false} settings={DEFAULT_SETTINGS} />);
+  const mounted = mount(<Probe ready={false} settings={DEFAULT_SETTINGS} round={0} />);
   cleanup = mounted.unmount;
   return {
-    rerender: (ready: boolean, settings: Settings) => {
+    rerender: (ready: boolean, settings: Settings, round = 0) => {
       act(() => {
-        render(<Probe ready={ready} settings={settings} />, mounted.container);
+        render(<Probe ready={ready} settings={settings} round={round} />, mounted.container);
       });
     },
     state: () => latest as SourceChanges,
@@ -75,6 +84,23 @@ describe('comparisons with archived copies in the panel', () => {
     probe.rerender(false, allowed);
     probe.rerender(true, allowed);
     expect(checkChanges).toHaveBeenCalledTimes(1);
+  });
+
+  it('compare the re-checked sources again once their links are done, showing the earlier result meanwhile', async () => {
+    const answers: Array<(changes: SourceChange[]) => void> = [];
+    const checkChanges = vi.fn(() => new Promise<SourceChange[]>((resolve) => answers.push(resolve)));
+    const probe = harness({ checkChanges });
+    probe.rerender(true, allowed);
+    await act(async () => answers[0]?.([gone]));
+    probe.rerender(false, allowed, 1);
+    expect(checkChanges).toHaveBeenCalledTimes(1);
+    probe.rerender(true, allowed, 1);
+    expect(checkChanges).toHaveBeenCalledTimes(2);
+    expect(checkChanges.mock.calls[1]?.[0 as never]).toMatchObject({ force: new Set([url]) });
+    expect(probe.state()).toMatchObject({ running: true });
+    expect(probe.state().changes.get(url)?.status).toBe('gone');
+    await act(async () => answers[1]?.([{ ...gone, status: 'replaced', liveUrl: url }]));
+    expect(probe.state().changes.get(url)?.status).toBe('replaced');
   });
 
   it('never with "Never contact third-party services" on, even with archive lookups allowed', () => {
