@@ -13,12 +13,12 @@ import type { WatchRunOutcome } from '../../../core/watch/watch-run';
 import { recheckNow, runWatches, type WatchRunDeps } from '../../../core/watch/watch-run';
 import { newWatchedArticle } from '../../../core/watch/watched-article';
 import { assertFromExtensionPage, onMessage } from '../../../utils/messaging';
-import { parseHtml } from '../../../utils/parse-html';
 import { loadSettings, PER_HOST_REQUESTS } from '../../../utils/settings';
 import { hasHostPermission } from '../host-permission';
 import { createKeepAlive } from '../keep-alive';
 import { broadcastWatchesChanged } from './broadcast';
 import { watchPauseReason } from './pause';
+import { watchQuoteReader } from './quote-reads';
 import { setUnseenBadge } from './unseen-badge';
 
 export const WATCH_ALARM = 'cited.watch';
@@ -143,24 +143,7 @@ async function runDeps(store: IndexedDbWatchStore): Promise<WatchRunDeps> {
     // The reader's interval; the alarm's tick stays the default one.
     schedule: watchSchedule(settings.watchIntervalDays),
     check: (urls) => Promise.all(urls.map((url) => checker.check(url, { force: true }))),
-    // Reading a page's text needs a DOM: Firefox's background page has one, Chrome's worker does not (and its
-    // build leaves this code out).
-    ...(!import.meta.env.FIREFOX || typeof DOMParser === 'undefined'
-      ? {}
-      : {
-          checkQuotes: async (url: string, quotes: readonly string[]) => {
-            // Loaded on the first quoted source: Readability stays out of the worker until a re-check needs it.
-            const { checkSourceQuotes } = await import('../../../core/quote-check/source-check');
-            return (
-              await checkSourceQuotes(url, quotes, {
-                fetch: (target, init) => fetch(target, init),
-                scheduler: checker.scheduler,
-                mode: 'follow',
-                parseHtml,
-              })
-            ).verdicts;
-          },
-        }),
+    ...watchQuoteReader(checker.scheduler),
     // Only with the reader's consent: otherwise nothing but the link checks leaves the machine.
     ...(archiveLookupsAllowed(settings)
       ? {
