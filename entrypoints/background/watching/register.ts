@@ -6,7 +6,7 @@ import { archiveLookupsAllowed } from '../../../core/settings/settings';
 import { openCitedDb } from '../../../core/storage/schema';
 import { IndexedDbWatchStore } from '../../../core/storage/watch-store';
 import { articleWatchState } from '../../../core/watch/article-watch';
-import { watchNotification } from '../../../core/watch/notification';
+import { watchNotification, watchNotificationTitle } from '../../../core/watch/notification';
 import { DEFAULT_WATCH_SCHEDULE, watchSchedule } from '../../../core/watch/schedule';
 import type { WatchedArticle } from '../../../core/watch/types';
 import type { WatchRunOutcome } from '../../../core/watch/watch-run';
@@ -160,7 +160,7 @@ async function runDeps(store: IndexedDbWatchStore): Promise<WatchRunDeps> {
   };
 }
 
-/** The reader's opt-in notification, one per article where a source broke or is now dead. */
+/** The reader's opt-in notification, one per article where a source broke, is now dead or lost a quotation. */
 export async function notify(store: IndexedDbWatchStore, outcome: WatchRunOutcome): Promise<void> {
   if (outcome.changes.length === 0 || !(await loadSettings()).watchNotifications) return;
   for (const key of outcome.articles) {
@@ -170,7 +170,7 @@ export async function notify(store: IndexedDbWatchStore, outcome: WatchRunOutcom
     await browser.notifications.create(`cited-watch:${watch.key}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: 'Cited: a watched source broke',
+      title: watchNotificationTitle(watch, outcome.changes),
       message,
     });
   }

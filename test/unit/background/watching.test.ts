@@ -12,6 +12,21 @@ import { check } from '../watch/watch-helpers';
 
 beforeEach(() => fakeBrowser.reset());
 
+/** A store watching "Ferry cut", which cites `source` (quoting it, when `quotes` are given). */
+async function watchingFerryCut(source: string, quotes?: string[]): Promise<IndexedDbWatchStore> {
+  const store = new IndexedDbWatchStore(await freshDb());
+  await store.putWatch(
+    newWatchedArticle({
+      url: 'https://news.example/s',
+      title: 'Ferry cut',
+      sources: [source],
+      ...(quotes ? { quotes: { [source]: quotes } } : {}),
+      watchedAt: check(0, 'alive').at,
+    }),
+  );
+  return store;
+}
+
 describe('watching in the background', () => {
   it('the toolbar badge counts unseen changes in watched articles, and clears when they are seen', async () => {
     await setUnseenBadge(2);
@@ -48,16 +63,8 @@ describe('watching in the background', () => {
   });
 
   it('notifies only when the reader turned notifications on, with what broke in which article', async () => {
-    const store = new IndexedDbWatchStore(await freshDb());
     const source = 'https://stats.example/a';
-    await store.putWatch(
-      newWatchedArticle({
-        url: 'https://news.example/s',
-        title: 'Ferry cut',
-        sources: [source],
-        watchedAt: check(0, 'alive').at,
-      }),
-    );
+    const store = await watchingFerryCut(source);
     const change = await store.recordCheck({ key: source, url: source }, check(1, 'dead'));
     const outcome = {
       at: check(1, 'dead').at,
@@ -72,6 +79,33 @@ describe('watching in the background', () => {
     expect(create).toHaveBeenCalledWith(
       'cited-watch:https://news.example/s',
       expect.objectContaining({ message: '1 source of “Ferry cut” broke.' }),
+    );
+  });
+
+  it('notifies a lost quotation too, as a change rather than a break', async () => {
+    const source = 'https://www.ferryline.example/press/winter-timetable';
+    const quote = 'from April the ferry sails every ninety minutes';
+    const store = await watchingFerryCut(source, [quote]);
+    const target = { key: source, url: source };
+    await store.recordCheck(target, check(1, 'alive'), {
+      findings: { quotes: [{ quote, status: 'found' }] },
+    });
+    const change = await store.recordCheck(target, check(8, 'alive'), {
+      findings: { quotes: [{ quote, status: 'not-found' }] },
+    });
+    await saveSettings({ watchNotifications: true });
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await notify(store, {
+      at: check(8, 'alive').at,
+      articles: ['https://news.example/s'],
+      changes: change ? [change] : [],
+    });
+    expect(create).toHaveBeenCalledWith(
+      'cited-watch:https://news.example/s',
+      expect.objectContaining({
+        title: 'Cited: a watched source changed',
+        message: '1 source of “Ferry cut” no longer says what the article quotes.',
+      }),
     );
   });
 });
