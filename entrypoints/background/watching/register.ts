@@ -16,10 +16,10 @@ import { assertFromExtensionPage, onMessage } from '../../../utils/messaging';
 import { loadSettings, PER_HOST_REQUESTS } from '../../../utils/settings';
 import { hasHostPermission } from '../host-permission';
 import { createKeepAlive } from '../keep-alive';
+import { setUnseenBadge } from '../toolbar-badge';
 import { broadcastWatchesChanged } from './broadcast';
 import { watchPauseReason } from './pause';
 import { watchQuoteReader } from './quote-reads';
-import { setUnseenBadge } from './unseen-badge';
 
 export const WATCH_ALARM = 'cited.watch';
 const NOT_FROM_CITED = 'Only Cited’s pages can watch articles.';

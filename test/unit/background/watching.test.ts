@@ -2,10 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IndexedDbWatchStore } from '../../../core/storage/watch-store';
 import { newWatchedArticle } from '../../../core/watch/watched-article';
-import { setBrokenBadge } from '../../../entrypoints/background/link-checks/broken-count-badge';
 import { watchPauseReason } from '../../../entrypoints/background/watching/pause';
 import { ensureAlarm, notify, WATCH_ALARM } from '../../../entrypoints/background/watching/register';
-import { setUnseenBadge, unseenBadgeTitle } from '../../../entrypoints/background/watching/unseen-badge';
 import { saveSettings } from '../../../utils/settings';
 import { freshDb } from '../storage/helpers';
 import { check } from '../watch/watch-helpers';
@@ -28,20 +26,6 @@ async function watchingFerryCut(source: string, quotes?: string[]): Promise<Inde
 }
 
 describe('watching in the background', () => {
-  it('the toolbar badge counts unseen changes in watched articles, and clears when they are seen', async () => {
-    await setUnseenBadge(2);
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
-    expect(await fakeBrowser.action.getTitle({})).toBe(
-      'Cited: 2 changes in watched articles since you last looked',
-    );
-    // A tab whose citations are checked shows its own count.
-    await setBrokenBadge(7, 1);
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
-    await setUnseenBadge(0);
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
-    expect(unseenBadgeTitle(1)).toBe('Cited: 1 change in watched articles since you last looked');
-  });
-
   it('waits when the browser says it is offline or saving data, and runs otherwise', () => {
     expect(watchPauseReason({ onLine: false })).toBe('offline');
     expect(watchPauseReason({ onLine: true, connection: { saveData: true } })).toBe(
