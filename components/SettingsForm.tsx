@@ -167,13 +167,14 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
         />
         <Toggle
           name="watchNotifications"
-          label="Tell me when a source of a watched article breaks"
+          label="Tell me when a source of a watched article breaks or loses a quotation"
           checked={settings.watchNotifications}
           said={['notifications on', 'notifications off']}
           onSave={save}
         >
-          A browser notification such as “2 sources of ‘Article title’ broke”. Made in your browser: nothing
-          is sent anywhere. Otherwise the toolbar badge and the library tell you.
+          A browser notification such as “2 sources of ‘Article title’ broke; 1 no longer says what the
+          article quotes”. Made in your browser: nothing is sent anywhere. Otherwise the toolbar badge and the
+          library tell you.
         </Toggle>
       </Section>
 

@@ -14,6 +14,7 @@ import type {
   MarkerUpdate,
 } from '../core/citation-status/types';
 import type { CaptureResult } from '../core/citations/types';
+import type { QuoteStatus } from '../core/quote-check/types';
 import type {
   PreparedPage,
   SaveJobRequest,
@@ -108,6 +109,11 @@ export interface WatchProtocol {
    * seen), so a page showing one reads it again.
    */
   watchesChanged(data: { keys: string[] }): void;
+  /**
+   * Background → its offscreen document (Chrome): read a watched source that still answers and look for its
+   * quotations there (the worker has no DOM to read a page with).
+   */
+  offscreenQuoteVerdicts(data: { url: string; quotes: string[] }): { quote: string; status: QuoteStatus }[];
 }
 
 export type ProtocolMap = PageProtocol &

@@ -2,6 +2,7 @@ import {
   watchDeskArticle as articleUrl,
   watchDeskFigures as figures,
   playWatchDesk,
+  watchDeskQuote as quote,
   watchDeskTimetable as timetable,
 } from '../web/sites/watch-desk';
 import { expect, test } from './fixtures';
@@ -102,4 +103,50 @@ test('saving an article in the panel offers to watch it, and the library then li
   await expect(watched).toBeVisible();
   await expect(watched).toContainText('2 sources');
   await expect(library.locator('[data-action="watch"]')).toHaveText('Watching');
+});
+
+test('a quotation its source no longer says shows in the panel, its timeline and the badge: Chrome reads it in its offscreen document', async ({
+  page,
+  testWeb,
+  openSidePanel,
+}) => {
+  test.setTimeout(120_000);
+  const ferryline = playWatchDesk(testWeb);
+  await page.goto(articleUrl);
+  const panel = await openSidePanel(page);
+  await expect(panel.locator('[data-field="watch-state"]')).toHaveText(/^Not watched/);
+
+  // Watched from the panel, the article keeps its quotations; the first re-check finds the quoted words.
+  await panel.locator('[data-action="watch-from-panel"]').click();
+  const watching = panel.locator('[data-article-watch="watched"]');
+  await watching.locator('[data-action="recheck-watch"]').click();
+  await expect(watching.locator('[data-field="watch-message"]')).toHaveText('Re-checked: nothing changed.', {
+    timeout: 30_000,
+  });
+
+  // The source is edited: it still answers, but no longer says what the article quotes.
+  ferryline.rewrite([
+    'The winter timetable is under review; the operator has not said how often the ferry will sail.',
+  ]);
+  await watching.locator('[data-action="recheck-watch"]').click();
+  await expect(watching.locator('[data-field="watch-message"]')).toHaveText('Re-checked: 1 change.', {
+    timeout: 30_000,
+  });
+  await expect(watching.locator('[data-field="watch-state"]')).toContainText(
+    '1 change since you last looked',
+  );
+  await expect(watching.locator('[data-change="quote"]')).toContainText(
+    `${timetable} no longer says what the article quotes: The quotation “${quote}” is not found in it any more.`,
+  );
+  expect(await panel.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+
+  // The row's timeline: both checks stand, and the quotation's verdict went from found to not found.
+  await row(panel, timetable).locator('[data-action="details"]').click();
+  const timeline = row(panel, timetable).locator('[data-watch-timeline]');
+  await expect(timeline.locator('[data-field="verdict"]')).toContainText('standing');
+  await expect(timeline.locator('[data-status="alive"]')).toHaveCount(2);
+  await expect(timeline.locator('[data-event="quote"]')).toHaveText([
+    new RegExp(`^\\d{4}-\\d\\d-\\d\\d quote “${quote}” found$`),
+    new RegExp(`^\\d{4}-\\d\\d-\\d\\d quote “${quote}” not found \\(was found\\)$`),
+  ]);
 });

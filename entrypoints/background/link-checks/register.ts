@@ -11,8 +11,8 @@ import { PORTS } from '../../../utils/protocol';
 import { loadSettings, PER_HOST_REQUESTS, watchSettings } from '../../../utils/settings';
 import { hasHostPermission } from '../host-permission';
 import { createKeepAlive } from '../keep-alive';
+import { setBrokenBadge } from '../toolbar-badge';
 import { broadcastCheckUpdate } from './broadcast';
-import { setBrokenBadge } from './broken-count-badge';
 import { type NetworkLog, watchNetworkLog } from './network-log';
 
 const TABS_KEY = 'cited.checkTabs';

@@ -6,20 +6,20 @@ import { archiveLookupsAllowed } from '../../../core/settings/settings';
 import { openCitedDb } from '../../../core/storage/schema';
 import { IndexedDbWatchStore } from '../../../core/storage/watch-store';
 import { articleWatchState } from '../../../core/watch/article-watch';
-import { watchNotification } from '../../../core/watch/notification';
+import { watchNotification, watchNotificationTitle } from '../../../core/watch/notification';
 import { DEFAULT_WATCH_SCHEDULE, watchSchedule } from '../../../core/watch/schedule';
 import type { WatchedArticle } from '../../../core/watch/types';
 import type { WatchRunOutcome } from '../../../core/watch/watch-run';
 import { recheckNow, runWatches, type WatchRunDeps } from '../../../core/watch/watch-run';
 import { newWatchedArticle } from '../../../core/watch/watched-article';
 import { assertFromExtensionPage, onMessage } from '../../../utils/messaging';
-import { parseHtml } from '../../../utils/parse-html';
 import { loadSettings, PER_HOST_REQUESTS } from '../../../utils/settings';
 import { hasHostPermission } from '../host-permission';
 import { createKeepAlive } from '../keep-alive';
+import { setUnseenBadge } from '../toolbar-badge';
 import { broadcastWatchesChanged } from './broadcast';
 import { watchPauseReason } from './pause';
-import { setUnseenBadge } from './unseen-badge';
+import { watchQuoteReader } from './quote-reads';
 
 export const WATCH_ALARM = 'cited.watch';
 const NOT_FROM_CITED = 'Only Cited’s pages can watch articles.';
@@ -143,24 +143,7 @@ async function runDeps(store: IndexedDbWatchStore): Promise<WatchRunDeps> {
     // The reader's interval; the alarm's tick stays the default one.
     schedule: watchSchedule(settings.watchIntervalDays),
     check: (urls) => Promise.all(urls.map((url) => checker.check(url, { force: true }))),
-    // Reading a page's text needs a DOM: Firefox's background page has one, Chrome's worker does not (and its
-    // build leaves this code out).
-    ...(!import.meta.env.FIREFOX || typeof DOMParser === 'undefined'
-      ? {}
-      : {
-          checkQuotes: async (url: string, quotes: readonly string[]) => {
-            // Loaded on the first quoted source: Readability stays out of the worker until a re-check needs it.
-            const { checkSourceQuotes } = await import('../../../core/quote-check/source-check');
-            return (
-              await checkSourceQuotes(url, quotes, {
-                fetch: (target, init) => fetch(target, init),
-                scheduler: checker.scheduler,
-                mode: 'follow',
-                parseHtml,
-              })
-            ).verdicts;
-          },
-        }),
+    ...watchQuoteReader(checker.scheduler),
     // Only with the reader's consent: otherwise nothing but the link checks leaves the machine.
     ...(archiveLookupsAllowed(settings)
       ? {
@@ -177,7 +160,7 @@ async function runDeps(store: IndexedDbWatchStore): Promise<WatchRunDeps> {
   };
 }
 
-/** The reader's opt-in notification, one per article where a source broke or is now dead. */
+/** The reader's opt-in notification, one per article where a source broke, is now dead or lost a quotation. */
 export async function notify(store: IndexedDbWatchStore, outcome: WatchRunOutcome): Promise<void> {
   if (outcome.changes.length === 0 || !(await loadSettings()).watchNotifications) return;
   for (const key of outcome.articles) {
@@ -187,7 +170,7 @@ export async function notify(store: IndexedDbWatchStore, outcome: WatchRunOutcom
     await browser.notifications.create(`cited-watch:${watch.key}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: 'Cited: a watched source broke',
+      title: watchNotificationTitle(watch, outcome.changes),
       message,
     });
   }

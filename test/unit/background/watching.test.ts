@@ -2,31 +2,30 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IndexedDbWatchStore } from '../../../core/storage/watch-store';
 import { newWatchedArticle } from '../../../core/watch/watched-article';
-import { setBrokenBadge } from '../../../entrypoints/background/link-checks/broken-count-badge';
 import { watchPauseReason } from '../../../entrypoints/background/watching/pause';
 import { ensureAlarm, notify, WATCH_ALARM } from '../../../entrypoints/background/watching/register';
-import { setUnseenBadge, unseenBadgeTitle } from '../../../entrypoints/background/watching/unseen-badge';
 import { saveSettings } from '../../../utils/settings';
 import { freshDb } from '../storage/helpers';
 import { check } from '../watch/watch-helpers';
 
 beforeEach(() => fakeBrowser.reset());
 
-describe('watching in the background', () => {
-  it('the toolbar badge counts unseen changes in watched articles, and clears when they are seen', async () => {
-    await setUnseenBadge(2);
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
-    expect(await fakeBrowser.action.getTitle({})).toBe(
-      'Cited: 2 changes in watched articles since you last looked',
-    );
-    // A tab whose citations are checked shows its own count.
-    await setBrokenBadge(7, 1);
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('1');
-    await setUnseenBadge(0);
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
-    expect(unseenBadgeTitle(1)).toBe('Cited: 1 change in watched articles since you last looked');
-  });
+/** A store watching "Ferry cut", which cites `source` (quoting it, when `quotes` are given). */
+async function watchingFerryCut(source: string, quotes?: string[]): Promise<IndexedDbWatchStore> {
+  const store = new IndexedDbWatchStore(await freshDb());
+  await store.putWatch(
+    newWatchedArticle({
+      url: 'https://news.example/s',
+      title: 'Ferry cut',
+      sources: [source],
+      ...(quotes ? { quotes: { [source]: quotes } } : {}),
+      watchedAt: check(0, 'alive').at,
+    }),
+  );
+  return store;
+}
 
+describe('watching in the background', () => {
   it('waits when the browser says it is offline or saving data, and runs otherwise', () => {
     expect(watchPauseReason({ onLine: false })).toBe('offline');
     expect(watchPauseReason({ onLine: true, connection: { saveData: true } })).toBe(
@@ -48,16 +47,8 @@ describe('watching in the background', () => {
   });
 
   it('notifies only when the reader turned notifications on, with what broke in which article', async () => {
-    const store = new IndexedDbWatchStore(await freshDb());
     const source = 'https://stats.example/a';
-    await store.putWatch(
-      newWatchedArticle({
-        url: 'https://news.example/s',
-        title: 'Ferry cut',
-        sources: [source],
-        watchedAt: check(0, 'alive').at,
-      }),
-    );
+    const store = await watchingFerryCut(source);
     const change = await store.recordCheck({ key: source, url: source }, check(1, 'dead'));
     const outcome = {
       at: check(1, 'dead').at,
@@ -72,6 +63,33 @@ describe('watching in the background', () => {
     expect(create).toHaveBeenCalledWith(
       'cited-watch:https://news.example/s',
       expect.objectContaining({ message: '1 source of “Ferry cut” broke.' }),
+    );
+  });
+
+  it('notifies a lost quotation too, as a change rather than a break', async () => {
+    const source = 'https://www.ferryline.example/press/winter-timetable';
+    const quote = 'from April the ferry sails every ninety minutes';
+    const store = await watchingFerryCut(source, [quote]);
+    const target = { key: source, url: source };
+    await store.recordCheck(target, check(1, 'alive'), {
+      findings: { quotes: [{ quote, status: 'found' }] },
+    });
+    const change = await store.recordCheck(target, check(8, 'alive'), {
+      findings: { quotes: [{ quote, status: 'not-found' }] },
+    });
+    await saveSettings({ watchNotifications: true });
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await notify(store, {
+      at: check(8, 'alive').at,
+      articles: ['https://news.example/s'],
+      changes: change ? [change] : [],
+    });
+    expect(create).toHaveBeenCalledWith(
+      'cited-watch:https://news.example/s',
+      expect.objectContaining({
+        title: 'Cited: a watched source changed',
+        message: '1 source of “Ferry cut” no longer says what the article quotes.',
+      }),
     );
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { newSourceHistory, recordCheck } from '../../../core/watch/history';
-import { watchNotification } from '../../../core/watch/notification';
+import { watchNotification, watchNotificationTitle } from '../../../core/watch/notification';
+import { eventsOf, quoteChangeOf, withEvents } from '../../../core/watch/source-events';
 import type { SourceChange } from '../../../core/watch/types';
 import { newWatchedArticle } from '../../../core/watch/watched-article';
 import { check } from './watch-helpers';
 
-// The opt-in notification's words: what broke in one watched article.
+// The opt-in notification's words: what broke in one watched article, or lost a quotation.
 
 const a = 'https://a.example/1';
 const b = 'https://b.example/2';
@@ -29,6 +30,20 @@ function changeOf(url: string, steps: [number, 'alive' | 'dead'][]): SourceChang
   return last;
 }
 
+/** A source that still answers and no longer says what the article quotes, as a watch run records it. */
+function lost(url: string): SourceChange {
+  const quote = 'from April the ferry sails every ninety minutes';
+  const first = check(0, 'alive');
+  let history = recordCheck(newSourceHistory(url, url), first).history;
+  history = withEvents(history, eventsOf(history, { quotes: [{ quote, status: 'found' }] }, first.at));
+  const second = check(7, 'alive');
+  history = recordCheck(history, second).history;
+  const events = eventsOf(history, { quotes: [{ quote, status: 'not-found' }] }, second.at);
+  const change = quoteChangeOf(history, second, events);
+  if (!change) throw new Error('no change');
+  return change;
+}
+
 describe('watch notifications', () => {
   it('says how many sources of the article broke, and which are now dead under the rule', () => {
     const broke = [changeOf(a, [[0, 'dead']]), changeOf(b, [[0, 'dead']])];
@@ -44,6 +59,23 @@ describe('watch notifications', () => {
     expect(watchNotification(watch, [died, broke[1] as SourceChange])).toBe(
       '1 source of “Ferry cut” broke; 1 is now dead (three failed checks, days apart).',
     );
+  });
+
+  it('groups sources that lost a quotation with those that broke, and says a change, not a break, when only quotations were lost', () => {
+    expect(watchNotification(watch, [lost(a)])).toBe(
+      '1 source of “Ferry cut” no longer says what the article quotes.',
+    );
+    expect(watchNotificationTitle(watch, [lost(a)])).toBe('Cited: a watched source changed');
+    expect(watchNotification(watch, [lost(a), lost(b)])).toBe(
+      '2 sources of “Ferry cut” no longer say what the article quotes.',
+    );
+    const broke = changeOf(b, [[0, 'dead']]);
+    expect(watchNotification(watch, [lost(a), broke])).toBe(
+      '1 source of “Ferry cut” broke; 1 no longer says what the article quotes.',
+    );
+    expect(watchNotificationTitle(watch, [lost(a), broke])).toBe('Cited: a watched source broke');
+    // Another article's lost quotation is not this one's.
+    expect(watchNotification(watch, [lost(elsewhere)])).toBeNull();
   });
 
   it('stays quiet for recoveries and for sources of other articles', () => {

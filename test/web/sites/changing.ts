@@ -13,12 +13,15 @@ export interface ChangingSite {
   site: Site;
   /** The fate from the next request on. */
   setFate(fate: ChangingFate): void;
+  /** What the page says from the next request on, while it stands (an edited page: the same address, new words). */
+  rewrite(paragraphs: string[]): void;
   fate(): ChangingFate;
 }
 
 export function changingSite(content: ArticleContent, initial: ChangingFate = 'alive'): ChangingSite {
   const cited = new URL(content.url);
   let fate = initial;
+  let current = content;
   const site: Site = {
     hosts: [cited.hostname],
     handle(_req, res, url) {
@@ -27,7 +30,7 @@ export function changingSite(content: ArticleContent, initial: ChangingFate = 'a
       if (url.pathname === '/') {
         return html(res, 200, page({ title: content.siteName, body: `<h1>${content.siteName}</h1>` }));
       }
-      if (fate === 'alive' && url.pathname === cited.pathname) return html(res, 200, articlePage(content));
+      if (fate === 'alive' && url.pathname === cited.pathname) return html(res, 200, articlePage(current));
       return html(res, 404, notFoundPage(content.siteName));
     },
   };
@@ -35,6 +38,9 @@ export function changingSite(content: ArticleContent, initial: ChangingFate = 'a
     site,
     setFate: (next) => {
       fate = next;
+    },
+    rewrite: (paragraphs) => {
+      current = { ...current, paragraphs };
     },
     fate: () => fate,
   };
