@@ -33,6 +33,17 @@ async function demoPanelWithVerdicts(
   return panel;
 }
 
+/** Where the page's text sits: each paragraph's and list item's box, and the page's height. */
+function textGeometry(page: Page): Promise<string[]> {
+  return page.evaluate(() => [
+    `page height ${document.documentElement.scrollHeight}`,
+    ...Array.from(document.querySelectorAll('p, li'), (block) => {
+      const box = block.getBoundingClientRect();
+      return `${block.localName} ${box.left},${box.top + window.scrollY} ${box.width}x${box.height}`;
+    }),
+  ]);
+}
+
 async function markerCount(context: BrowserContext, page: Page): Promise<number> {
   return Object.keys((await markersOnPage(context, page)).statuses).length;
 }
@@ -47,6 +58,12 @@ test('the demo article: every row’s status is the fate its source plays', asyn
   expect(await rowStatuses(panel)).toEqual(EXPECTED);
   await expect.poll(() => badgeText(serviceWorker, demoArticleUrl)).toBe(String(BROKEN));
   await expect.poll(async () => (await markersOnPage(context, page)).statuses).toEqual(EXPECTED);
+  // The markers take no room: without them every paragraph is where it was (placing them moved nothing).
+  const withMarkers = await textGeometry(page);
+  await page.evaluate(() => {
+    for (const marker of document.querySelectorAll('cited-status-marker')) marker.remove();
+  });
+  expect(await textGeometry(page)).toEqual(withMarkers);
 
   // Filter by status: only the blocked ones.
   await panel.locator('[data-status-filter="blocked"]').click();
