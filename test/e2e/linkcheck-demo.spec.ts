@@ -33,15 +33,22 @@ async function demoPanelWithVerdicts(
   return panel;
 }
 
-/** Where the page's text sits: each paragraph's and list item's box, and the page's height. */
+/** Where the page's text sits: the first letter of every piece of text on the page, and the page's height. */
 function textGeometry(page: Page): Promise<string[]> {
-  return page.evaluate(() => [
-    `page height ${document.documentElement.scrollHeight}`,
-    ...Array.from(document.querySelectorAll('p, li'), (block) => {
-      const box = block.getBoundingClientRect();
-      return `${block.localName} ${box.left},${box.top + window.scrollY} ${box.width}x${box.height}`;
-    }),
-  ]);
+  return page.evaluate(() => {
+    const where = [`page height ${document.documentElement.scrollHeight}`];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const first = (text.textContent ?? '').search(/\S/);
+      if (first === -1) continue;
+      range.setStart(text, first);
+      range.setEnd(text, first + 1);
+      const box = range.getBoundingClientRect();
+      where.push(`${text.textContent?.trim().slice(0, 20)} at ${box.left},${box.top + window.scrollY}`);
+    }
+    return where;
+  });
 }
 
 async function markerCount(context: BrowserContext, page: Page): Promise<number> {
@@ -58,7 +65,7 @@ test('the demo article: every row’s status is the fate its source plays', asyn
   expect(await rowStatuses(panel)).toEqual(EXPECTED);
   await expect.poll(() => badgeText(serviceWorker, demoArticleUrl)).toBe(String(BROKEN));
   await expect.poll(async () => (await markersOnPage(context, page)).statuses).toEqual(EXPECTED);
-  // The markers take no room: without them every paragraph is where it was (placing them moved nothing).
+  // The markers take no room: without them every word is where it was (placing them moved nothing).
   const withMarkers = await textGeometry(page);
   await page.evaluate(() => {
     for (const marker of document.querySelectorAll('cited-status-marker')) marker.remove();
