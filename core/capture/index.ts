@@ -1,12 +1,13 @@
 import { isProbablyReaderable } from '@mozilla/readability';
 import { commonAncestor } from '../citations/common-ancestor';
-import { extractSources } from '../citations/extract';
+import { sourceSteps } from '../citations/extract';
 import { isNewsHost } from '../citations/kind';
 import { linksAt, listLinks } from '../citations/link-index';
 import type { CaptureResult } from '../citations/types';
 import { findMainContent, isInMainContent, mainContentText } from './main-content';
 import { extractMetadata } from './metadata';
-import { readArticle } from './readability';
+import { readArticleSteps } from './readability';
+import { runSteps, runStepsPausing, type Steps } from './steps';
 import type { CapturedArticle } from './types';
 import { countWords } from './word-count';
 
@@ -26,10 +27,28 @@ export interface CaptureOptions {
 export const MAX_LINKS_READ = 10_000;
 
 export function captureArticle(doc: Document, options: CaptureOptions = {}): CaptureResult {
+  return runSteps(captureSteps(doc, options));
+}
+
+/**
+ * The same capture, with `pause` awaited between its stages (the page's clone, Readability, metadata, each slice
+ * of the citations), so that no one task of the page runs the whole capture of a long article.
+ */
+export function captureArticleInSteps(
+  doc: Document,
+  pause: () => Promise<void>,
+  options: CaptureOptions = {},
+): Promise<CaptureResult> {
+  return runStepsPausing(captureSteps(doc, options), pause);
+}
+
+function* captureSteps(doc: Document, options: CaptureOptions): Steps<CaptureResult> {
   const now = options.now ?? (() => new Date());
   const links = listLinks(doc);
   const readable = doc.body !== null && isProbablyReaderable(doc);
-  const article = readable ? readArticle(doc, links) : null;
+  yield;
+  const article = readable ? yield* readArticleSteps(doc, links) : null;
+  yield;
 
   let candidates: number[];
   let textContent: string;
@@ -55,8 +74,9 @@ export function captureArticle(doc: Document, options: CaptureOptions = {}): Cap
 
   const { metadata, isNewsArticle } = extractMetadata(doc, article, articleRoot);
   const pageIsNews = isNewsArticle || isNewsHost(safeHost(doc.URL));
+  yield;
 
-  const { citations, siteLinks } = extractSources({
+  const { citations, siteLinks } = yield* sourceSteps({
     doc,
     links,
     candidates,

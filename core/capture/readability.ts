@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { ArticleLinkMap } from './article-links';
 import type { ReadabilityMetadata } from './metadata';
+import { runSteps, type Steps } from './steps';
 
 export interface ReadabilityArticle extends ReadabilityMetadata {
   /** Readability's reader-view HTML, not sanitised (see CapturedArticle.contentHtml). */
@@ -16,7 +17,16 @@ export interface ReadabilityArticle extends ReadabilityMetadata {
  * mapped back to the live page.
  */
 export function readArticle(doc: Document, liveLinks: readonly Element[]): ReadabilityArticle | null {
+  return runSteps(readArticleSteps(doc, liveLinks));
+}
+
+/** readArticle in two steps: the clone of a long page, then Readability on it. */
+export function* readArticleSteps(
+  doc: Document,
+  liveLinks: readonly Element[],
+): Steps<ReadabilityArticle | null> {
   const clone = doc.cloneNode(true) as Document;
+  yield;
   const linkMap = new ArticleLinkMap(clone, liveLinks, doc.baseURI);
 
   let linkIndexes: number[] = [];

@@ -1,3 +1,4 @@
+import { runSteps, type Steps } from '../capture/steps';
 import { normalizeWhitespace } from '../capture/text';
 import { displayDomain, registrableDomain, resolveHttpUrl, withoutFragment } from '../url/web-address';
 import { commonAncestor } from './common-ancestor';
@@ -48,11 +49,19 @@ export function extractCitations(scope: CitationScope): Citation[] {
   return extractSources(scope).citations;
 }
 
+/** Links (and then citations) read per step when the sources are read in steps (`sourceSteps`). */
+export const LINKS_PER_STEP = 200;
+
 /**
  * Turns the article's links into citations: one pass over the candidate links, each paragraph
  * measured, segmented and searched for quotes at most once.
  */
 export function extractSources(scope: CitationScope): ArticleSources {
+  return runSteps(sourceSteps(scope));
+}
+
+/** extractSources with a stop after every LINKS_PER_STEP links, and every LINKS_PER_STEP citations' quotes. */
+export function* sourceSteps(scope: CitationScope): Steps<ArticleSources> {
   const { doc, links } = scope;
   const baseUrl = doc.baseURI;
   const page = new PageRelation(doc.URL, scope.canonicalUrl);
@@ -137,7 +146,8 @@ export function extractSources(scope: CitationScope): ArticleSources {
     }
   };
 
-  for (const linkIndex of scope.candidates) {
+  for (const [read, linkIndex] of scope.candidates.entries()) {
+    if (read > 0 && read % LINKS_PER_STEP === 0) yield;
     const link = links[linkIndex];
     if (!link) continue;
     const href = link.getAttribute('href');
@@ -178,6 +188,7 @@ export function extractSources(scope: CitationScope): ArticleSources {
 
   const citations: Citation[] = [];
   for (const { citation, paragraphs: cited } of byKey.values()) {
+    if (citations.length > 0 && citations.length % LINKS_PER_STEP === 0) yield;
     for (const paragraph of cited) {
       for (const quote of facts.quotesOf(paragraph)) {
         if (!citation.quotes.includes(quote)) citation.quotes.push(quote);

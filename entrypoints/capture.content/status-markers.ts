@@ -8,6 +8,11 @@ import { findCitedLink, pageLinks } from './highlight';
  * A small status marker right after each cited link on the page: icon and colour, words for screen readers, the
  * reason as a tooltip, and for a dead or soft-404 source its archived copy.
  *
+ * A marker takes no room in the text: its host is a zero-size box with size and layout containment, and what it
+ * shows is drawn out of flow, raised over the end of the link's line. Placing or updating thousands of markers on a
+ * long article therefore never moves the text after them: the browser lays out only the link's own line again,
+ * not the rest of the page (which each marker's inline box used to push down, frame after frame).
+ *
  * Each marker is an element with a CLOSED shadow root: the page's CSS cannot reach inside, and Cited's CSS cannot
  * leak out. Its link to the archived copy lives in the shadow tree, so `document.querySelectorAll('a[href]')` (what
  * capture and link indexes use) never sees it, and Readability's clone of the page contains only an empty element.
@@ -24,12 +29,17 @@ const rendered = new WeakMap<Element, string>();
 const HOST_STYLE: [string, string][] = [
   ['all', 'initial'],
   ['display', 'inline-block'],
+  ['width', '0'],
+  ['height', '0'],
+  // Size and layout containment: the box is exactly 0 by 0 whatever is inside, and a change inside lays out nothing
+  // outside. Not paint containment, which would clip the marker to that empty box.
+  ['contain', 'size layout style'],
   ['font-size', 'inherit'],
   ['line-height', '1'],
-  ['margin', '0 0 0 0.25em'],
+  ['margin', '0'],
   ['padding', '0'],
   ['vertical-align', 'baseline'],
-  ['position', 'static'],
+  ['position', 'relative'],
   ['float', 'none'],
   ['visibility', 'visible'],
   ['opacity', '1'],
@@ -37,14 +47,16 @@ const HOST_STYLE: [string, string][] = [
 
 const SHADOW_CSS = `${statusPaletteCss(':host')}
 :host{all:initial;font-size:inherit}
-.marker{display:inline-flex;align-items:center;gap:.3em;padding:.12em .35em;border-radius:1em;
+.marker{position:absolute;left:.1em;bottom:.3em;display:inline-flex;align-items:center;gap:.3em;padding:.12em .35em;border-radius:1em;
 font:600 .72em/1.15 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;letter-spacing:0;white-space:nowrap;
 color:var(--c);background:color-mix(in srgb,var(--c) 13%,Canvas);border:1px solid color-mix(in srgb,var(--c) 50%,transparent);
 cursor:help}
 .marker--quiet{background:none;border-color:transparent;padding:0 .1em}
 svg{width:1.15em;height:1.15em;flex:none}
 path{fill:none;stroke:currentColor;stroke-width:1.6;stroke-linecap:round;stroke-linejoin:round}
-.vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+/* Drawn over the text after the link, a broken link's marker shows its archived copy only when pointed at or
+   focused (the link stays in the accessibility tree and in the tab order all the time). */
+.marker:not(:hover):not(:focus-within) .more,.vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 a{color:inherit;font:inherit;text-decoration:underline;text-underline-offset:2px;cursor:pointer}
 a:focus-visible{outline:2px solid var(--c);outline-offset:1px;border-radius:2px}
 @media (forced-colors:active){.marker{border-color:CanvasText;color:CanvasText;background:Canvas}}`;
@@ -191,6 +203,7 @@ function render(host: Element, item: MarkerItem): void {
     archived.href = item.archivedUrl;
     archived.target = '_blank';
     archived.rel = 'noopener noreferrer';
+    archived.className = 'more';
     archived.textContent = 'archived copy';
     archived.title = 'Open the archived copy of this source in a new tab';
     marker.append(archived);

@@ -33,6 +33,24 @@ async function demoPanelWithVerdicts(
   return panel;
 }
 
+/** Where the page's text sits: the first letter of every piece of text on the page, and the page's height. */
+function textGeometry(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const where = [`page height ${document.documentElement.scrollHeight}`];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const first = (text.textContent ?? '').search(/\S/);
+      if (first === -1) continue;
+      range.setStart(text, first);
+      range.setEnd(text, first + 1);
+      const box = range.getBoundingClientRect();
+      where.push(`${text.textContent?.trim().slice(0, 20)} at ${box.left},${box.top + window.scrollY}`);
+    }
+    return where;
+  });
+}
+
 async function markerCount(context: BrowserContext, page: Page): Promise<number> {
   return Object.keys((await markersOnPage(context, page)).statuses).length;
 }
@@ -47,6 +65,12 @@ test('the demo article: every row’s status is the fate its source plays', asyn
   expect(await rowStatuses(panel)).toEqual(EXPECTED);
   await expect.poll(() => badgeText(serviceWorker, demoArticleUrl)).toBe(String(BROKEN));
   await expect.poll(async () => (await markersOnPage(context, page)).statuses).toEqual(EXPECTED);
+  // The markers take no room: without them every word is where it was (placing them moved nothing).
+  const withMarkers = await textGeometry(page);
+  await page.evaluate(() => {
+    for (const marker of document.querySelectorAll('cited-status-marker')) marker.remove();
+  });
+  expect(await textGeometry(page)).toEqual(withMarkers);
 
   // Filter by status: only the blocked ones.
   await panel.locator('[data-status-filter="blocked"]').click();

@@ -29,6 +29,21 @@ describe('installCaptureHandlers', () => {
     expect(onMessage).toHaveBeenCalledTimes(4);
   });
 
+  it('answers capturePage with the article’s citations, letting the page run its own work meanwhile', async () => {
+    document.title = 'Ferry cuts';
+    document.body.innerHTML = `<article><h1>Ferry cuts</h1>${'<p>The island’s ferry runs twice a day in winter, and the people who wait on the pier every morning say it is not enough.</p>'.repeat(4)}<p>The council <a href="https://council.example/minutes">voted in February</a> to cut it.</p></article>`;
+    installCaptureHandlers();
+    const handler = onMessage.mock.calls.find(([type]) => type === 'capturePage')?.[1];
+    const ran: string[] = [];
+    setTimeout(() => ran.push('the page'), 0);
+    const answer = await handler?.({});
+    ran.push('the answer');
+    expect(answer.citations.map((citation: { url: string }) => citation.url)).toEqual([
+      'https://council.example/minutes',
+    ]);
+    expect(ran).toEqual(['the page', 'the answer']);
+  });
+
   it('answers highlightLink on the live page', () => {
     document.body.innerHTML = '<p><a href="https://gazette.example/ferries">cut ferries</a></p>';
     Element.prototype.scrollIntoView = () => {};

@@ -85,6 +85,28 @@ describe('status markers on the page', () => {
     expect(markerShadowForTests(markers()[1] as Element)?.querySelector('a')).toBeNull();
   });
 
+  it('take no room in the text, so placing or updating them never moves what follows (the page is not laid out again)', () => {
+    showMarkers(document, items());
+    for (const marker of markers() as HTMLElement[]) {
+      // A zero-size box whose inside cannot change its outside: the words after the link stay where they were.
+      expect(marker.style.getPropertyValue('width')).toBe('0px');
+      expect(marker.style.getPropertyValue('height')).toBe('0px');
+      expect(marker.style.getPropertyValue('contain').split(' ')).toEqual(
+        expect.arrayContaining(['size', 'layout']),
+      );
+      // Paint containment would clip the marker to its empty box: it must not be there.
+      expect(marker.style.getPropertyValue('contain')).not.toMatch(/paint|strict|content/);
+      expect(marker.style.getPropertyPriority('contain')).toBe('important');
+    }
+    // What the marker shows is drawn out of flow, and the archived copy of a dead link shows on pointing or focus
+    // while staying a real, focusable link for keyboards and screen readers.
+    const shadow = markerShadowForTests(markers()[1] as Element) as ShadowRoot;
+    const css = shadow.querySelector('style')?.textContent ?? '';
+    expect(css).toMatch(/\.marker\{position:absolute;/);
+    expect(css).toContain('.marker:not(:hover):not(:focus-within) .more');
+    expect(shadow.querySelector('a.more')?.textContent).toBe('archived copy');
+  });
+
   it('are invisible to capture: the same citations, the same link indexes, no marker text in the article', () => {
     const before = captureArticle(document);
     const linkCount = document.querySelectorAll('a[href], area[href]').length;
