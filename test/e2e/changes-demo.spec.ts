@@ -2,13 +2,13 @@ import type { Page } from '@playwright/test';
 import { demoArticleUrl, demoCitation, demoCitations } from '../web/sites/demo/fates';
 import { expect, test } from './fixtures';
 import { keptSourceReadings, sourceReads, storeSettings, waitForVerdicts } from './linkcheck-helpers';
+import { row } from './panel-helpers';
 
 // Issue 12, "changed since cited", end to end on the demo article: with archive lookups allowed, the panel compares
 // the quoted sources and those that no longer stand with the local Wayback's copies from before the article was
 // published, as fates.ts says each one turns out.
 
-const rowOf = (panel: Page, id: string) =>
-  panel.locator(`[role="row"][data-citation-url="${demoCitation(id).url}"]`);
+const rowOf = (panel: Page, id: string) => row(panel, demoCitation(id).url);
 
 test('the demo article: each compared source says whether it changed since the article cited it', async ({
   page,

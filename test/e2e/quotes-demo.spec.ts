@@ -2,12 +2,12 @@ import type { Page } from '@playwright/test';
 import { demoArticleUrl, demoCitation, demoCitations } from '../web/sites/demo/fates';
 import { expect, test } from './fixtures';
 import { keptSourceReadings, sourceReads, waitForVerdicts } from './linkcheck-helpers';
+import { row } from './panel-helpers';
 
 // Issue 12 end to end on the demo article: once the links are checked, the panel looks for each quotation in the
 // page its paragraph cites, as the test web plays those pages (test/web/sites/demo/source-pages.ts).
 
-const quoteStatus = (panel: Page, id: string) =>
-  panel.locator(`[role="row"][data-citation-url="${demoCitation(id).url}"]`);
+const quoteStatus = (panel: Page, id: string) => row(panel, demoCitation(id).url);
 
 test('the demo article: each quoted source says whether it has the quotation', async ({
   page,

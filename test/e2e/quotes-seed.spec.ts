@@ -1,16 +1,15 @@
-import type { Page } from '@playwright/test';
 import { hasShared } from '../web/paths';
 import { seedArticleUrl } from '../web/sites/seed';
 import { newburyportnewsUrl, seedCitationFates, wickedlocalUrl } from '../web/sites/seed-sources';
 import { expect, test } from './fixtures';
 import { storeSettings, waitForVerdicts } from './linkcheck-helpers';
+import { row } from './panel-helpers';
 
 // Issue 12 on the seed article, with archive lookups allowed: the Newburyport quotation (with its […] and [and]
 // marks) is gone from the live page but in the archived copy from before publication, and the page itself is gone;
 // the Wareham quotation's address now leads to a home page.
 
 const seedMissing = !hasShared('fixtures/seed/article-fragment.txt');
-const rowOf = (panel: Page, url: string) => panel.locator(`[role="row"][data-citation-url="${url}"]`);
 
 test('the seed: a quotation found only in the archived copy, and its source gone since cited', async ({
   page,
@@ -24,12 +23,12 @@ test('the seed: a quotation found only in the archived copy, and its source gone
   const panel = await openSidePanel(page);
   await waitForVerdicts(panel, seedCitationFates('2017').length, 60_000);
 
-  const newburyport = rowOf(panel, newburyportnewsUrl);
+  const newburyport = row(panel, newburyportnewsUrl);
   await expect(newburyport).toHaveAttribute('data-quote-status', 'archived-only', { timeout: 30_000 });
   await expect(newburyport).toHaveAttribute('data-change-status', 'gone', { timeout: 30_000 });
   await newburyport.locator('[data-action="quote-evidence"]').click();
   await expect(newburyport.locator('li[data-quote-status="archived-only"]')).toContainText(
     'filed with the national center by electronic service provider',
   );
-  await expect(rowOf(panel, wickedlocalUrl)).toHaveAttribute('data-quote-status', 'not-found');
+  await expect(row(panel, wickedlocalUrl)).toHaveAttribute('data-quote-status', 'not-found');
 });
