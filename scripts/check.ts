@@ -25,6 +25,7 @@ import { RequestScheduler } from '../core/linkcheck/scheduler';
 import type { FetchLike } from '../core/linkcheck/types';
 import { hostKey } from '../core/linkcheck/url';
 import { checkArticleQuotes } from '../core/quote-check/article-quotes';
+import { loadPdfJs, pdfTextReader } from '../core/quote-check/pdf-text';
 import type { QuoteSourceDeps } from '../core/quote-check/source-check';
 import { buildReport, reportToCsv, reportToJson, reportToMarkdown } from '../core/report/index';
 import { buildWatchReport, type WatchReport, watchReportToMarkdown } from '../core/report/watch';
@@ -305,6 +306,8 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
       thirdParty: options.thirdParty,
       parseHtml: (source, url) =>
         new JSDOM(source, { url, virtualConsole: new VirtualConsole() }).window.document,
+      // pdf.js' legacy build with its worker in this thread (Node has no web workers for it).
+      readPdfText: pdfTextReader(loadPdfJs),
       reads: new Map(),
     };
     const lookup = lookupOnce(

@@ -1,4 +1,4 @@
-import type { QuoteStatus, QuoteVerdict } from '../quote-check/types';
+import type { QuoteStatus, QuoteVerdict, SourcePassage } from '../quote-check/types';
 import { QUOTE_LABELS, quoteWords } from './quote-labels';
 import type { CitedReport } from './types';
 
@@ -11,12 +11,12 @@ export { QUOTE_LABELS };
 export function quoteEvidence(verdict: QuoteVerdict): string {
   switch (verdict.status) {
     case 'found':
-      return `The source says: “${verdict.passage.text}” (characters ${verdict.passage.start}–${verdict.passage.end} of its text).`;
+      return `The source says: “${verdict.passage.text}” (${where(verdict.passage)}).`;
     case 'differs': {
       const changes = verdict.changes
         .map((change) => `“${change.quoted || '—'}” → “${change.source || '—'}”`)
         .join(', ');
-      return `The source says: “${verdict.marked}” (changed: ${changes}; characters ${verdict.passage.start}–${verdict.passage.end} of its text).`;
+      return `The source says: “${verdict.marked}” (changed: ${changes}; ${where(verdict.passage)}).`;
     }
     case 'not-found':
       return 'No passage of the source is close to it.';
@@ -27,6 +27,12 @@ export function quoteEvidence(verdict: QuoteVerdict): string {
     case 'not-checkable':
       return verdict.detail;
   }
+}
+
+/** Where a passage is: its page in a PDF, else its characters in the source's text. */
+function where(passage: SourcePassage): string {
+  if (passage.page !== undefined) return `page ${passage.page} of the PDF`;
+  return `characters ${passage.start}–${passage.end} of its text`;
 }
 
 /** The "show in source" link of a verdict, when one was made. */
