@@ -102,6 +102,11 @@ function quoteLines(citation: ReportCitation, verdict: QuoteVerdict, index: numb
     case 'not-found':
       lines.push(quoteEvidence(verdict));
       if (check?.note) lines.push(check.note);
+      // A paragraph's quotations go to each of its links: one the source was read for and lacks may be another's.
+      else if (
+        check?.verdicts.some((other) => other.status !== 'not-found' && other.status !== 'not-checkable')
+      )
+        lines.push('Its paragraph cites more than this source: the quotation may be from another of them.');
       break;
     default:
       lines.push(quoteEvidence(verdict));

@@ -126,6 +126,19 @@ describe('the evidence for one citation, to paste into a correction request', ()
     expect(text).not.toContain('[-');
   });
 
+  it('a quotation not found beside one found says it may be another source’s', () => {
+    const quote = 'an administrative miss we are fixing this week';
+    const [found, missing] = verdictsFor(['received no reply from the city', quote], source);
+    expect(missing?.status).toBe('not-found');
+    const text = evidenceOf(statement, [], {
+      quoteChecks: [quoteCheck(statement, [found as QuoteVerdict, missing as QuoteVerdict])],
+    });
+    expect(text).toContain(
+      `Quotation 2: “${quote}”\nVerdict, 2026-05-01 09:16 UTC: not found.\nNo passage of the source is close to it.\nIts paragraph cites more than this source: the quotation may be from another of them.`,
+    );
+    expect(text).toContain('Link check: not checked yet.');
+  });
+
   it('a quotation the live page lost: the archived copy’s words, its address and the day it was captured', () => {
     const quote = 'received no reply from the city';
     const replay = `https://web.archive.org/web/20260301120000/${statement}`;
