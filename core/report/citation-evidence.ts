@@ -1,6 +1,6 @@
 import type { ArchivedCopy } from '../archive/types';
 import { isBrokenStatus } from '../linkcheck/types';
-import type { QuoteVerdict } from '../quote-check/types';
+import type { DiffersQuote, QuoteVerdict } from '../quote-check/types';
 import { CHANGE_LABELS, changedPassages } from './change-lines';
 import { STATUS_LABELS } from './markdown';
 import { labelWords, quoteWords } from './quote-labels';
@@ -86,16 +86,16 @@ function quoteLines(citation: ReportCitation, verdict: QuoteVerdict, index: numb
   ];
   switch (verdict.status) {
     case 'differs':
-      // Both wordings in full, so the reader of the request needs no diff marks to see the change.
-      lines.push(
-        `Quoted: “${verdict.quote}”`,
-        `The source says: “${verdict.passage.text}” (${where(verdict.passage)}).`,
-        `Changed words, quoted → source: ${changedWords(verdict.changes)}.`,
-      );
+      lines.push(...differsLines(verdict, 'The source says'));
       break;
     case 'archived-only':
       lines.push(
-        quoteEvidence(verdict),
+        verdict.archived.status === 'differs'
+          ? 'The live page no longer has it; its archived copy has it with changes:'
+          : quoteEvidence(verdict),
+        ...(verdict.archived.status === 'differs'
+          ? differsLines(verdict.archived, 'The archived copy says')
+          : []),
         `Archived copy${dated(copyDate(citation, verdict.archivedUrl))}: ${verdict.archivedUrl}`,
       );
       break;
@@ -114,6 +114,15 @@ function quoteLines(citation: ReportCitation, verdict: QuoteVerdict, index: numb
   const deepLink = showInSource(verdict);
   if (deepLink) lines.push(`Show in source: ${deepLink}`);
   return lines;
+}
+
+/** Both wordings in full, so the reader of the request needs no diff marks to see the change. */
+function differsLines(verdict: DiffersQuote, says: string): string[] {
+  return [
+    `Quoted: “${verdict.quote}”`,
+    `${says}: “${verdict.passage.text}” (${where(verdict.passage)}).`,
+    `Changed words, quoted → source: ${changedWords(verdict.changes)}.`,
+  ];
 }
 
 function changeLines(citation: ReportCitation): string[] {

@@ -179,6 +179,25 @@ describe('the evidence for one citation, to paste into a correction request', ()
     expect(text).toContain(`Archived copy to cite instead, captured 2026-03-01: ${replay}`);
   });
 
+  it('a quotation the archived copy has with changes: both wordings, and the copy’s address', () => {
+    const quote = 'received no answer from the city';
+    const replay = `https://web.archive.org/web/20260301120000/${statement}`;
+    const [then] = verdictsFor([quote], source);
+    if (then?.status !== 'differs') throw new Error('the archived copy should have the quotation, changed');
+    const text = evidenceOf(statement, [quote], {
+      quoteChecks: [
+        quoteCheck(statement, [{ status: 'archived-only', quote, archivedUrl: replay, archived: then }], {
+          archivedUrl: replay,
+        }),
+      ],
+    });
+    expect(text).toContain('The live page no longer has it; its archived copy has it with changes:');
+    expect(text).toContain(`Quoted: “${quote}”`);
+    expect(text).toContain('The archived copy says: “received no reply from the city”');
+    expect(text).toContain('Changed words, quoted → source: “answer” → “reply”.');
+    expect(text).toContain(`Archived copy, captured 2026-03-01: ${replay}`);
+  });
+
   it('a dead source with no archived copy known says the archive was not asked', () => {
     const quote = 'received no reply from the city';
     const text = evidenceOf(statement, [quote], {
