@@ -20,3 +20,30 @@ export function markOnScreen(result: CaptureResult, doc: Document): CaptureResul
   }
   return result;
 }
+
+/**
+ * The links on the reader's screen as a range of `links` (the page's links in document order), from about twenty
+ * box reads however long the page: a binary search that takes links further down the document to be further down
+ * the page. Where a layout breaks that rule (columns, floats, hidden links), the range is only less exact, and
+ * what depends on it (the order of work) is still correct. `null` when no link is on screen.
+ */
+export function onScreenRange(
+  links: readonly Element[],
+  view: Pick<Window, 'innerHeight'>,
+): { first: number; last: number } | null {
+  const height = view.innerHeight;
+  const firstWhere = (from: number, test: (box: DOMRect) => boolean): number => {
+    let low = from;
+    let high = links.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      const box = links[middle]?.getBoundingClientRect();
+      if (box && test(box)) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  };
+  const first = firstWhere(0, (box) => box.bottom > 0);
+  const last = firstWhere(first, (box) => box.top >= height) - 1;
+  return last >= first ? { first, last } : null;
+}
