@@ -71,6 +71,9 @@ export function* sourceSteps(scope: CitationScope): Steps<ArticleSources> {
   const containers = new FurnitureContainers(articleRoot);
   const paragraphs = new ParagraphIndex();
   const facts = new ParagraphFacts(scope.lang);
+  // Building ICU's sentence breaker is one native call of tens of milliseconds on a page's first capture: a step
+  // of its own, not added to the first links'.
+  yield;
 
   const sections = new PageSections(articleRoot ?? doc);
   const wiki = isMediaWiki(doc, articleRoot) ? new WikiSite(doc.URL) : null;

@@ -3,15 +3,19 @@ import { pageLinks } from './highlight';
 
 /**
  * Marks the citations with a link on the reader's screen right now, so that they are checked first (issue 10).
- * One listing of the page's links, one layout, then only reads of boxes the browser already laid out.
+ * One listing of the page's links, then a few reads of boxes the browser already laid out: the range of links on
+ * screen, then each of those links' own box (one may be hidden, or scrolled aside).
  */
 export function markOnScreen(result: CaptureResult, doc: Document): CaptureResult {
   const view = doc.defaultView;
   if (!view) return result;
   const links = pageLinks(doc);
+  const range = onScreenRange(links, view);
+  if (!range) return result;
   const height = view.innerHeight;
   const width = view.innerWidth;
   const visible = (index: number): boolean => {
+    if (index < range.first || index > range.last) return false;
     const box = links[index]?.getBoundingClientRect();
     return !!box && box.height > 0 && box.bottom > 0 && box.top < height && box.right > 0 && box.left < width;
   };
