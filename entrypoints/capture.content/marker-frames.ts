@@ -32,12 +32,12 @@ export interface FrameBudget {
 }
 
 /**
- * Measured on the 2,000-link article on a busy machine: a frame that changes the page costs the browser some
- * 10-15 ms of CPU whatever the change (paint, commit, the hover hit test after a layout), each new marker about
- * 0.3 ms more, an update much less. Twenty new markers keep a frame near 15 ms, and 2,000 take 100 frames, under
- * two seconds; updates go in larger batches, so that fewer frames pay the fixed cost.
+ * Measured on the 2,000-link article on a busy machine: a frame that changes the page costs the browser about
+ * 10 ms of CPU whatever the change (paint, pre-paint, layout, each over the whole document), each new marker about
+ * 0.2 ms more, each update about 0.15 ms more. Twenty new or thirty updated markers keep a frame near 15 ms; 2,000
+ * markers take 100 frames, under two seconds.
  */
-export const MARKER_FRAME_BUDGET: FrameBudget = { newMarkers: 20, markers: 60, ms: 4 };
+export const MARKER_FRAME_BUDGET: FrameBudget = { newMarkers: 20, markers: 30, ms: 4 };
 
 export class MarkerQueue {
   /** Citations waiting for their markers, by URL, in the order they came (article order for a full list). */

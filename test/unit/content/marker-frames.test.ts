@@ -11,7 +11,8 @@ import { MARKER_TAG } from '../../../entrypoints/capture.content/status-markers'
 
 // Issue 10: a long article's markers go onto the page a few at a time, one batch per frame, on-screen ones first.
 
-const COUNT = 2 * MARKER_FRAME_BUDGET.markers + 7;
+/** Several frames of work, and more links than one screen holds. */
+const COUNT = 157;
 const LINE_PX = 20;
 const url = (i: number) => `https://source${i}.example/report.html`;
 
