@@ -11,7 +11,8 @@ import { MARKER_TAG, placeMarker } from './status-markers';
  * browser never lays the page out twice.
  *
  * Updates from the panel merge into one queue: a newer status for a citation replaces the one still waiting, and
- * nothing an older update asked for is dropped because a newer one came before it was placed.
+ * nothing an older update asked for is dropped because a newer one came before it was placed. Less than a full
+ * batch waits a moment for more (a few verdicts at a time share one frame, at most twice a second).
  */
 
 /** How the queue gets frames and reads the time: the browser's in the content script, fakes in tests. */
@@ -29,6 +30,11 @@ export interface FrameBudget {
   markers: number;
   /** Script time one frame may spend placing markers, ms. */
   ms: number;
+  /**
+   * A frame with less than a full batch comes at most once in this many ms: while verdicts stream in a few at a
+   * time, their updates wait a moment to share one frame rather than each costing the page a frame of its own.
+   */
+  smallFrameGapMs: number;
 }
 
 /**
@@ -37,7 +43,7 @@ export interface FrameBudget {
  * 0.2 ms more, each update about 0.15 ms more. Twenty new or thirty updated markers keep a frame near 15 ms; 2,000
  * markers take 100 frames, under two seconds.
  */
-export const MARKER_FRAME_BUDGET: FrameBudget = { newMarkers: 20, markers: 30, ms: 4 };
+export const MARKER_FRAME_BUDGET: FrameBudget = { newMarkers: 20, markers: 30, ms: 4, smallFrameGapMs: 500 };
 
 export class MarkerQueue {
   /** Citations waiting for their markers, by URL, in the order they came (article order for a full list). */
@@ -49,6 +55,7 @@ export class MarkerQueue {
   /** The page's links, listed again for each update (the page may have re-rendered since the last one). */
   private links: HTMLElement[] | null = null;
   private scheduled = false;
+  private lastSmallFrame = Number.NEGATIVE_INFINITY;
   private readonly whenDone: Array<(result: { shown: number }) => void> = [];
 
   constructor(
@@ -102,6 +109,15 @@ export class MarkerQueue {
 
   private frame(): void {
     const start = this.frames.now();
+    const hasWork = this.waiting.size > 0 || this.keepOnly !== null || this.gone.size > 0;
+    if (hasWork && this.waiting.size < this.budget.markers) {
+      // A frame that changes nothing costs the page next to nothing: waiting one is cheap.
+      if (start - this.lastSmallFrame < this.budget.smallFrameGapMs) {
+        this.schedule();
+        return;
+      }
+      this.lastSmallFrame = start;
+    }
     this.links ??= pageLinks(this.doc);
     const links = this.links;
     // Reads first, from the boxes the browser laid out for the last frame; only writes after.
