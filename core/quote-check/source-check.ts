@@ -9,7 +9,7 @@ import type { RequestScheduler } from '../linkcheck/scheduler';
 import type { Clock, FetchLike, RedirectMode } from '../linkcheck/types';
 import { hostKey } from '../linkcheck/url';
 import { matchQuotes, readSourceText, type SourceTextOrigin } from './source-text';
-import { textFragmentFor, textFragmentUrl } from './text-fragment';
+import { type TextFragment, textFragmentFor, textFragmentUrl, tooLargeToLend } from './text-fragment';
 import type { NotCheckableReason, QuoteVerdict } from './types';
 
 /**
@@ -38,6 +38,11 @@ export interface QuoteSourceDeps {
   mode: RedirectMode;
   /** DOMParser in a browser, jsdom in Node. A document with a window also gets "show in source" links. */
   parseHtml(html: string, url: string): Document;
+  /**
+   * "Show in source" fragments for passages of a document parsed without a window (the panel's): one per passage,
+   * null where none leads to that passage alone.
+   */
+  textFragments?: TextFragmentMaker;
   headers?: Record<string, string>;
   clock?: Clock;
   timeoutMs?: number;
@@ -189,14 +194,47 @@ async function readSource(url: string, deps: QuoteSourceDeps): Promise<SourceRea
   return { ok: true, text: read.text, origin: read.origin, finalUrl, status, doc };
 }
 
-/** "Show in source" for what was found, when the page was read into a document with a window. */
-function withShowInSource<T extends QuoteVerdict>(verdicts: T[], doc: Document | null, url: string): T[] {
-  const win = doc?.defaultView;
-  if (!win) return verdicts;
+export type TextFragmentMaker = (
+  doc: Document,
+  passages: readonly string[],
+) => Promise<(TextFragment | null)[]>;
+
+/** The fragment maker for a document: the caller's, else the generator in the document's own window. */
+function fragmentMaker(doc: Document | null, deps: QuoteSourceDeps): TextFragmentMaker | null {
+  if (!doc) return null;
+  if (deps.textFragments) return deps.textFragments;
+  const win = doc.defaultView;
+  if (!win || tooLargeToLend(win)) return null;
+  return async (_doc, passages) => passages.map((passage) => textFragmentFor(win, passage));
+}
+
+/**
+ * "Show in source" for what was found: the address with a fragment, or null when none leads to the passage alone
+ * (the reader is told so, and may still open the page). Without a way to make one, the verdicts stay as they are.
+ */
+async function withShowInSource<T extends QuoteVerdict>(
+  verdicts: T[],
+  doc: Document | null,
+  url: string,
+  deps: QuoteSourceDeps,
+): Promise<T[]> {
+  const make = fragmentMaker(doc, deps);
+  const located = verdicts.flatMap((verdict) =>
+    verdict.status === 'found' || verdict.status === 'differs' ? [verdict.passage.text] : [],
+  );
+  if (!doc || !make || located.length === 0) return verdicts;
+  let fragments: (TextFragment | null)[];
+  try {
+    fragments = await make(doc, located);
+  } catch {
+    // No link is a smaller loss than no verdict.
+    return verdicts;
+  }
+  let next = 0;
   return verdicts.map((verdict) => {
     if (verdict.status !== 'found' && verdict.status !== 'differs') return verdict;
-    const fragment = textFragmentFor(win, verdict.passage.text);
-    return fragment ? { ...verdict, showInSource: textFragmentUrl(url, fragment) } : verdict;
+    const fragment = fragments[next++] ?? null;
+    return { ...verdict, showInSource: fragment ? textFragmentUrl(url, fragment) : null };
   });
 }
 
@@ -235,7 +273,7 @@ export async function checkSourceQuotes(
   };
   let verdicts: QuoteVerdict[];
   if (live.ok) {
-    verdicts = withShowInSource(matchQuotes(quotes, live.text), live.doc, live.finalUrl);
+    verdicts = await withShowInSource(matchQuotes(quotes, live.text), live.doc, live.finalUrl, deps);
     if (live.finalUrl !== url && new URL(live.finalUrl).pathname === '/') {
       base.note = `The address now leads to the site's home page (${live.finalUrl}).`;
     }
@@ -258,7 +296,7 @@ export async function checkSourceQuotes(
   if (!copyOf) return { ...base, verdicts };
   const copy = await fetchSourceText(copyOf.read, deps);
   if (!copy.ok) return { ...base, verdicts };
-  const archived = withShowInSource(matchQuotes(quotes, copy.text), copy.doc, copyOf.view);
+  const archived = await withShowInSource(matchQuotes(quotes, copy.text), copy.doc, copyOf.view, deps);
   verdicts = verdicts.map((verdict, index) => {
     const then = archived[index];
     if (!then || (then.status !== 'found' && then.status !== 'differs')) return verdict;

@@ -181,11 +181,23 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
       if (check) {
         const status = rowQuoteStatus(check.verdicts);
         return status
-          ? { status, line: <QuoteLine verdicts={check.verdicts} onOpenUrl={onOpenUrl} /> }
+          ? {
+              status,
+              line: (
+                <QuoteLine
+                  verdicts={check.verdicts}
+                  sourceUrl={check.finalUrl ?? check.url}
+                  onOpenUrl={onOpenUrl}
+                />
+              ),
+            }
           : null;
       }
       return quotes.running
-        ? { status: 'checking', line: <QuoteLine verdicts={null} onOpenUrl={onOpenUrl} /> }
+        ? {
+            status: 'checking',
+            line: <QuoteLine verdicts={null} sourceUrl={citation.url} onOpenUrl={onOpenUrl} />,
+          }
         : null;
     },
     [quotes, onOpenUrl],
