@@ -6,6 +6,7 @@ import { type ArchiveAccess, CheckDetails } from '../../components/CheckDetails'
 import { CheckLimitNotice } from '../../components/CheckLimitNotice';
 import { CheckSummary } from '../../components/CheckSummary';
 import { CitationsView, type CitationsViewProps } from '../../components/CitationsView';
+import { CompareSource, type ComparisonRequest } from '../../components/CompareSource';
 import { errorText } from '../../components/format';
 import { QuoteLine, QuoteSummary, rowQuoteStatus } from '../../components/QuoteLine';
 import { ReferenceLinks } from '../../components/ReferenceLinks';
@@ -19,10 +20,11 @@ import { statusMeta } from '../../components/status-meta';
 import { useDismissAfter } from '../../components/use-dismiss-after';
 import { WatchedSourceDetails } from '../../components/WatchedSourceDetails';
 import { AUTOMATIC_CHECK_LIMIT } from '../../core/check-run/check-order';
-import { countStatuses, progressOf } from '../../core/citation-status/summary';
+import { countStatuses, isVerdict, progressOf } from '../../core/citation-status/summary';
 import type { CaptureResult, Citation } from '../../core/citations/types';
 import type { CitationStatus } from '../../core/linkcheck/types';
 import { archiveLookupsAllowed, endpointHost } from '../../core/settings/settings';
+import { citedAt } from '../../core/source-change/article-changes';
 import { useSettings } from '../../utils/use-settings';
 import { openInNewTab } from './browser-ports';
 import { archiveOf, keyOf } from './check-state';
@@ -30,9 +32,9 @@ import { openSettingsPage } from './link-check-ports';
 import { newSourceRun, type PanelSourceRun } from './panel-sources';
 import { copyReportMarkdown, downloadReport, panelLinkFacts, panelReport } from './report-export';
 import { useArticleWatch } from './use-article-watch';
+import { useComparisons } from './use-compare-on-request';
 import { useLinkChecks } from './use-link-checks';
 import { useQuoteChecks } from './use-quote-checks';
-import { useSourceChanges } from './use-source-changes';
 
 export interface CheckedCitationsProps {
   tabId: number;
@@ -97,7 +99,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
     }),
     refresh.round,
   );
-  const changes = useSourceChanges({
+  const changes = useComparisons({
     result,
     ready: linksDone && ![...known.archives.values()].some((archive) => archive.looking),
     results: () => panelLinkFacts(result, known).results,
@@ -137,6 +139,16 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
     [known],
   );
 
+  // A checked source the panel did not compare by itself, cited at a known moment: the reader may ask for it.
+  const offerComparison = useCallback(
+    (citation: Citation) =>
+      access === 'allowed' &&
+      isVerdict(known.states.get(keyOf(citation.url))?.status ?? 'not-checked') &&
+      !changes.changes.has(citation.url) &&
+      citedAt(citation, publishedTime) !== null,
+    [access, known, changes, publishedTime],
+  );
+
   // The details reach a reference's own links through the row's onGoTo; a new onGoTo need not redraw every row.
   const goTo = useRef(onGoTo);
   goTo.current = onGoTo;
@@ -157,6 +169,12 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
           onOpenUrl={onOpenUrl}
           watch={watch ? <WatchedSourceDetails history={histories.get(keyOf(citation.url))} /> : undefined}
         />
+        {offerComparison(citation) ? (
+          <CompareSource
+            state={(changes.asked.get(citation.url) as ComparisonRequest | undefined) ?? 'idle'}
+            onCompare={() => changes.compare(citation)}
+          />
+        ) : null}
       </>
     ),
     [
@@ -171,6 +189,8 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
       onOpenUrl,
       watch,
       histories,
+      offerComparison,
+      changes,
     ],
   );
 
@@ -210,6 +230,8 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
       const change = changes.changes.get(citation.url);
       if (change)
         return { status: change.status, line: <ChangeLine change={change} onOpenUrl={onOpenUrl} /> };
+      if (changes.asked.get(citation.url) === 'comparing')
+        return { status: 'checking', line: <ChangeLine change={null} onOpenUrl={onOpenUrl} /> };
       return null;
     },
     [changes, onOpenUrl],
