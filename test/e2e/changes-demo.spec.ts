@@ -73,3 +73,34 @@ test('the demo article: each compared source says whether it changed since the a
   await expect(rowOf(panel, 'lab-statement-moved')).toHaveAttribute('data-quote-status', 'found');
   expect(sourceReads(testWeb.requests)).toEqual([]);
 });
+
+test('the demo article: a source the panel does not compare by itself is compared when the reader asks', async ({
+  page,
+  openSidePanel,
+  serviceWorker,
+  testWeb,
+}) => {
+  test.setTimeout(180_000);
+  await storeSettings(serviceWorker, { archiveLookups: true });
+  await page.goto(demoArticleUrl);
+  const panel = await openSidePanel(page);
+  await waitForVerdicts(panel, demoCitations.length, 90_000);
+
+  // The state's guidance is alive and not quoted: its details offer the comparison, from the keyboard too.
+  const guidance = rowOf(panel, 'state-guidance');
+  await guidance.locator('[data-action="details"]').click();
+  const compare = guidance.locator('[data-action="compare-source"]');
+  await expect(compare).toHaveText('Compare with the copy from before it was cited');
+  testWeb.resetLog();
+  await compare.focus();
+  await compare.press('Enter');
+  // The local Wayback has no copy of it: the reader is told so, after archive lookups for that source alone.
+  await expect(guidance.locator('[data-compare-source="no-copy"]')).toContainText(
+    'The archive has no copy of this source from before it was cited',
+  );
+  const lookups = testWeb.requests.filter((request) => request.url.includes('/wayback/available'));
+  expect(new Set(lookups.map((request) => new URL(request.url).searchParams.get('url')))).toEqual(
+    new Set([demoCitation('state-guidance').url]),
+  );
+  await expect(guidance).not.toHaveAttribute('data-change-status', /.+/);
+});
