@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { demoArticleUrl, demoCitation, demoCitations } from '../web/sites/demo/fates';
-import { expect, test } from './fixtures';
+import { type CitedFixtures, expect, test } from './fixtures';
 import { keptSourceReadings, sourceReads, storeSettings, waitForVerdicts } from './linkcheck-helpers';
 import { row } from './panel-helpers';
 
@@ -10,18 +10,28 @@ import { row } from './panel-helpers';
 
 const rowOf = (panel: Page, id: string) => row(panel, demoCitation(id).url);
 
+/** The demo article's panel with archive lookups allowed, once every link has its verdict. */
+async function demoPanelWithLookups(
+  page: Page,
+  openSidePanel: CitedFixtures['openSidePanel'],
+  serviceWorker: Worker,
+): Promise<Page> {
+  // The slow, rate-limited and unreachable sources take their retries and waits before sources are compared.
+  test.setTimeout(180_000);
+  await storeSettings(serviceWorker, { archiveLookups: true });
+  await page.goto(demoArticleUrl);
+  const panel = await openSidePanel(page);
+  await waitForVerdicts(panel, demoCitations.length, 90_000);
+  return panel;
+}
+
 test('the demo article: each compared source says whether it changed since the article cited it', async ({
   page,
   openSidePanel,
   serviceWorker,
   testWeb,
 }) => {
-  // The slow, rate-limited and unreachable sources take their retries and waits before sources are compared.
-  test.setTimeout(180_000);
-  await storeSettings(serviceWorker, { archiveLookups: true });
-  await page.goto(demoArticleUrl);
-  let panel = await openSidePanel(page);
-  await waitForVerdicts(panel, demoCitations.length, 90_000);
+  let panel = await demoPanelWithLookups(page, openSidePanel, serviceWorker);
 
   const compared = demoCitations.filter((fate) => fate.changedSinceCited);
   for (const fate of compared) {
@@ -80,11 +90,7 @@ test('the demo article: a source the panel does not compare by itself is compare
   serviceWorker,
   testWeb,
 }) => {
-  test.setTimeout(180_000);
-  await storeSettings(serviceWorker, { archiveLookups: true });
-  await page.goto(demoArticleUrl);
-  const panel = await openSidePanel(page);
-  await waitForVerdicts(panel, demoCitations.length, 90_000);
+  const panel = await demoPanelWithLookups(page, openSidePanel, serviceWorker);
 
   // The state's guidance is alive and not quoted: its details offer the comparison, from the keyboard too.
   const guidance = rowOf(panel, 'state-guidance');
