@@ -203,4 +203,26 @@ describe('comparisons kept for the panel reopened', () => {
     await ports.checkChanges(inputs(new Set([ferry])));
     expect(asked[2]).toContain(ferry);
   });
+
+  it('keeps a comparison the reader asked for, and shows it again when the panel compares by itself', async () => {
+    const worker = await workerStore();
+    const unquotedUrl = unquoted.url;
+    const live: SourceChangePorts = {
+      // The panel by itself compares neither source here; asked, it compares the one asked for.
+      checkChanges: async ({ citations, alsoCompare }) =>
+        citations
+          .filter((one) => alsoCompare?.has(one.url))
+          .map((one) => ({ ...compared, url: one.url, liveUrl: one.url })),
+    };
+    const ports = rememberedSourceChanges(live, worker);
+    const onRequest = await ports.checkChanges({
+      ...inputs(),
+      citations: [unquoted],
+      alsoCompare: new Set([unquotedUrl]),
+    });
+    expect(onRequest.map((change) => change.url)).toEqual([unquotedUrl]);
+    await worker.kept();
+    const reopened = await ports.checkChanges(inputs());
+    expect(reopened.map((change) => [change.url, change.status])).toEqual([[unquotedUrl, 'edited']]);
+  });
 });
