@@ -52,5 +52,10 @@ export function textFragmentsInPage(
   timeoutMs?: number,
 ): (TextFragment | null)[] {
   showSourceInPage(win, html);
-  return passages.map((passage) => textFragmentFor(win, passage, timeoutMs));
+  try {
+    return passages.map((passage) => textFragmentFor(win, passage, timeoutMs));
+  } finally {
+    // The page stays open beside the panel: it keeps nothing of the source once its links are made.
+    win.document.body.replaceChildren();
+  }
 }

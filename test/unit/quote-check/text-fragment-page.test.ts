@@ -3,7 +3,7 @@ import { processTextFragmentDirective } from 'text-fragments-polyfill/text-fragm
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSourceQuotes } from '../../../core/quote-check';
 import { type TextFragment, withPageGlobals } from '../../../core/quote-check/text-fragment';
-import { textFragmentsInPage } from '../../../core/quote-check/text-fragment-page';
+import { showSourceInPage, textFragmentsInPage } from '../../../core/quote-check/text-fragment-page';
 import { html } from '../../web/respond';
 import { startTestWeb, type TestWeb } from '../../web/server';
 import { page } from '../../web/templates';
@@ -73,12 +73,18 @@ describe('show in source for a page parsed without a window', () => {
 
   it('lets nothing of the source run, load or navigate in Cited’s page', () => {
     const win = framePage();
-    textFragmentsInPage(win, story, ['Residents protested outside']);
+    showSourceInPage(win, story);
     const shown = win.document;
     expect(shown.body.textContent).toContain('Residents protested outside');
     expect(shown.querySelectorAll('script, img, iframe, meta')).toHaveLength(0);
     expect((win as unknown as { ran?: boolean; ranInBody?: boolean }).ran).toBeUndefined();
     expect((win as unknown as { ranInBody?: boolean }).ranInBody).toBeUndefined();
+  });
+
+  it('keeps nothing of the source once its links are made', () => {
+    const win = framePage();
+    expect(textFragmentsInPage(win, story, ['Residents protested outside'])[0]).toBeTruthy();
+    expect(win.document.body.childNodes).toHaveLength(0);
   });
 });
 
