@@ -30,8 +30,8 @@ interface PassageLinkProps {
 }
 
 /**
- * "Show in source": the page opened at the passage, highlighted. When no fragment leads to that passage alone,
- * the reader is told so and may still open the page.
+ * "Show in source": the page opened at the passage, highlighted. When no fragment leads to that passage alone (or
+ * none could be made in time), the reader is told so and may still open the page.
  */
 function PassageLink({ verdict, sourceUrl, onOpenUrl }: PassageLinkProps) {
   const place = passagePlace(verdict, sourceUrl);
@@ -42,7 +42,7 @@ function PassageLink({ verdict, sourceUrl, onOpenUrl }: PassageLinkProps) {
     </RowLink>
   ) : (
     <span class="quote-line__no-link">
-      No link leads to this passage alone;{' '}
+      Cited could not make a link to this passage alone;{' '}
       <RowLink href={place.href} onOpenUrl={onOpenUrl} action="open-source">
         open the source
       </RowLink>

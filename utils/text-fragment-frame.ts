@@ -14,10 +14,11 @@ export interface TextFragmentPage {
 }
 
 /**
- * The generator's limit per passage in the frame: the frame shares the panel's thread, so a huge page holds the
- * panel at most this long before its link is given up.
+ * The generator's time for one source's passages in the frame: the frame shares the panel's thread, so a page
+ * that is hard to make links for holds the panel at most about this long (plus reading the page in) before its
+ * remaining links are given up.
  */
-export const FRAGMENT_FRAME_TIMEOUT_MS = 1000;
+export const FRAGMENT_FRAME_BUDGET_MS = 2000;
 
 /** A frame that has not started by then never will. */
 const FRAME_START_MS = 10_000;

@@ -1,4 +1,4 @@
-import { type TextFragment, textFragmentFor } from './text-fragment';
+import { GENERATION_TIMEOUT_MS, type TextFragment, textFragmentFor } from './text-fragment';
 
 /**
  * "Show in source" where the source was parsed without a window (the panel's DOMParser documents): the generator
@@ -44,16 +44,24 @@ export function showSourceInPage(win: Window, html: string): void {
   doc.body.replaceWith(doc.adoptNode(parsed.body));
 }
 
-/** One fragment per passage (null where none is unique on the page), for the source `html` shown in `win`. */
+/**
+ * One fragment per passage for the source `html` shown in `win`: null where none is unique on the page, or where
+ * the generator had no time left of `budgetMs`, shared by the source's passages (a page whose passages each take
+ * the generator to its limit would otherwise cost that limit once per passage).
+ */
 export function textFragmentsInPage(
   win: Window,
   html: string,
   passages: readonly string[],
-  timeoutMs?: number,
+  budgetMs = GENERATION_TIMEOUT_MS,
 ): (TextFragment | null)[] {
   showSourceInPage(win, html);
+  const ends = Date.now() + budgetMs;
   try {
-    return passages.map((passage) => textFragmentFor(win, passage, timeoutMs));
+    return passages.map((passage) => {
+      const left = ends - Date.now();
+      return left > 0 ? textFragmentFor(win, passage, left) : null;
+    });
   } finally {
     // The page stays open beside the panel: it keeps nothing of the source once its links are made.
     win.document.body.replaceChildren();

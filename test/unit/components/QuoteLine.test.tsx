@@ -106,7 +106,9 @@ describe('the quote line under a citation', () => {
     cleanup = mounted.unmount;
     const { container } = mounted;
     expect(container.querySelector('[data-action="show-in-source"]')).toBeNull();
-    expect(container.textContent).toContain('No link leads to this passage alone; open the source');
+    expect(container.textContent).toContain(
+      'Cited could not make a link to this passage alone; open the source',
+    );
     click(container.querySelector('a[data-action="open-source"]') as Element);
     expect(onOpenUrl).toHaveBeenCalledWith(ferry);
   });
@@ -142,7 +144,7 @@ describe('the quote line under a citation', () => {
     expect(
       mounted.container.querySelector('[data-action="show-in-source"], [data-action="open-source"]'),
     ).toBeNull();
-    expect(mounted.container.textContent).not.toContain('No link');
+    expect(mounted.container.textContent).not.toContain('could not make a link');
   });
 
   it('opens "show in source" with Enter in the citation list, instead of scrolling the article to the link', () => {

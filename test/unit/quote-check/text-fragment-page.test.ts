@@ -81,6 +81,12 @@ describe('show in source for a page parsed without a window', () => {
     expect((win as unknown as { ranInBody?: boolean }).ranInBody).toBeUndefined();
   });
 
+  it('gives up the links it has no time left for, so a hard page holds the panel only so long', () => {
+    const passages = ['Residents protested outside', 'after a second review'];
+    expect(textFragmentsInPage(framePage(), story, passages).every(Boolean)).toBe(true);
+    expect(textFragmentsInPage(framePage(), story, passages, 0)).toEqual([null, null]);
+  });
+
   it('keeps nothing of the source once its links are made', () => {
     const win = framePage();
     expect(textFragmentsInPage(win, story, ['Residents protested outside'])[0]).toBeTruthy();
