@@ -118,6 +118,8 @@ export function CitationList({
     const rowAttribute = target?.closest('[data-row-index]')?.getAttribute('data-row-index');
     const activeRow = rowAttribute ? Number(rowAttribute) : currentRow;
     const activeColumn: Column = columnOf(target);
+    // A link or button of the row's lines (evidence, "show in source") takes Enter and Space as its own.
+    const ownKeys = activeColumn === 0 && target?.closest('a[href], button') != null;
     const citation = citations[activeRow];
     let handled = true;
     switch (event.key) {
@@ -148,12 +150,12 @@ export function CitationList({
       case 'Enter':
         if (!citation) break;
         if (event.shiftKey) onOpen(citation);
-        else if (activeColumn === 0) goTo(citation);
+        else if (activeColumn === 0 && !ownKeys) goTo(citation);
         // On the open button, Enter is the link's own click.
         else handled = false;
         break;
       case ' ':
-        if (citation && activeColumn === 0) goTo(citation);
+        if (citation && activeColumn === 0 && !ownKeys) goTo(citation);
         else handled = false;
         break;
       default:

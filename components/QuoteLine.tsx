@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { QUOTE_STATUSES, type QuoteStatus, type QuoteVerdict } from '../core/quote-check/types';
-import { QUOTE_LABELS, quoteEvidence, showInSource } from '../core/report/quote-lines';
+import { passagePlace, QUOTE_LABELS, quoteEvidence } from '../core/report/quote-lines';
 import { EvidenceToggle, RowLink } from './RowLineControls';
 import './QuoteLine.css';
 
@@ -18,11 +18,40 @@ export function rowQuoteStatus(verdicts: readonly QuoteVerdict[]): QuoteStatus |
 export interface QuoteLineProps {
   /** The citation's quotations with their verdicts; null while the source is being read. */
   verdicts: readonly QuoteVerdict[] | null;
+  /** The page the quotations were looked for in (after redirects): opened when no link leads to the passage. */
+  sourceUrl: string;
   onOpenUrl: (url: string) => void;
 }
 
+interface PassageLinkProps {
+  verdict: QuoteVerdict;
+  sourceUrl: string;
+  onOpenUrl: (url: string) => void;
+}
+
+/**
+ * "Show in source": the page opened at the passage, highlighted. When no fragment leads to that passage alone (or
+ * none could be made in time), the reader is told so and may still open the page.
+ */
+function PassageLink({ verdict, sourceUrl, onOpenUrl }: PassageLinkProps) {
+  const place = passagePlace(verdict, sourceUrl);
+  if (!place) return null;
+  return place.exact ? (
+    <RowLink href={place.href} onOpenUrl={onOpenUrl} action="show-in-source">
+      Show in source
+    </RowLink>
+  ) : (
+    <span class="quote-line__no-link">
+      Cited could not make a link to this passage alone;{' '}
+      <RowLink href={place.href} onOpenUrl={onOpenUrl} action="open-source">
+        open the source
+      </RowLink>
+    </span>
+  );
+}
+
 /** Under a citation: whether the source says what the article quotes, and, on request, the evidence. */
-export function QuoteLine({ verdicts, onOpenUrl }: QuoteLineProps) {
+export function QuoteLine({ verdicts, sourceUrl, onOpenUrl }: QuoteLineProps) {
   const [open, setOpen] = useState(false);
   if (verdicts === null) {
     return (
@@ -33,6 +62,10 @@ export function QuoteLine({ verdicts, onOpenUrl }: QuoteLineProps) {
   }
   const status = rowQuoteStatus(verdicts);
   if (!status) return null;
+  // The passage of the row's status, at hand without opening the evidence.
+  const shown = verdicts.find(
+    (verdict) => verdict.status === status && passagePlace(verdict, sourceUrl) !== null,
+  );
   return (
     <div class="quote-line" data-quote-line={status}>
       <p class="quote-line__summary">
@@ -42,6 +75,7 @@ export function QuoteLine({ verdicts, onOpenUrl }: QuoteLineProps) {
             ? ` (${verdicts.filter((verdict) => verdict.status === status).length} of ${verdicts.length})`
             : ''}
         </span>
+        {shown ? <PassageLink verdict={shown} sourceUrl={sourceUrl} onOpenUrl={onOpenUrl} /> : null}
         <EvidenceToggle
           open={open}
           onToggle={() => setOpen(!open)}
@@ -51,23 +85,13 @@ export function QuoteLine({ verdicts, onOpenUrl }: QuoteLineProps) {
       </p>
       {open ? (
         <ul class="quote-line__evidence">
-          {verdicts.map((verdict) => {
-            const link = showInSource(verdict);
-            return (
-              <li key={verdict.quote} data-quote-status={verdict.status}>
-                <q>{verdict.quote}</q> — <strong>{QUOTE_LABELS[verdict.status]}</strong>.{' '}
-                {quoteEvidence(verdict)}
-                {link ? (
-                  <>
-                    {' '}
-                    <RowLink href={link} onOpenUrl={onOpenUrl} action="show-in-source">
-                      Show in source
-                    </RowLink>
-                  </>
-                ) : null}
-              </li>
-            );
-          })}
+          {verdicts.map((verdict) => (
+            <li key={verdict.quote} data-quote-status={verdict.status}>
+              <q>{verdict.quote}</q> — <strong>{QUOTE_LABELS[verdict.status]}</strong>.{' '}
+              {quoteEvidence(verdict)}{' '}
+              <PassageLink verdict={verdict} sourceUrl={sourceUrl} onOpenUrl={onOpenUrl} />
+            </li>
+          ))}
         </ul>
       ) : null}
     </div>

@@ -55,8 +55,8 @@ export const USAGE = `Usage: npm run check -- <html file> --url <original URL> [
 Checks every citation of a saved article and prints a report (Markdown by default). Quotations the article
 attributes to a source are looked for in that source's text (one more request per quoted source; its archived
 copy too when the live page no longer has them, unless --no-third-party). Quoted sources and sources that no
-longer stand are compared with their archived copy from before the article (or the reference's access date):
-unchanged, edited, replaced or gone (archive requests: not with --no-third-party).
+longer stand (every source with --compare-all) are compared with their archived copy from before the article (or
+the reference's access date): unchanged, edited, replaced or gone (archive requests: not with --no-third-party).
 
 Options:
   --url URL                 the address the article was published at (required: links resolve against it)
@@ -69,6 +69,8 @@ Options:
   --replay-endpoint URL     Wayback replay base for the fallback (default https://web.archive.org,
                             or the archive endpoint when that is given)
   --no-third-party          never contact the archive (no archived copies are looked up)
+  --compare-all             compare every cited source with its archived copy from before it was cited, not only
+                            quoted and broken ones (an archive lookup and a page read per source)
   --concurrency N           requests in flight in all (default 8; never more than 2 per host)
   --timeout SECONDS         per request (default 15)
   --proxy URL               send every request through this HTTP proxy (e.g. Cited's test web)
@@ -98,6 +100,7 @@ interface CliOptions {
   archiveEndpoint: string;
   replayEndpoint: string;
   thirdParty: boolean;
+  compareAll: boolean;
   concurrency: number;
   timeoutMs: number;
   proxy: string | null;
@@ -122,6 +125,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
         'archive-endpoint': { type: 'string' },
         'replay-endpoint': { type: 'string' },
         'no-third-party': { type: 'boolean', default: false },
+        'compare-all': { type: 'boolean', default: false },
         concurrency: { type: 'string', default: '8' },
         timeout: { type: 'string', default: '15' },
         proxy: { type: 'string' },
@@ -172,6 +176,11 @@ function parseCli(argv: string[]): CliOptions | 'help' {
       );
     }
   }
+  if (values['compare-all'] && values['no-third-party']) {
+    throw new UsageError(
+      '--compare-all needs the archive, which --no-third-party forbids: choose one of the two.',
+    );
+  }
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
     throw new UsageError(`--concurrency must be a whole number from 1 to 256, got "${values.concurrency}".`);
@@ -202,6 +211,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
     archiveEndpoint,
     replayEndpoint,
     thirdParty: !values['no-third-party'],
+    compareAll: Boolean(values['compare-all']),
     concurrency,
     timeoutMs: Math.round(timeout * 1000),
     proxy: values.proxy ? httpUrl('--proxy', values.proxy as string) : null,
@@ -362,7 +372,13 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
     const [quoteChecks, changes] = await Promise.all([
       checkArticleQuotes(checked.citations, archives, reads, (url) => lookup(url, publishedTime)),
       checkArticleChanges(
-        { citations: checked.citations, publishedTime, results, archives },
+        {
+          citations: checked.citations,
+          publishedTime,
+          results,
+          archives,
+          ...(options.compareAll ? { alsoCompare: 'all' as const } : {}),
+        },
         { ...reads, lookupArchive: lookup },
       ),
     ]);

@@ -7,6 +7,7 @@ export const EXTENSION_PAGE = {
   options: '/options.html',
   sidepanel: '/sidepanel.html',
   offscreen: '/offscreen.html',
+  textFragments: '/text-fragments.html',
 } as const;
 
 /** The manifest's command that saves a snapshot of the current tab (wxt.config.ts declares it). */

@@ -11,7 +11,7 @@ import { hostKey } from '../linkcheck/url';
 import { type PdfPageSpan, pageAt } from './pdf-lines';
 import type { ReadPdfText } from './pdf-text';
 import { matchQuotes, readSourceText, type SourceTextOrigin } from './source-text';
-import { textFragmentFor, textFragmentUrl } from './text-fragment';
+import { type TextFragment, textFragmentFor, textFragmentUrl, tooLargeToLend } from './text-fragment';
 import type { NotCheckableReason, QuoteVerdict } from './types';
 
 /**
@@ -43,6 +43,11 @@ export interface QuoteSourceDeps {
   parseHtml(html: string, url: string): Document;
   /** A PDF's text (`pdfTextReader`); without it a PDF is not checkable. */
   readPdfText?: ReadPdfText;
+  /**
+   * "Show in source" fragments for passages of a document parsed without a window (the panel's): one per passage,
+   * null where none leads to that passage alone.
+   */
+  textFragments?: TextFragmentMaker;
   headers?: Record<string, string>;
   clock?: Clock;
   timeoutMs?: number;
@@ -227,19 +232,59 @@ function withPdfPages<T extends QuoteVerdict>(
 }
 
 /** What was found in a source's text, with where to see it there. */
-function sourceVerdicts(quotes: readonly string[], read: SourceRead & { ok: true }, url: string) {
+async function sourceVerdicts(
+  quotes: readonly string[],
+  read: SourceRead & { ok: true },
+  url: string,
+  deps: QuoteSourceDeps,
+) {
   const verdicts = matchQuotes(quotes, read.text);
-  return read.pages ? withPdfPages(verdicts, read, url) : withShowInSource(verdicts, read.doc, url);
+  return read.pages
+    ? withPdfPages(verdicts, read, url)
+    : await withShowInSource(verdicts, read.doc, url, deps);
 }
 
-/** "Show in source" for what was found, when the page was read into a document with a window. */
-function withShowInSource<T extends QuoteVerdict>(verdicts: T[], doc: Document | null, url: string): T[] {
-  const win = doc?.defaultView;
-  if (!win) return verdicts;
+export type TextFragmentMaker = (
+  doc: Document,
+  passages: readonly string[],
+) => Promise<(TextFragment | null)[]>;
+
+/** The fragment maker for a document: the caller's, else the generator in the document's own window. */
+function fragmentMaker(doc: Document | null, deps: QuoteSourceDeps): TextFragmentMaker | null {
+  if (!doc) return null;
+  if (deps.textFragments) return deps.textFragments;
+  const win = doc.defaultView;
+  if (!win || tooLargeToLend(win)) return null;
+  return async (_doc, passages) => passages.map((passage) => textFragmentFor(win, passage));
+}
+
+/**
+ * "Show in source" for what was found: the address with a fragment, or null when none leads to the passage alone
+ * (the reader is told so, and may still open the page). Without a way to make one, the verdicts stay as they are.
+ */
+async function withShowInSource<T extends QuoteVerdict>(
+  verdicts: T[],
+  doc: Document | null,
+  url: string,
+  deps: QuoteSourceDeps,
+): Promise<T[]> {
+  const make = fragmentMaker(doc, deps);
+  const located = verdicts.flatMap((verdict) =>
+    verdict.status === 'found' || verdict.status === 'differs' ? [verdict.passage.text] : [],
+  );
+  if (!doc || !make || located.length === 0) return verdicts;
+  let fragments: (TextFragment | null)[];
+  try {
+    fragments = await make(doc, located);
+  } catch {
+    // No link is a smaller loss than no verdict.
+    return verdicts;
+  }
+  let next = 0;
   return verdicts.map((verdict) => {
     if (verdict.status !== 'found' && verdict.status !== 'differs') return verdict;
-    const fragment = textFragmentFor(win, verdict.passage.text);
-    return fragment ? { ...verdict, showInSource: textFragmentUrl(url, fragment) } : verdict;
+    const fragment = fragments[next++] ?? null;
+    return { ...verdict, showInSource: fragment ? textFragmentUrl(url, fragment) : null };
   });
 }
 
@@ -278,7 +323,7 @@ export async function checkSourceQuotes(
   };
   let verdicts: QuoteVerdict[];
   if (live.ok) {
-    verdicts = sourceVerdicts(quotes, live, live.finalUrl);
+    verdicts = await sourceVerdicts(quotes, live, live.finalUrl, deps);
     if (live.finalUrl !== url && new URL(live.finalUrl).pathname === '/') {
       base.note = `The address now leads to the site's home page (${live.finalUrl}).`;
     }
@@ -301,7 +346,7 @@ export async function checkSourceQuotes(
   if (!copyOf) return { ...base, verdicts };
   const copy = await fetchSourceText(copyOf.read, deps);
   if (!copy.ok) return { ...base, verdicts };
-  const archived = sourceVerdicts(quotes, copy, copyOf.view);
+  const archived = await sourceVerdicts(quotes, copy, copyOf.view, deps);
   verdicts = verdicts.map((verdict, index) => {
     const then = archived[index];
     if (!then || (then.status !== 'found' && then.status !== 'differs')) return verdict;

@@ -15,7 +15,7 @@ export type { TextFragment };
  */
 
 /** The generator gives up after this long (its default, 500 ms, is short for a big page on a busy machine). */
-const GENERATION_TIMEOUT_MS = 5000;
+export const GENERATION_TIMEOUT_MS = 5000;
 
 /**
  * The generator reads the page through the globals `document`, `window`, `Node`... of the page it runs in. In
@@ -128,13 +128,25 @@ function locate(nodes: readonly Text[], starts: readonly number[], position: num
  */
 export const MAX_LENT_PAGE_ELEMENTS = 800;
 
-/** A text fragment that matches `passage` on the page in `win` and nothing else there; null when none can be made. */
-export function textFragmentFor(win: Window, passage: string): TextFragment | null {
+/** Whether the page in `win` is one whose links are not attempted here (a jsdom page past the cap). */
+export function tooLargeToLend(win: Window): boolean {
   const lent = (globalThis as Record<string, unknown>).document !== win.document;
-  if (lent && win.document.getElementsByTagName('*').length > MAX_LENT_PAGE_ELEMENTS) return null;
+  return lent && win.document.getElementsByTagName('*').length > MAX_LENT_PAGE_ELEMENTS;
+}
+
+/**
+ * A text fragment that matches `passage` on the page in `win` and nothing else there; null when none can be made
+ * within `timeoutMs` (the generator stops there, so a huge page costs at most that long).
+ */
+export function textFragmentFor(
+  win: Window,
+  passage: string,
+  timeoutMs = GENERATION_TIMEOUT_MS,
+): TextFragment | null {
+  if (tooLargeToLend(win)) return null;
   const range = findPassageRange(win.document, passage);
   if (!range) return null;
-  setGenerationTimeout(GENERATION_TIMEOUT_MS);
+  setGenerationTimeout(timeoutMs);
   const result = withPageGlobals(win, () => generateFragmentFromRange(range));
   return result?.status === GenerateFragmentStatus.SUCCESS && result.fragment ? result.fragment : null;
 }

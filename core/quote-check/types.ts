@@ -39,8 +39,11 @@ export interface FoundQuote {
   status: 'found';
   quote: string;
   passage: SourcePassage;
-  /** The source's address with a text fragment (`#:~:text=`) that opens it at the passage, when one was made. */
-  showInSource?: string;
+  /**
+   * The source's address with a text fragment (`#:~:text=`) that opens it at the passage; null when no fragment
+   * leads to the passage alone; absent when none was tried (a check kept from before, a page Node cannot handle).
+   */
+  showInSource?: string | null;
 }
 
 export interface DiffersQuote {
@@ -50,7 +53,7 @@ export interface DiffersQuote {
   changes: WordChange[];
   /** The passage in the source's words, each change written `[-quoted-]{+source+}` (wdiff's marks). */
   marked: string;
-  showInSource?: string;
+  showInSource?: string | null;
 }
 
 export interface NotFoundQuote {

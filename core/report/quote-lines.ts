@@ -38,9 +38,26 @@ export function where(passage: SourcePassage): string {
 
 /** The "show in source" link of a verdict, when one was made. */
 export function showInSource(verdict: QuoteVerdict): string | null {
-  if (verdict.status === 'found' || verdict.status === 'differs') return verdict.showInSource ?? null;
-  if (verdict.status === 'archived-only') return verdict.archived.showInSource ?? null;
-  return null;
+  const place = passagePlace(verdict, '');
+  return place?.exact ? place.href : null;
+}
+
+/**
+ * Where the reader can see a verdict's passage: the address at the passage (`exact`), or, when no fragment leads
+ * to it alone, the page to look in. Null when no link was tried (a check kept from before links were made).
+ */
+export function passagePlace(
+  verdict: QuoteVerdict,
+  sourceUrl: string,
+): { href: string; exact: boolean } | null {
+  const [link, page] =
+    verdict.status === 'found' || verdict.status === 'differs'
+      ? [verdict.showInSource, sourceUrl]
+      : verdict.status === 'archived-only'
+        ? [verdict.archived.showInSource, verdict.archivedUrl]
+        : [undefined, sourceUrl];
+  if (link === undefined) return null;
+  return link === null ? { href: page, exact: false } : { href: link, exact: true };
 }
 
 /** "2 found, 1 differs" for the quotes the report checked; null when none was. */

@@ -10,8 +10,8 @@ import type { ComparedCopy, SourceChange } from './types';
 
 /**
  * Which of an article's sources are compared with their archived copy, and against which copy. A source is
- * compared when its quotations are checked (its text is read anyway) or when it no longer stands (the link check
- * says dead or soft 404, or already looked up its archived copies for that reason). The copy is the one closest before the reference's access date when the
+ * compared when its quotations are checked (its text is read anyway), when it no longer stands (the link check
+ * says dead or soft 404, or already looked up its archived copies for that reason), or when it is asked for. The copy is the one closest before the reference's access date when the
  * reference gives one (what its editor read), else before the article's publication; an undated citation has no
  * "when it was cited" and is not compared.
  */
@@ -28,6 +28,11 @@ export interface ArticleChangeInput {
   results: readonly CheckResult[];
   /** The lookups the link checks made (by the article's publication date). */
   archives: readonly ArchiveLookup[];
+  /**
+   * Sources compared besides those: every citation (`'all'`, `npm run check -- --compare-all`), or those the
+   * reader asked for, by `checkKey`. Each costs an archive lookup and a read of the page.
+   */
+  alsoCompare?: 'all' | ReadonlySet<string>;
 }
 
 /** The moment a citation was made, as the reader's evidence allows: the reference's access date, or publication. */
@@ -56,7 +61,9 @@ export async function checkArticleChanges(
     if (!/^https?:/i.test(citation.url) || seen.has(key)) return false;
     seen.add(key);
     const broken = results.get(key);
+    const asked = input.alsoCompare === 'all' || input.alsoCompare?.has(key) === true;
     return (
+      asked ||
       citation.quotes.length > 0 ||
       lookups.has(key) ||
       (broken !== undefined && isBrokenStatus(broken.status))

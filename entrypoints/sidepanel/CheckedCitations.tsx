@@ -6,6 +6,7 @@ import { type ArchiveAccess, CheckDetails } from '../../components/CheckDetails'
 import { CheckLimitNotice } from '../../components/CheckLimitNotice';
 import { CheckSummary } from '../../components/CheckSummary';
 import { CitationsView, type CitationsViewProps } from '../../components/CitationsView';
+import { CompareSource, type ComparisonRequest } from '../../components/CompareSource';
 import { CopyEvidence } from '../../components/CopyEvidence';
 import { errorText } from '../../components/format';
 import { QuoteLine, QuoteSummary, rowQuoteStatus } from '../../components/QuoteLine';
@@ -20,11 +21,12 @@ import { statusMeta } from '../../components/status-meta';
 import { useDismissAfter } from '../../components/use-dismiss-after';
 import { WatchedSourceDetails } from '../../components/WatchedSourceDetails';
 import { AUTOMATIC_CHECK_LIMIT } from '../../core/check-run/check-order';
-import { countStatuses, progressOf } from '../../core/citation-status/summary';
+import { countStatuses, isVerdict, progressOf } from '../../core/citation-status/summary';
 import type { CaptureResult, Citation } from '../../core/citations/types';
 import type { CitationStatus } from '../../core/linkcheck/types';
 import { type CitedReport, citationEvidence } from '../../core/report';
 import { archiveLookupsAllowed, endpointHost } from '../../core/settings/settings';
+import { citedAt } from '../../core/source-change/article-changes';
 import { useSettings } from '../../utils/use-settings';
 import { openInNewTab } from './browser-ports';
 import { archiveOf, keyOf } from './check-state';
@@ -33,9 +35,9 @@ import { openSettingsPage } from './link-check-ports';
 import { newSourceRun, type PanelSourceRun } from './panel-sources';
 import { copyReportMarkdown, downloadReport, panelLinkFacts, panelReport } from './report-export';
 import { useArticleWatch } from './use-article-watch';
+import { useComparisons } from './use-compare-on-request';
 import { useLinkChecks } from './use-link-checks';
 import { useQuoteChecks } from './use-quote-checks';
-import { useSourceChanges } from './use-source-changes';
 
 export interface CheckedCitationsProps {
   tabId: number;
@@ -100,7 +102,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
     }),
     refresh.round,
   );
-  const changes = useSourceChanges({
+  const changes = useComparisons({
     result,
     ready: linksDone && ![...known.archives.values()].some((archive) => archive.looking),
     results: () => panelLinkFacts(result, known).results,
@@ -140,6 +142,16 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
     [known],
   );
 
+  // A checked source the panel did not compare by itself, cited at a known moment: the reader may ask for it.
+  const offerComparison = useCallback(
+    (citation: Citation) =>
+      access === 'allowed' &&
+      isVerdict(known.states.get(keyOf(citation.url))?.status ?? 'not-checked') &&
+      !changes.changes.has(citation.url) &&
+      citedAt(citation, publishedTime) !== null,
+    [access, known, changes, publishedTime],
+  );
+
   // The details reach a reference's own links through the row's onGoTo; a new onGoTo need not redraw every row.
   const goTo = useRef(onGoTo);
   goTo.current = onGoTo;
@@ -170,6 +182,12 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
             />
           }
         />
+        {offerComparison(citation) ? (
+          <CompareSource
+            state={(changes.asked.get(citation.url) as ComparisonRequest | undefined) ?? 'idle'}
+            onCompare={() => changes.compare(citation)}
+          />
+        ) : null}
       </>
     ),
     [
@@ -184,6 +202,8 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
       onOpenUrl,
       watch,
       histories,
+      offerComparison,
+      changes,
     ],
   );
 
@@ -194,11 +214,23 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
       if (check) {
         const status = rowQuoteStatus(check.verdicts);
         return status
-          ? { status, line: <QuoteLine verdicts={check.verdicts} onOpenUrl={onOpenUrl} /> }
+          ? {
+              status,
+              line: (
+                <QuoteLine
+                  verdicts={check.verdicts}
+                  sourceUrl={check.finalUrl ?? check.url}
+                  onOpenUrl={onOpenUrl}
+                />
+              ),
+            }
           : null;
       }
       return quotes.running
-        ? { status: 'checking', line: <QuoteLine verdicts={null} onOpenUrl={onOpenUrl} /> }
+        ? {
+            status: 'checking',
+            line: <QuoteLine verdicts={null} sourceUrl={citation.url} onOpenUrl={onOpenUrl} />,
+          }
         : null;
     },
     [quotes, onOpenUrl],
@@ -211,6 +243,8 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
       const change = changes.changes.get(citation.url);
       if (change)
         return { status: change.status, line: <ChangeLine change={change} onOpenUrl={onOpenUrl} /> };
+      if (changes.asked.get(citation.url) === 'comparing')
+        return { status: 'checking', line: <ChangeLine change={null} onOpenUrl={onOpenUrl} /> };
       return null;
     },
     [changes, onOpenUrl],

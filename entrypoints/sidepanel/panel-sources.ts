@@ -7,6 +7,7 @@ import type { QuoteSourceDeps, SourceRead } from '../../core/quote-check/source-
 import { archiveLookupsAllowed, type Settings } from '../../core/settings/settings';
 import { parseHtml } from '../../utils/parse-html';
 import { readPdfText } from '../../utils/pdf-text';
+import { frameTextFragments } from '../../utils/text-fragment-frame';
 
 /**
  * How the panel reads cited pages and their archived copies (the extension may fetch any http(s) page, without
@@ -33,6 +34,7 @@ export function panelSourceReads(settings: Settings | null, run?: PanelSourceRun
     mode: 'follow',
     parseHtml,
     readPdfText,
+    textFragments: frameTextFragments,
     thirdParty: settings !== null && archiveLookupsAllowed(settings),
     ...(run ? { reads: run.reads } : {}),
   };

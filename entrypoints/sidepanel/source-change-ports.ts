@@ -16,6 +16,8 @@ export interface SourceChangeInputs {
   run: PanelSourceRun;
   /** Sources (by `keyOf`) the reader asked to check again: what was kept of them is not reused. */
   force?: ReadonlySet<string>;
+  /** Sources (by `keyOf`) the reader asked to compare, though neither quoted nor broken. */
+  alsoCompare?: ReadonlySet<string>;
 }
 
 export interface SourceChangePorts {
@@ -27,9 +29,9 @@ export interface SourceChangePorts {
  * archived copies (and the lookups of quoted sources' copies) only when the reader allows third-party lookups.
  */
 export const liveSourceChanges: SourceChangePorts = {
-  checkChanges: ({ citations, publishedTime, results, archives, settings, run }) =>
+  checkChanges: ({ citations, publishedTime, results, archives, settings, run, alsoCompare }) =>
     checkArticleChanges(
-      { citations, publishedTime, results, archives },
+      { citations, publishedTime, results, archives, ...(alsoCompare ? { alsoCompare } : {}) },
       { ...panelSourceReads(settings, run), lookupArchive: panelArchiveLookup(settings, run) },
     ),
 };

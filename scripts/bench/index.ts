@@ -28,16 +28,18 @@ const BENCHES: readonly Bench[] = [
   { name: 'watch-storage', module: 'watch-storage.ts', run: 'benchWatchStorage' },
   { name: 'quotes', module: 'quotes.ts', run: 'benchQuotes' },
   { name: 'changes', module: 'changes.ts', run: 'benchChanges' },
+  { name: 'fragments', module: 'fragments.ts', run: 'benchFragments' },
 ];
 
 /**
  * A closing line of a benchmark: `<what>/<peer> ... ratio: X.XX` or `... ratio (median): X.XX` at the start of a
  * line, the snapshot bench's `images kept: ...` line, the panel bench's `panel longest task ms at ...` line, the
  * panel-memory bench's `worker heap growth over N opens: X MB`, the quotes bench's
- * `quote check found precision P recall R`, or the changes bench's `source change verdicts correct N/M`.
+ * `quote check found precision P recall R`, the changes bench's `source change verdicts correct N/M`, or the
+ * fragments bench's `show in source links made N/M, longest page ms X`.
  */
 export const RATIO_LINE =
-  /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: |^panel longest task ms at |^worker heap growth over \d+ opens: |^quote check found precision \d|^source change verdicts correct \d/;
+  /^\S.*\bratio(?: \([^)]*\))?: -?\d+(?:\.\d+)?\s*$|^images kept: |^panel longest task ms at |^worker heap growth over \d+ opens: |^quote check found precision \d|^source change verdicts correct \d|^show in source links made \d/;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -53,6 +53,22 @@ test('the demo article’s citations and statuses appear in the Firefox sidebar 
   await expect.poll(highlighted).toContain(target);
 });
 
+test('"show in source" in Firefox: the quote line links to the quoted passage with a text fragment', async ({
+  openTab,
+  openExtensionPage,
+}) => {
+  const { panel } = await demoWithPanel({ openTab, openExtensionPage });
+  await verdicts(() => rowStatuses(panel), demoCitations.length);
+  // Made in the panel's hidden frame, as in Chrome: the statement's passage, at the address it moved to.
+  const link = `[role="row"][data-citation-url="${demoCitation('lab-statement-moved').url}"] [data-action="show-in-source"]`;
+  await expect
+    .poll(() => panel.evaluate((sel) => document.querySelector(sel)?.getAttribute('href') ?? null, link), {
+      timeout: 60_000,
+      intervals: [1000],
+    })
+    .toMatch(/^https:\/\/www\.ellerylabs\.example\/.*#:~:text=.*renewal%20notices/);
+});
+
 test('saving a snapshot in Firefox works and the panel’s link opens it in the library', async ({
   firefox,
   openTab,

@@ -1,7 +1,7 @@
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { demoArticleTitle } from '../web/sites/demo/article';
 import { demoArticleUrl, demoCitation, demoCitations } from '../web/sites/demo/fates';
-import { expect, test } from './fixtures';
+import { type CitedFixtures, expect, test } from './fixtures';
 import { keptSourceReadings, sourceReads, storeSettings, waitForVerdicts } from './linkcheck-helpers';
 import { copiedText, listenToClipboard, row } from './panel-helpers';
 
@@ -11,18 +11,28 @@ import { copiedText, listenToClipboard, row } from './panel-helpers';
 
 const rowOf = (panel: Page, id: string) => row(panel, demoCitation(id).url);
 
+/** The demo article's panel with archive lookups allowed, once every link has its verdict. */
+async function demoPanelWithLookups(
+  page: Page,
+  openSidePanel: CitedFixtures['openSidePanel'],
+  serviceWorker: Worker,
+): Promise<Page> {
+  // The slow, rate-limited and unreachable sources take their retries and waits before sources are compared.
+  test.setTimeout(180_000);
+  await storeSettings(serviceWorker, { archiveLookups: true });
+  await page.goto(demoArticleUrl);
+  const panel = await openSidePanel(page);
+  await waitForVerdicts(panel, demoCitations.length, 90_000);
+  return panel;
+}
+
 test('the demo article: each compared source says whether it changed since the article cited it', async ({
   page,
   openSidePanel,
   serviceWorker,
   testWeb,
 }) => {
-  // The slow, rate-limited and unreachable sources take their retries and waits before sources are compared.
-  test.setTimeout(180_000);
-  await storeSettings(serviceWorker, { archiveLookups: true });
-  await page.goto(demoArticleUrl);
-  let panel = await openSidePanel(page);
-  await waitForVerdicts(panel, demoCitations.length, 90_000);
+  let panel = await demoPanelWithLookups(page, openSidePanel, serviceWorker);
 
   const compared = demoCitations.filter((fate) => fate.changedSinceCited);
   for (const fate of compared) {
@@ -107,4 +117,31 @@ test('the demo article: each compared source says whether it changed since the a
   }
   await expect(rowOf(panel, 'lab-statement-moved')).toHaveAttribute('data-quote-status', 'found');
   expect(sourceReads(testWeb.requests)).toEqual([]);
+});
+
+test('the demo article: a source the panel does not compare by itself is compared when the reader asks', async ({
+  page,
+  openSidePanel,
+  serviceWorker,
+  testWeb,
+}) => {
+  const panel = await demoPanelWithLookups(page, openSidePanel, serviceWorker);
+
+  // The state's guidance is alive and not quoted: its details offer the comparison, from the keyboard too.
+  const guidance = rowOf(panel, 'state-guidance');
+  await guidance.locator('[data-action="details"]').click();
+  const compare = guidance.locator('[data-action="compare-source"]');
+  await expect(compare).toHaveText('Compare with the copy from before it was cited');
+  testWeb.resetLog();
+  await compare.focus();
+  await compare.press('Enter');
+  // The local Wayback has no copy of it: the reader is told so, after archive lookups for that source alone.
+  await expect(guidance.locator('[data-compare-source="no-copy"]')).toContainText(
+    'The archive has no copy of this source from before it was cited',
+  );
+  const lookups = testWeb.requests.filter((request) => request.url.includes('/wayback/available'));
+  expect(new Set(lookups.map((request) => new URL(request.url).searchParams.get('url')))).toEqual(
+    new Set([demoCitation('state-guidance').url]),
+  );
+  await expect(guidance).not.toHaveAttribute('data-change-status', /.+/);
 });

@@ -3,6 +3,7 @@ import { demoArticleUrl, demoCitation, demoCitations } from '../web/sites/demo/f
 import { expect, test } from './fixtures';
 import { keptSourceReadings, sourceReads, waitForVerdicts } from './linkcheck-helpers';
 import { row } from './panel-helpers';
+import { fragmentMatches, openFromKeyboard } from './text-fragment-helpers';
 
 // Issue 12 end to end on the demo article: once the links are checked, the panel looks for each quotation in the
 // page its paragraph cites, as the test web plays those pages (test/web/sites/demo/source-pages.ts).
@@ -44,10 +45,20 @@ test('the demo article: each quoted source says whether it has the quotation', a
   );
   await expect(panel.locator('[data-quote-summary]')).toContainText('found');
 
+  // "Show in source" opens the statement (at its new address) at the quoted passage, and at nothing else there.
+  const show = lab.locator('[data-action="show-in-source"]').first();
+  const href = (await show.getAttribute('href')) ?? '';
+  expect(href).toMatch(/^https:\/\/www\.ellerylabs\.example\/.*#:~:text=/);
+  const source = await openFromKeyboard(show);
+  expect(source.url().split('#')[0]).toBe(href.split('#')[0]);
+  expect(await fragmentMatches(source, href)).toEqual([
+    'sent three renewal notices between April and June and received no reply',
+  ]);
+
   const minutes = quoteStatus(panel, 'council-minutes-pdf');
   await minutes.locator('[data-action="quote-evidence"]').click();
   await expect(minutes.locator('li[data-quote-status="found"]')).toContainText(/\(page 1 of the PDF\)/);
-  await expect(minutes.locator('[data-action="show-in-source"]')).toHaveAttribute(
+  await expect(minutes.locator('[data-action="show-in-source"]').first()).toHaveAttribute(
     'href',
     `${demoCitation('council-minutes-pdf').url}#page=1`,
   );
@@ -80,6 +91,10 @@ test('the demo article: the panel reopened shows the quote verdicts without read
   await expect(quoteStatus(panel, 'council-minutes-pdf')).toHaveAttribute('data-quote-status', 'found');
   await expect(quoteStatus(panel, 'swim-club-notice')).toHaveAttribute('data-quote-status', 'not-found');
   await expect(panel.locator('[role="row"][data-quote-status]')).toHaveCount(quoted);
+  // The kept check keeps its "show in source" link.
+  await expect(
+    quoteStatus(panel, 'lab-statement-moved').locator('[data-action="show-in-source"]'),
+  ).toHaveAttribute('href', /#:~:text=/);
   expect(sourceReads(testWeb.requests)).toEqual([]);
 
   // The reader's re-check of one quoted source reads that source again, and only it.

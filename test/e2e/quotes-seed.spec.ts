@@ -4,6 +4,7 @@ import { newburyportnewsUrl, seedCitationFates, wickedlocalUrl } from '../web/si
 import { expect, test } from './fixtures';
 import { storeSettings, waitForVerdicts } from './linkcheck-helpers';
 import { row } from './panel-helpers';
+import { fragmentMatches, openFromKeyboard } from './text-fragment-helpers';
 
 // Issue 12 on the seed article, with archive lookups allowed: the Newburyport quotation (with its […] and [and]
 // marks) is gone from the live page but in the archived copy from before publication, and the page itself is gone;
@@ -31,4 +32,14 @@ test('the seed: a quotation found only in the archived copy, and its source gone
     'filed with the national center by electronic service provider',
   );
   await expect(row(panel, wickedlocalUrl)).toHaveAttribute('data-quote-status', 'not-found');
+
+  // "Show in source" opens the archived copy at the quoted passage (the live page no longer has it).
+  const show = newburyport.locator('[data-action="show-in-source"]').first();
+  const href = (await show.getAttribute('href')) ?? '';
+  expect(href).toMatch(/^https?:\/\/web\.archive\.org\/web\/2017\d+\/.*newburyportnews.*#:~:text=/);
+  // (The panel then follows the reader to that tab: the article's rows are checked before.)
+  const copy = await openFromKeyboard(show);
+  const [passage, ...others] = await fragmentMatches(copy, href);
+  expect(others).toEqual([]);
+  expect(passage).toContain('filed with the national center by electronic service provider Chatstep.com');
 });

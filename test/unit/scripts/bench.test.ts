@@ -31,6 +31,7 @@ describe('npm run bench', () => {
       'watch-storage',
       'quotes',
       'changes',
+      'fragments',
     ]);
     expect(selectBenches(['linkcheck']).map((bench) => bench.name)).toEqual(['linkcheck']);
   });
@@ -52,6 +53,7 @@ describe('npm run bench', () => {
       'worker heap growth over 10 opens: 0.12 MB',
       'quote check found precision 0.999 recall 1.000',
       'source change verdicts correct 344/345',
+      'show in source links made 422/448, longest page ms 2449.3',
     ])
       expect(line).toMatch(RATIO_LINE);
     for (const line of [
@@ -59,6 +61,7 @@ describe('npm run bench', () => {
       'ratio of things: many',
       'panel  2000 citations: first row 2410 ms',
       'panel heap growth over 10 opens: 0.40 MB',
+      'ms per page (parse, take in, generate): median 430.9, p95 1502.2, longest 2449.3 (archive-of-our-own)',
       '',
     ])
       expect(line).not.toMatch(RATIO_LINE);

@@ -8,7 +8,7 @@ import { startTestWeb, type TestWeb } from '../../web/server';
 import type { Site } from '../../web/site';
 import { page } from '../../web/templates';
 import { runScript } from '../support/run-script';
-import { articleUrl, figures, fixture, petition, plan, statement } from './cli-article';
+import { articleUrl, figures, fixture, fixtureArgs, petition, plan, statement } from './cli-article';
 
 const archiveEndpoint = 'https://archive.cli.test';
 
@@ -78,16 +78,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   return { code, stdout, stderr };
 }
 
-const common = () => [
-  fixture,
-  '--url',
-  articleUrl,
-  '--proxy',
-  web.proxyUrl,
-  '--insecure',
-  '--archive-endpoint',
-  archiveEndpoint,
-];
+const common = () => [...fixtureArgs(web.proxyUrl), '--archive-endpoint', archiveEndpoint];
 
 describe('npm run check', () => {
   it('runs as a command: Markdown report, exit code 1 when a citation is dead or a soft 404', async () => {

@@ -19,6 +19,20 @@ import {
 } from '../../../entrypoints/sidepanel/source-reading-ports';
 import { citation } from '../components/sample-capture';
 
+// The panel's hidden frame, played by a jsdom page of its own that makes the links the same way.
+vi.mock('../../../utils/text-fragment-frame', async () => {
+  const { JSDOM } = await import('jsdom');
+  const { textFragmentsInPage } = await import('../../../core/quote-check/text-fragment-page');
+  return {
+    frameTextFragments: async (doc: Document, passages: readonly string[]) =>
+      textFragmentsInPage(
+        new JSDOM('<!doctype html><body></body>').window as unknown as Window,
+        doc.documentElement.outerHTML,
+        passages,
+      ),
+  };
+});
+
 // The panel's quote checks and comparisons kept through the worker (here its IndexedDB store, without the message
 // hop): the panel opened again on the same article sends no request for its quoted sources.
 
@@ -101,6 +115,10 @@ describe('the panel reopened on the same article', () => {
     const again = await ports.checkQuotes([quoted, unquoted], context());
     expect(again.map((check) => [check.url, check.verdicts[0]?.status])).toEqual([[ferry, 'found']]);
     expect(requested).toEqual([ferry]);
+    // Its "show in source" link was kept with it.
+    const link = `${ferry}#:~:text=the%20ferry%20will%20sail%20every%20ninety%20minutes`;
+    expect(first[0]?.verdicts[0]).toMatchObject({ showInSource: link });
+    expect(again[0]?.verdicts[0]).toMatchObject({ showInSource: link });
   });
 
   it('reads the source again when the reader re-checks it, or when the article quotes it differently', async () => {
@@ -184,5 +202,27 @@ describe('comparisons kept for the panel reopened', () => {
     expect(asked[1]).not.toContain(ferry);
     await ports.checkChanges(inputs(new Set([ferry])));
     expect(asked[2]).toContain(ferry);
+  });
+
+  it('keeps a comparison the reader asked for, and shows it again when the panel compares by itself', async () => {
+    const worker = await workerStore();
+    const unquotedUrl = unquoted.url;
+    const live: SourceChangePorts = {
+      // The panel by itself compares neither source here; asked, it compares the one asked for.
+      checkChanges: async ({ citations, alsoCompare }) =>
+        citations
+          .filter((one) => alsoCompare?.has(one.url))
+          .map((one) => ({ ...compared, url: one.url, liveUrl: one.url })),
+    };
+    const ports = rememberedSourceChanges(live, worker);
+    const onRequest = await ports.checkChanges({
+      ...inputs(),
+      citations: [unquoted],
+      alsoCompare: new Set([unquotedUrl]),
+    });
+    expect(onRequest.map((change) => change.url)).toEqual([unquotedUrl]);
+    await worker.kept();
+    const reopened = await ports.checkChanges(inputs());
+    expect(reopened.map((change) => [change.url, change.status])).toEqual([[unquotedUrl, 'edited']]);
   });
 });
