@@ -45,6 +45,15 @@ test('the demo article: each quoted source says whether it has the quotation', a
   );
   await expect(panel.locator('[data-quote-summary]')).toContainText('found');
 
+  const minutes = quoteStatus(panel, 'council-minutes-pdf');
+  await minutes.locator('[data-action="quote-evidence"]').click();
+  await expect(minutes.locator('li[data-quote-status="found"]')).toContainText(/\(page 1 of the PDF\)/);
+  await expect(minutes.locator('[data-action="show-in-source"]').first()).toHaveAttribute(
+    'href',
+    `${demoCitation('council-minutes-pdf').url}#page=1`,
+  );
+
+  // Last: once the source's tab is in front, the article tab's panel is no longer shown.
   // "Show in source" opens the statement (at its new address) at the quoted passage, and at nothing else there.
   const show = lab.locator('[data-action="show-in-source"]').first();
   const href = (await show.getAttribute('href')) ?? '';
@@ -54,14 +63,6 @@ test('the demo article: each quoted source says whether it has the quotation', a
   expect(await fragmentMatches(source, href)).toEqual([
     'sent three renewal notices between April and June and received no reply',
   ]);
-
-  const minutes = quoteStatus(panel, 'council-minutes-pdf');
-  await minutes.locator('[data-action="quote-evidence"]').click();
-  await expect(minutes.locator('li[data-quote-status="found"]')).toContainText(/\(page 1 of the PDF\)/);
-  await expect(minutes.locator('[data-action="show-in-source"]').first()).toHaveAttribute(
-    'href',
-    `${demoCitation('council-minutes-pdf').url}#page=1`,
-  );
 });
 
 test('the demo article: the panel reopened shows the quote verdicts without reading the quoted sources again', async ({

@@ -24,7 +24,7 @@ test('a quoted PDF: found on its page in the panel, and again by a watched re-ch
   await expect(report.locator('li[data-quote-status="found"]')).toContainText(
     `The source says: “${pdfDeskQuote}” (page 2 of the PDF)`,
   );
-  await expect(report.locator('[data-action="show-in-source"]')).toHaveAttribute(
+  await expect(report.locator('[data-action="show-in-source"]').first()).toHaveAttribute(
     'href',
     `${pdfDeskReport}#page=2`,
   );
