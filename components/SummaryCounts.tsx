@@ -5,11 +5,13 @@ import './SummaryCounts.css';
 
 export interface SummaryCountsProps {
   citations: Citation[];
+  /** Citations still on their way from the page (a long article's list arrives in parts). */
+  pending?: number;
   locale?: string;
 }
 
 /** How much the article cites, at a glance. */
-export function SummaryCounts({ citations, locale }: SummaryCountsProps) {
+export function SummaryCounts({ citations, pending = 0, locale }: SummaryCountsProps) {
   const counts = countByRelation(citations);
   const occurrences = citations.reduce((sum, citation) => sum + citation.occurrences.length, 0);
   return (
@@ -27,6 +29,11 @@ export function SummaryCounts({ citations, locale }: SummaryCountsProps) {
         {occurrences > counts.all ? (
           <span class="summary__part" data-count="links">
             {plural(occurrences, 'link', 'links', locale)} in the text
+          </span>
+        ) : null}
+        {pending > 0 ? (
+          <span class="summary__part" data-count="pending" role="status">
+            listing {formatNumber(pending, locale)} more…
           </span>
         ) : null}
       </p>

@@ -37,6 +37,8 @@ import { useSourceChanges } from './use-source-changes';
 export interface CheckedCitationsProps {
   tabId: number;
   result: CaptureResult;
+  /** Citations still on their way from the page: the list shows what has come; checks wait for the whole. */
+  pending: number;
   onGoTo: CitationsViewProps['onGoTo'];
   onOpen: CitationsViewProps['onOpen'];
 }
@@ -45,9 +47,12 @@ const FEEDBACK_MS = 4000;
 const CLOCK_TICK_MS = 30_000;
 
 /** The citation list with its link checks: summary, statuses, evidence, archived copies and reports. */
-export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitationsProps) {
+export function CheckedCitations({ tabId, result, pending, onGoTo, onOpen }: CheckedCitationsProps) {
   const { settings, loaded, update } = useSettings();
-  const checks = useLinkChecks(tabId, result, settings, loaded);
+  // Checks start on the whole list, so the order (on screen first, then reading order) covers every citation;
+  // the report, the watch and the check summary wait for it too.
+  const whole = pending === 0;
+  const checks = useLinkChecks(tabId, result, settings, loaded && whole);
   const { known, statuses } = checks;
   const [filter, setFilter] = useState<CitationStatus | null>(null);
   const [feedback, setFeedback] = useState<string | null>(null);
@@ -213,8 +218,8 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
   return (
     <>
       <StatusPalette />
-      <SummaryCounts citations={result.citations} />
-      {watching.loaded && (watching.watch || result.citations.length > 0) ? (
+      <SummaryCounts citations={result.citations} pending={pending} />
+      {whole && watching.loaded && (watching.watch || result.citations.length > 0) ? (
         <ArticleWatch
           watch={watching.watch}
           histories={histories}
@@ -228,7 +233,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
       ) : null}
       <QuoteSummary verdicts={quoteVerdicts} />
       <ChangeSummary changes={compared} />
-      {result.citations.length > 0 ? (
+      {whole && result.citations.length > 0 ? (
         <CheckSummary
           statuses={statuses}
           filter={activeFilter}
