@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { Citation } from '../core/citations/types';
 import { countByRelation } from './citation-filter';
 import { formatNumber, plural } from './format';
@@ -12,8 +13,14 @@ export interface SummaryCountsProps {
 
 /** How much the article cites, at a glance. */
 export function SummaryCounts({ citations, pending = 0, locale }: SummaryCountsProps) {
-  const counts = countByRelation(citations);
-  const occurrences = citations.reduce((sum, citation) => sum + citation.occurrences.length, 0);
+  // Counted once per list, not on every frame of status updates the panel draws.
+  const { counts, occurrences } = useMemo(
+    () => ({
+      counts: countByRelation(citations),
+      occurrences: citations.reduce((sum, citation) => sum + citation.occurrences.length, 0),
+    }),
+    [citations],
+  );
   return (
     <section class="summary" aria-label="Summary" data-summary>
       <p class="summary__line">

@@ -17,12 +17,15 @@ import { StatusPalette } from '../../components/StatusPalette';
 import { SummaryCounts } from '../../components/SummaryCounts';
 import { statusMeta } from '../../components/status-meta';
 import { useDismissAfter } from '../../components/use-dismiss-after';
+import { type RowLine, useRowLine } from '../../components/use-row-line';
 import { WatchedSourceDetails } from '../../components/WatchedSourceDetails';
 import { AUTOMATIC_CHECK_LIMIT } from '../../core/check-run/check-order';
 import { countStatuses, progressOf } from '../../core/citation-status/summary';
 import type { CaptureResult, Citation } from '../../core/citations/types';
 import type { CitationStatus } from '../../core/linkcheck/types';
+import type { SourceQuoteCheck } from '../../core/quote-check/source-check';
 import { archiveLookupsAllowed, endpointHost } from '../../core/settings/settings';
+import type { SourceChange } from '../../core/source-change/types';
 import { useSettings } from '../../utils/use-settings';
 import { openInNewTab } from './browser-ports';
 import { archiveOf, keyOf } from './check-state';
@@ -44,6 +47,8 @@ export interface CheckedCitationsProps {
 }
 
 const FEEDBACK_MS = 4000;
+/** While the quotations are looked for, every quoted row shows the same line. */
+const QUOTES_RUNNING = { running: true } as const;
 const CLOCK_TICK_MS = 30_000;
 
 /** The citation list with its link checks: summary, statuses, evidence, archived copies and reports. */
@@ -75,7 +80,7 @@ export function CheckedCitations({ tabId, result, pending, onGoTo, onOpen }: Che
   }, [checks.error]);
 
   const counts = useMemo(() => countStatuses(statuses), [statuses]);
-  const progress = progressOf(statuses);
+  const progress = useMemo(() => progressOf(statuses), [statuses]);
   // Quotations are looked for once every link has its verdict, so the two never share a host at once; a page both
   // quoted and compared with its archived copy is read once.
   const linksDone = progress.total > 0 && progress.done === progress.total;
@@ -179,33 +184,37 @@ export function CheckedCitations({ tabId, result, pending, onGoTo, onOpen }: Che
     ],
   );
 
-  const quoteFor = useCallback(
-    (citation: Citation) => {
-      if (citation.quotes.length === 0) return null;
-      const check = quotes.checks.get(citation.url);
-      if (check) {
-        const status = rowQuoteStatus(check.verdicts);
-        return status
-          ? { status, line: <QuoteLine verdicts={check.verdicts} onOpenUrl={onOpenUrl} /> }
-          : null;
-      }
-      return quotes.running
-        ? { status: 'checking', line: <QuoteLine verdicts={null} onOpenUrl={onOpenUrl} /> }
-        : null;
+  const quoteLine = useCallback(
+    (check: SourceQuoteCheck | typeof QUOTES_RUNNING): RowLine | null => {
+      if (!('verdicts' in check))
+        return { status: 'checking', line: <QuoteLine verdicts={null} onOpenUrl={onOpenUrl} /> };
+      const status = rowQuoteStatus(check.verdicts);
+      return status ? { status, line: <QuoteLine verdicts={check.verdicts} onOpenUrl={onOpenUrl} /> } : null;
     },
-    [quotes, onOpenUrl],
+    [onOpenUrl],
+  );
+  const quoteFor = useRowLine(
+    useCallback(
+      (citation: Citation) =>
+        citation.quotes.length === 0
+          ? null
+          : (quotes.checks.get(citation.url) ?? (quotes.running ? QUOTES_RUNNING : null)),
+      [quotes],
+    ),
+    quoteLine,
   );
   useEffect(() => {
     if (changes.error) setFeedback(changes.error);
   }, [changes.error]);
-  const changeFor = useCallback(
-    (citation: Citation) => {
-      const change = changes.changes.get(citation.url);
-      if (change)
-        return { status: change.status, line: <ChangeLine change={change} onOpenUrl={onOpenUrl} /> };
-      return null;
-    },
-    [changes, onOpenUrl],
+  const changeFor = useRowLine(
+    useCallback((citation: Citation) => changes.changes.get(citation.url), [changes]),
+    useCallback(
+      (change: SourceChange): RowLine => ({
+        status: change.status,
+        line: <ChangeLine change={change} onOpenUrl={onOpenUrl} />,
+      }),
+      [onOpenUrl],
+    ),
   );
   const compared = useMemo(() => [...changes.changes.values()], [changes]);
   const quoteVerdicts = useMemo(
