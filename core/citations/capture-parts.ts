@@ -9,7 +9,11 @@ import type { CaptureResult, Citation } from './types';
 export const FIRST_PART_CITATIONS = 200;
 export const CITATIONS_PER_PART = 250;
 
-/** The first message of a capture: the article and its first citations, and how to ask for the rest. */
+/**
+ * The first message of a capture: the article and its first citations, and how to ask for the rest. The article
+ * comes without its text and reader-view HTML (`textContent` empty, `contentHtml` null): the panel shows neither
+ * (a snapshot reads the page itself), and on a long article they were most of the message.
+ */
 export interface CaptureHead extends CaptureResult {
   /** Names this capture in the page, so a part is never taken from a newer read or another page. */
   captureId: string;
@@ -43,6 +47,7 @@ export function createCaptureParts(options: { firstPart?: number; newId?: () => 
       held = citations.length > firstPart ? { id, citations } : null;
       return {
         ...result,
+        article: { ...result.article, contentHtml: null, textContent: '' },
         citations: citations.slice(0, firstPart),
         captureId: id,
         citationTotal: citations.length,

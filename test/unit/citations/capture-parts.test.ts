@@ -26,6 +26,15 @@ describe('a capture in parts', () => {
     );
   });
 
+  it('keeps the article’s text and reader view in the page: the panel shows its metadata only', () => {
+    const result = capture(10);
+    result.article.contentHtml = `<p>${'A long paragraph. '.repeat(1000)}</p>`;
+    result.article.textContent = 'A long paragraph. '.repeat(1000);
+    const head = createCaptureParts().head(result);
+    expect(head.article).toEqual({ ...result.article, contentHtml: null, textContent: '' });
+    expect(JSON.stringify(head).length).toBeLessThan(JSON.stringify(result).length / 4);
+  });
+
   it('reads a long article whole and in order, one part per request, each no bigger than asked', async () => {
     const parts = createCaptureParts({ firstPart: 200 });
     const head = parts.head(capture(1000));
