@@ -271,7 +271,7 @@ export function CheckedCitations({ tabId, result, pending, onGoTo, onOpen }: Che
           }
         />
       ) : null}
-      {checks.beyondLimit > 0 && (settings.autoCheck || progress.done > 0 || progress.running) ? (
+      {whole && checks.beyondLimit > 0 && (settings.autoCheck || progress.done > 0 || progress.running) ? (
         <CheckLimitNotice
           notChecked={checks.beyondLimit}
           limit={AUTOMATIC_CHECK_LIMIT}
