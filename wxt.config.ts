@@ -1,6 +1,10 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { SAVE_COMMAND } from './utils/extension-pages';
+import { PDFJS_FILES, SAVE_COMMAND } from './utils/extension-pages';
+
+const pdfjsBuild = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs'));
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -10,6 +14,15 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // pdf.js as Mozilla builds it, copied beside the pages and loaded by address with the first cited PDF: no page
+    // or background bundle carries it (Firefox's background is one file, which would inline it and its worker).
+    'build:publicAssets': (_wxt, files) => {
+      for (const [name, dest] of Object.entries(PDFJS_FILES)) {
+        files.push({ absoluteSrc: join(pdfjsBuild, name), relativeDest: dest.slice(1) });
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Cited',
     description:

@@ -28,6 +28,8 @@ export interface CheckDetailsProps {
   onOpenUrl: (url: string) => void;
   /** On a watched article: the source's timeline (WatchedSourceDetails). */
   watch?: ComponentChildren;
+  /** More actions on this source, beside "Re-check" (CopyEvidence). */
+  actions?: ComponentChildren;
 }
 
 const PENDING_TEXT: Partial<Record<CitationStatus, string>> = {
@@ -65,6 +67,7 @@ export function CheckDetails(props: CheckDetailsProps) {
         >
           Re-check
         </button>
+        {props.actions}
       </div>
     </div>
   );

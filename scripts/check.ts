@@ -19,14 +19,22 @@ import { lookupOnce } from '../core/archive/lookup-once';
 import { lookupArchivedCopies } from '../core/archive/wayback';
 import { captureArticle } from '../core/capture/index';
 import { checkArticle } from '../core/check-run/article-check';
+import type { Citation } from '../core/citations/types';
 import { LinkChecker } from '../core/linkcheck/checker';
 import { systemClock } from '../core/linkcheck/clock';
 import { RequestScheduler } from '../core/linkcheck/scheduler';
-import type { FetchLike } from '../core/linkcheck/types';
-import { hostKey } from '../core/linkcheck/url';
+import { type FetchLike, isBrokenStatus } from '../core/linkcheck/types';
+import { checkKey, hostKey } from '../core/linkcheck/url';
 import { checkArticleQuotes } from '../core/quote-check/article-quotes';
+import { loadPdfJs, pdfTextReader } from '../core/quote-check/pdf-text';
 import type { QuoteSourceDeps } from '../core/quote-check/source-check';
-import { buildReport, reportToCsv, reportToJson, reportToMarkdown } from '../core/report/index';
+import {
+  buildReport,
+  citationEvidence,
+  reportToCsv,
+  reportToJson,
+  reportToMarkdown,
+} from '../core/report/index';
 import { buildWatchReport, type WatchReport, watchReportToMarkdown } from '../core/report/watch';
 import { DEFAULT_SETTINGS } from '../core/settings/settings';
 import { checkArticleChanges } from '../core/source-change/article-changes';
@@ -54,6 +62,9 @@ Options:
   --url URL                 the address the article was published at (required: links resolve against it)
   --json                    print the report as JSON (schema cited.report, version 1)
   --csv                     print the report as CSV
+  --evidence N|URL          check only that citation (its number in the report, or its address) and print its
+                            evidence as plain text, to paste into a correction request: its verdicts, dated,
+                            its quotations with the source's words, its archived copies
   --archive-endpoint URL    Wayback availability API base (default https://archive.org)
   --replay-endpoint URL     Wayback replay base for the fallback (default https://web.archive.org,
                             or the archive endpoint when that is given)
@@ -92,6 +103,8 @@ interface CliOptions {
   proxy: string | null;
   insecure: boolean;
   state: string | null;
+  /** The one citation to check and print the evidence of: its number in the report, or its address. */
+  evidence: string | null;
   /** ms since the epoch: the moment the run is as of, when --now was given. */
   now: number | null;
 }
@@ -114,6 +127,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
         proxy: { type: 'string' },
         insecure: { type: 'boolean', default: false },
         state: { type: 'string' },
+        evidence: { type: 'string' },
         now: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -146,6 +160,18 @@ function parseCli(argv: string[]): CliOptions | 'help' {
   };
   httpUrl('--url', url);
   if (values.json && values.csv) throw new UsageError('Choose one of --json and --csv.');
+  const evidence = (values.evidence as string | undefined)?.trim() ?? null;
+  if (evidence !== null) {
+    if (!evidence)
+      throw new UsageError('--evidence needs a citation: its number in the report, or its address.');
+    if (values.json || values.csv)
+      throw new UsageError('--evidence prints plain text: leave out --json and --csv.');
+    if (values.state) {
+      throw new UsageError(
+        '--evidence checks one citation, so it cannot record a run of the article in --state.',
+      );
+    }
+  }
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
     throw new UsageError(`--concurrency must be a whole number from 1 to 256, got "${values.concurrency}".`);
@@ -181,6 +207,7 @@ function parseCli(argv: string[]): CliOptions | 'help' {
     proxy: values.proxy ? httpUrl('--proxy', values.proxy as string) : null,
     insecure: Boolean(values.insecure),
     state: (values.state as string | undefined) ?? null,
+    evidence,
     now,
   };
 }
@@ -254,12 +281,21 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
     const dom = new JSDOM(html, { url: options.url });
     const capture = captureArticle(dom.window.document);
     dom.window.close();
+    const one = options.evidence === null ? null : citationOf(capture.citations, options.evidence);
+    if (one === undefined) {
+      io.stderr(
+        `cited check: --evidence must be a citation's number (1 to ${capture.citations.length}) or the address it links to, got "${options.evidence}".\n`,
+      );
+      return 2;
+    }
+    // With --evidence only that citation is checked; the report still numbers it among all of them.
+    const checked = one ? { ...capture, citations: [one] } : capture;
 
     // The same orchestration as the extension's background worker (core/check-run), over Node's fetch.
-    const total = capture.citations.length;
+    const total = checked.citations.length;
     let checker: LinkChecker | null = null;
     const headers = { 'User-Agent': 'Mozilla/5.0 (compatible; Cited link checker)' };
-    const { results, archives } = await checkArticle(capture, {
+    const { results, archives } = await checkArticle(checked, {
       settings: {
         ...DEFAULT_SETTINGS,
         archiveLookups: options.thirdParty,
@@ -305,6 +341,8 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
       thirdParty: options.thirdParty,
       parseHtml: (source, url) =>
         new JSDOM(source, { url, virtualConsole: new VirtualConsole() }).window.document,
+      // pdf.js' legacy build with its worker in this thread (Node has no web workers for it).
+      readPdfText: pdfTextReader(loadPdfJs),
       reads: new Map(),
     };
     const lookup = lookupOnce(
@@ -322,13 +360,18 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
     );
     const publishedTime = capture.article.metadata.publishedTime;
     const [quoteChecks, changes] = await Promise.all([
-      checkArticleQuotes(capture.citations, archives, reads, (url) => lookup(url, publishedTime)),
+      checkArticleQuotes(checked.citations, archives, reads, (url) => lookup(url, publishedTime)),
       checkArticleChanges(
-        { citations: capture.citations, publishedTime, results, archives },
+        { citations: checked.citations, publishedTime, results, archives },
         { ...reads, lookupArchive: lookup },
       ),
     ]);
     const report = buildReport({ capture, results, archives, quoteChecks, changes, generatedAt: runAt });
+    if (one) {
+      io.stdout(citationEvidence(report, one.url));
+      const status = report.citations.find((row) => row.url === one.url)?.status;
+      return status && isBrokenStatus(status) ? 1 : 0;
+    }
     let watch: WatchReport | null = null;
     if (options.state && state) {
       const run = recordRun(state.sources, results, runAt, {
@@ -351,6 +394,16 @@ export async function runCheckCli(argv: string[], io: CliIo): Promise<number> {
   } finally {
     await close();
   }
+}
+
+/** The citation `--evidence` names: its number in the report, or its address (with or without a fragment). */
+function citationOf(citations: readonly Citation[], wanted: string): Citation | undefined {
+  if (/^\d+$/.test(wanted)) return citations[Number(wanted) - 1];
+  const key = checkKey(wanted);
+  return (
+    citations.find((citation) => citation.url === wanted) ??
+    citations.find((citation) => key !== null && checkKey(citation.url) === key)
+  );
 }
 
 async function readWatchState(file: string, articleUrl: string): Promise<WatchStateFile> {

@@ -11,3 +11,12 @@ export const EXTENSION_PAGE = {
 
 /** The manifest's command that saves a snapshot of the current tab (wxt.config.ts declares it). */
 export const SAVE_COMMAND = 'save-snapshot';
+
+/**
+ * pdf.js' legacy build and its worker, copied into the extension at these paths by the build (wxt.config.ts) and
+ * loaded by address with the first cited PDF (utils/pdf-text.ts).
+ */
+export const PDFJS_FILES = {
+  'pdf.min.mjs': '/pdfjs/pdf.min.mjs',
+  'pdf.worker.min.mjs': '/pdfjs/pdf.worker.min.mjs',
+} as const;

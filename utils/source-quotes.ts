@@ -2,6 +2,7 @@ import type { RequestScheduler } from '../core/linkcheck/scheduler';
 import { checkSourceQuotes } from '../core/quote-check/source-check';
 import type { QuoteStatus } from '../core/quote-check/types';
 import { parseHtml } from './parse-html';
+import { readPdfText } from './pdf-text';
 
 /**
  * A watched source's quotations looked for again, where a DOM exists (Firefox's background page, Chrome's
@@ -17,6 +18,7 @@ export async function watchedQuoteVerdicts(
     scheduler,
     mode: 'follow',
     parseHtml,
+    readPdfText,
   });
   return check.verdicts.map(({ quote, status }) => ({ quote, status }));
 }

@@ -13,29 +13,29 @@ export interface ReadabilityArticle extends ReadabilityMetadata {
 
 /**
  * Runs Readability on a clone, never on the live page, which it would rewrite. The serializer option
- * hands over the article element itself, before it becomes a string: that is when its links are
- * mapped back to the live page.
+ * hands over the article element itself: its links are mapped back to the live page from that element,
+ * and Cited serialises it.
  */
 export function readArticle(doc: Document, liveLinks: readonly Element[]): ReadabilityArticle | null {
   return runSteps(readArticleSteps(doc, liveLinks));
 }
 
-/** readArticle in two steps: the clone of a long page, then Readability on it. */
+/**
+ * readArticle in three steps: the clone of a long page, Readability's parse, then the article's links and HTML.
+ * The parse is one call into Readability and cannot be split further; the rest is kept out of it.
+ */
 export function* readArticleSteps(
   doc: Document,
   liveLinks: readonly Element[],
 ): Steps<ReadabilityArticle | null> {
   const clone = doc.cloneNode(true) as Document;
   yield;
+  // Before the parse: Readability moves and removes the clone's links, which are matched to the live ones here.
   const linkMap = new ArticleLinkMap(clone, liveLinks, doc.baseURI);
-
-  let linkIndexes: number[] = [];
-  let lead: string | null = null;
+  const found: { article?: Element } = {};
   const serializer = (node: Node): string => {
-    const article = node as Element;
-    linkIndexes = linkMap.indexesOf(article);
-    lead = leadParagraph(article);
-    return article.innerHTML;
+    found.article = node as Element;
+    return '';
   };
 
   let parsed: ReturnType<Readability<string>['parse']>;
@@ -45,7 +45,11 @@ export function* readArticleSteps(
     // Readability gives up on some malformed pages; the reader still gets the page's links.
     return null;
   }
-  if (!parsed) return null;
+  const { article } = found;
+  if (!parsed || !article) return null;
+  yield;
+  // Readability is done with the element (its text is read already): mapping and serialising it changes nothing.
+  const linkIndexes = linkMap.indexesOf(article);
   return {
     title: parsed.title,
     byline: parsed.byline,
@@ -54,8 +58,8 @@ export function* readArticleSteps(
     lang: parsed.lang,
     dir: parsed.dir,
     // Readability's own fallback excerpt is the first <p>, often a byline or a photo credit.
-    excerpt: lead ?? parsed.excerpt,
-    contentHtml: parsed.content ?? null,
+    excerpt: leadParagraph(article) ?? parsed.excerpt,
+    contentHtml: article.innerHTML,
     textContent: parsed.textContent ?? '',
     linkIndexes,
   };

@@ -148,10 +148,10 @@ export class CheckService {
     };
     this.deps.tabs.set(request.tabId, page);
     if (request.start && keyed.length > 0) {
-      const toCheck: string[] = [];
-      for (const [key] of keyed) {
-        if (request.force || !(await this.hasFreshVerdict(key))) toCheck.push(key);
-      }
+      const fresh = request.force
+        ? keyed.map(() => false)
+        : await Promise.all(keyed.map(([key]) => this.hasFreshVerdict(key)));
+      const toCheck = keyed.filter((_, index) => !fresh[index]).map(([key]) => key);
       for (const key of toCheck) if (this.live.get(key) !== 'checking') this.live.set(key, 'queued');
       const controller = new AbortController();
       const run = this.checker.run(

@@ -268,8 +268,12 @@ export class LinkChecker {
       const enqueuedAt = new Date(this.clock.now()).toISOString();
       const toQueue: QueuedCheck[] = [];
       const fromStore = new Map<string, CheckResult>();
-      for (const [key, entry] of byKey) {
-        const stored = entry.force ? undefined : await this.store.getResult(key);
+      const entries = [...byKey];
+      const storedResults = await Promise.all(
+        entries.map(([key, entry]) => (entry.force ? undefined : this.store.getResult(key))),
+      );
+      for (const [index, [key, entry]] of entries.entries()) {
+        const stored = storedResults[index];
         if (stored && isFresh(stored, this.clock.now(), this.ttl)) fromStore.set(key, stored);
         else toQueue.push({ key, url: entry.urls[0] as string, force: entry.force, enqueuedAt });
       }

@@ -10,6 +10,8 @@ export { checkArticleQuotes } from './article-quotes';
 export { type Gap, type QuotePart, quoteParts } from './editorial-marks';
 export { MAX_ELISION_GAP, MAX_INSERTION_GAP, matchQuote, type PreparedSource, prepareSource } from './match';
 export { type NormalizedText, normalizeText } from './normalize';
+export { type PdfPageSpan, pageAt } from './pdf-lines';
+export { loadPdfJs, type PdfProblem, type PdfTextRead, pdfTextReader, type ReadPdfText } from './pdf-text';
 export {
   checkSourceQuotes,
   type QuoteSourceDeps,

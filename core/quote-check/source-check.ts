@@ -8,6 +8,8 @@ import { type Navigation, navigate } from '../linkcheck/navigate';
 import type { RequestScheduler } from '../linkcheck/scheduler';
 import type { Clock, FetchLike, RedirectMode } from '../linkcheck/types';
 import { hostKey } from '../linkcheck/url';
+import { type PdfPageSpan, pageAt } from './pdf-lines';
+import type { ReadPdfText } from './pdf-text';
 import { matchQuotes, readSourceText, type SourceTextOrigin } from './source-text';
 import { textFragmentFor, textFragmentUrl } from './text-fragment';
 import type { NotCheckableReason, QuoteVerdict } from './types';
@@ -15,20 +17,21 @@ import type { NotCheckableReason, QuoteVerdict } from './types';
 /**
  * A citation's quotations looked for in the page it cites: one GET through the link checker's engine (its
  * scheduler, so the host's politeness holds; no cookies, no referrer; redirects followed), a body read up to
- * 5 MB, HTML read as Readability reads it, plain text as it is. What cannot be read (a bot wall, a login or
- * paywall, a page that is only scripts, too large, not text, no answer) makes every quotation `not-checkable`,
+ * 5 MB, HTML read as Readability reads it, plain text as it is, a PDF's text through the caller's pdf.js. What
+ * cannot be read (a bot wall, a login or paywall, a page that is only scripts, too large, not text, a PDF locked,
+ * scanned, broken or too long, no answer) makes every quotation `not-checkable`,
  * with the reason. When the live page no longer has a quotation and an archived copy does, the verdict is
  * `archived-only`: the copy is read in its original bytes (Wayback's `id_` form), a third-party request the
  * caller allows or not.
  */
 
-/** Enough for any article's HTML, however much markup surrounds it; far less than a video or a data dump. */
 /**
  * What a quote check asks a source for: its text. A link check takes whatever the address serves; a quote check
- * can read HTML and plain text, and says so (a server may then pick the text form of a page).
+ * can read HTML, plain text and PDF, and says so (a server may then pick the text form of a page).
  */
-export const SOURCE_TEXT_ACCEPT = 'text/html,application/xhtml+xml,text/plain;q=0.9';
+export const SOURCE_TEXT_ACCEPT = 'text/html,application/xhtml+xml,text/plain;q=0.9,application/pdf;q=0.8';
 
+/** Enough for any article's HTML, however much markup surrounds it; far less than a video or a data dump. */
 export const SOURCE_TEXT_MAX_BYTES = 5 * 1024 * 1024;
 
 export interface QuoteSourceDeps {
@@ -38,6 +41,8 @@ export interface QuoteSourceDeps {
   mode: RedirectMode;
   /** DOMParser in a browser, jsdom in Node. A document with a window also gets "show in source" links. */
   parseHtml(html: string, url: string): Document;
+  /** A PDF's text (`pdfTextReader`); without it a PDF is not checkable. */
+  readPdfText?: ReadPdfText;
   headers?: Record<string, string>;
   clock?: Clock;
   timeoutMs?: number;
@@ -77,6 +82,8 @@ export type SourceRead =
       finalUrl: string;
       status: number;
       doc: Document | null;
+      /** A PDF's pages in `text`. */
+      pages?: PdfPageSpan[];
     }
   | {
       ok: false;
@@ -150,6 +157,11 @@ async function readSource(url: string, deps: QuoteSourceDeps): Promise<SourceRea
     };
   }
   const mime = (navigation.contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (deps.readPdfText && isPdf(mime, navigation.body)) {
+    const pdf = await deps.readPdfText(navigation.body, deps.signal);
+    if (!pdf.ok) return { ok: false, gone: false, reason: pdf.problem, detail: pdf.detail, finalUrl, status };
+    return { ok: true, text: pdf.text, origin: 'pdf', finalUrl, status, doc: null, pages: pdf.pages };
+  }
   const text = decodeBody(navigation.body, navigation.contentType);
   if (mime === 'text/plain') return { ok: true, text, origin: 'plain-text', finalUrl, status, doc: null };
   if (mime !== '' && mime !== 'text/html' && mime !== 'application/xhtml+xml') {
@@ -187,6 +199,37 @@ async function readSource(url: string, deps: QuoteSourceDeps): Promise<SourceRea
     };
   }
   return { ok: true, text: read.text, origin: read.origin, finalUrl, status, doc };
+}
+
+/** A PDF served as one, or as anonymous bytes that start as a PDF does. */
+function isPdf(mime: string, body: Uint8Array): boolean {
+  if (mime === 'application/pdf' || mime === 'application/x-pdf') return true;
+  const anonymous = mime === '' || mime === 'application/octet-stream' || mime === 'binary/octet-stream';
+  return anonymous && String.fromCharCode(...body.subarray(0, 5)) === '%PDF-';
+}
+
+/** A PDF's passages say their page, and "show in source" opens the PDF at it (`#page=`, which PDF viewers read). */
+function withPdfPages<T extends QuoteVerdict>(
+  verdicts: T[],
+  read: SourceRead & { ok: true },
+  url: string,
+): T[] {
+  const { pages } = read;
+  if (!pages) return verdicts;
+  return verdicts.map((verdict) => {
+    if (verdict.status !== 'found' && verdict.status !== 'differs') return verdict;
+    const page = pageAt(pages, verdict.passage.start);
+    if (page === undefined) return verdict;
+    const at = new URL(url);
+    at.hash = `page=${page}`;
+    return { ...verdict, passage: { ...verdict.passage, page }, showInSource: at.href };
+  });
+}
+
+/** What was found in a source's text, with where to see it there. */
+function sourceVerdicts(quotes: readonly string[], read: SourceRead & { ok: true }, url: string) {
+  const verdicts = matchQuotes(quotes, read.text);
+  return read.pages ? withPdfPages(verdicts, read, url) : withShowInSource(verdicts, read.doc, url);
 }
 
 /** "Show in source" for what was found, when the page was read into a document with a window. */
@@ -235,7 +278,7 @@ export async function checkSourceQuotes(
   };
   let verdicts: QuoteVerdict[];
   if (live.ok) {
-    verdicts = withShowInSource(matchQuotes(quotes, live.text), live.doc, live.finalUrl);
+    verdicts = sourceVerdicts(quotes, live, live.finalUrl);
     if (live.finalUrl !== url && new URL(live.finalUrl).pathname === '/') {
       base.note = `The address now leads to the site's home page (${live.finalUrl}).`;
     }
@@ -258,7 +301,7 @@ export async function checkSourceQuotes(
   if (!copyOf) return { ...base, verdicts };
   const copy = await fetchSourceText(copyOf.read, deps);
   if (!copy.ok) return { ...base, verdicts };
-  const archived = withShowInSource(matchQuotes(quotes, copy.text), copy.doc, copyOf.view);
+  const archived = sourceVerdicts(quotes, copy, copyOf.view);
   verdicts = verdicts.map((verdict, index) => {
     const then = archived[index];
     if (!then || (then.status !== 'found' && then.status !== 'differs')) return verdict;

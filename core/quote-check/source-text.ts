@@ -5,7 +5,7 @@ import { matchQuote, prepareSource } from './match';
 import type { NotCheckableQuote, QuoteMatch } from './types';
 
 /** Where the text a quotation is looked for came from. */
-export type SourceTextOrigin = 'article' | 'main-content' | 'plain-text';
+export type SourceTextOrigin = 'article' | 'main-content' | 'plain-text' | 'pdf';
 
 export interface SourceText {
   text: string;

@@ -25,6 +25,8 @@ export interface SourcePassage {
   start: number;
   end: number;
   text: string;
+  /** The page it is on, when the source is a PDF (from 1). */
+  page?: number;
 }
 
 /** One run of changed words: what the article quotes and what the source says there (either may be empty). */
@@ -74,6 +76,11 @@ export type NotCheckableReason =
   | 'too-large'
   | 'not-text'
   | 'no-answer'
+  /** A PDF that cannot be read: see `PdfProblem`. */
+  | 'encrypted'
+  | 'scanned'
+  | 'broken'
+  | 'too-long'
   /** The quotation itself: only the writer's marks, no words of the source. */
   | 'no-words';
 

@@ -1,4 +1,5 @@
 import type { ChangeStatus, SourceChange } from '../source-change/types';
+import { labelWords } from './quote-labels';
 import type { CitedReport } from './types';
 
 /** Words (and a symbol that survives plain-text paste) for each change verdict. */
@@ -14,8 +15,12 @@ export const CHANGE_LABELS: Record<ChangeStatus, string> = {
  * line, the archived copy it rests on, and each changed passage with its words marked.
  */
 export function changeEvidence(change: SourceChange): string[] {
-  const lines = [change.summary, `Archived copy: ${change.copy.url}`];
-  for (const passage of change.passages) lines.push(`Changed: “${passage.marked}”`);
+  return [change.summary, `Archived copy: ${change.copy.url}`, ...changedPassages(change)];
+}
+
+/** Each changed passage with its words marked, then how many more there are. */
+export function changedPassages(change: SourceChange): string[] {
+  const lines = change.passages.map((passage) => `Changed: “${passage.marked}”`);
   if (change.morePassages > 0) {
     lines.push(`… and ${change.morePassages} more changed passage${change.morePassages === 1 ? '' : 's'}.`);
   }
@@ -26,6 +31,6 @@ export function changeEvidence(change: SourceChange): string[] {
 export function changeCounts(report: CitedReport): string | null {
   const counts = Object.entries(report.summary.changes)
     .filter(([, count]) => count > 0)
-    .map(([status, count]) => `${count} ${CHANGE_LABELS[status as ChangeStatus].replace(/^\S+\s/, '')}`);
+    .map(([status, count]) => `${count} ${labelWords(CHANGE_LABELS[status as ChangeStatus])}`);
   return counts.length > 0 ? counts.join(', ') : null;
 }

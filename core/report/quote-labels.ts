@@ -11,5 +11,10 @@ export const QUOTE_LABELS: Record<QuoteStatus, string> = {
 
 /** The verdict's words without the symbol ("not found"), for a sentence. */
 export function quoteWords(status: QuoteStatus): string {
-  return QUOTE_LABELS[status].replace(/^\S+\s/, '');
+  return labelWords(QUOTE_LABELS[status]);
+}
+
+/** A label's words without its symbol: "✏️ edited" → "edited". */
+export function labelWords(label: string): string {
+  return label.replace(/^\S+\s/, '');
 }

@@ -1,4 +1,4 @@
-import type { QuoteStatus, QuoteVerdict } from '../quote-check/types';
+import type { QuoteStatus, QuoteVerdict, SourcePassage, WordChange } from '../quote-check/types';
 import { QUOTE_LABELS, quoteWords } from './quote-labels';
 import type { CitedReport } from './types';
 
@@ -11,13 +11,9 @@ export { QUOTE_LABELS };
 export function quoteEvidence(verdict: QuoteVerdict): string {
   switch (verdict.status) {
     case 'found':
-      return `The source says: “${verdict.passage.text}” (characters ${verdict.passage.start}–${verdict.passage.end} of its text).`;
-    case 'differs': {
-      const changes = verdict.changes
-        .map((change) => `“${change.quoted || '—'}” → “${change.source || '—'}”`)
-        .join(', ');
-      return `The source says: “${verdict.marked}” (changed: ${changes}; characters ${verdict.passage.start}–${verdict.passage.end} of its text).`;
-    }
+      return `The source says: “${verdict.passage.text}” (${where(verdict.passage)}).`;
+    case 'differs':
+      return `The source says: “${verdict.marked}” (changed: ${changedWords(verdict.changes)}; ${where(verdict.passage)}).`;
     case 'not-found':
       return 'No passage of the source is close to it.';
     case 'archived-only':
@@ -27,6 +23,17 @@ export function quoteEvidence(verdict: QuoteVerdict): string {
     case 'not-checkable':
       return verdict.detail;
   }
+}
+
+/** Each run of changed words, what the article quotes → what the source says: “76” → “67”, “not” → “—”. */
+export function changedWords(changes: readonly WordChange[]): string {
+  return changes.map((change) => `“${change.quoted || '—'}” → “${change.source || '—'}”`).join(', ');
+}
+
+/** Where a passage is: its page in a PDF, else its characters in the source's text. */
+export function where(passage: SourcePassage): string {
+  if (passage.page !== undefined) return `page ${passage.page} of the PDF`;
+  return `characters ${passage.start}–${passage.end} of its text`;
 }
 
 /** The "show in source" link of a verdict, when one was made. */

@@ -11,11 +11,42 @@ import { CHECK_QUEUE, CHECK_RESULTS, type ChecksDb } from './checks-database';
  * `putResult` writes the verdict and removes the queue entry in one transaction: either both happen or neither.
  */
 
+type Waiting = { resolve: (result: CheckResult | undefined) => void; reject: (error: unknown) => void }[];
+
 export class IndexedDbCheckStore implements CheckStore {
+  /** Reads asked for in the current turn, answered together by one transaction at its end. */
+  private reads: Map<string, Waiting> | null = null;
+
   constructor(private readonly db: ChecksDb) {}
 
-  async getResult(key: string): Promise<CheckResult | undefined> {
-    return (await this.db.get(CHECK_RESULTS, key))?.result;
+  /**
+   * Each transaction costs the worker a round of messages with the browser's IndexedDB: a long article asks for
+   * thousands of verdicts at once, so the reads asked for in the same turn share one transaction.
+   */
+  getResult(key: string): Promise<CheckResult | undefined> {
+    return new Promise((resolve, reject) => {
+      if (!this.reads) {
+        this.reads = new Map();
+        queueMicrotask(() => void this.readTogether());
+      }
+      const waiting = this.reads.get(key) ?? [];
+      waiting.push({ resolve, reject });
+      this.reads.set(key, waiting);
+    });
+  }
+
+  private async readTogether(): Promise<void> {
+    const reads = this.reads ?? new Map<string, Waiting>();
+    this.reads = null;
+    try {
+      const store = this.db.transaction(CHECK_RESULTS, 'readonly').store;
+      const entries = await Promise.all([...reads.keys()].map((key) => store.get(key)));
+      [...reads.values()].forEach((waiting, index) => {
+        for (const { resolve } of waiting) resolve(entries[index]?.result);
+      });
+    } catch (error) {
+      for (const waiting of reads.values()) for (const { reject } of waiting) reject(error);
+    }
   }
 
   async putResult(key: string, result: CheckResult): Promise<void> {

@@ -1,7 +1,7 @@
 import { isWebUrl } from '../../components/format';
 import { statusMeta, statusPaletteCss } from '../../components/status-meta';
 import { markerSignature } from '../../core/citation-status/summary';
-import type { MarkerItem, MarkerUpdate } from '../../core/citation-status/types';
+import type { MarkerItem } from '../../core/citation-status/types';
 import { findCitedLink, pageLinks } from './highlight';
 
 /**
@@ -69,83 +69,56 @@ export function markerText(item: MarkerItem): string {
   return item.reason ? `${meta.markerLabel}. ${item.reason}` : `${meta.markerLabel}.`;
 }
 
-/** Markers placed per step when a long article's markers are placed in steps (see showMarkersInSteps). */
-export const MARKERS_PER_STEP = 50;
-
-/** Counts calls, so that a newer set of markers stops an older one that is still being placed. */
-let generation = 0;
-
-/** One placing of markers: items applied (all at once or in steps), then the markers not listed removed. */
-function startPass(doc: Document) {
-  const kept = new Set<Element>();
-  // Listed once for all items: a long article's thousands of markers must not each walk the whole page.
-  const links = pageLinks(doc);
-  return {
-    apply(items: MarkerItem[]) {
-      for (const item of items) {
-        for (const linkIndex of item.linkIndexes) {
-          const link = findCitedLink(doc, linkIndex, item.url, links);
-          // An image map's area has no place in the text to mark.
-          if (!link || link.localName === 'area') continue;
-          const marker = markerAfter(link) ?? insertMarker(link);
-          if (kept.has(marker)) continue;
-          // A marker that already says this is left alone: updates touch only what changed.
-          const said = markerSignature(item);
-          if (rendered.get(marker) !== said) {
-            render(marker, item);
-            rendered.set(marker, said);
-          }
-          kept.add(marker);
-        }
-      }
-    },
-    finish(): number {
-      for (const marker of Array.from(doc.querySelectorAll(MARKER_TAG))) {
-        if (!kept.has(marker)) marker.remove();
-      }
-      return kept.size;
-    },
-  };
-}
-
-/** Puts (or updates) the markers for exactly these citations; markers of citations not listed are removed. */
-export function showMarkers(doc: Document, items: MarkerItem[]): { shown: number } {
-  generation++;
-  const pass = startPass(doc);
-  pass.apply(items);
-  return { shown: pass.finish() };
+/**
+ * Puts (or updates) the markers of one citation, one after each of its links, and says how many it had to insert
+ * (what costs the page a layout of the link's paragraph; an update is laid out inside its marker). `links` is the
+ * page's link list, listed once by the caller for many citations; a marker in `claimed` was already placed for
+ * another citation in the same pass and is left as that one drew it.
+ */
+export function placeMarker(
+  doc: Document,
+  item: MarkerItem,
+  links: readonly HTMLElement[],
+  claimed: Set<Element> = new Set(),
+): { inserted: number } {
+  let inserted = 0;
+  for (const linkIndex of item.linkIndexes) {
+    const link = findCitedLink(doc, linkIndex, item.url, links);
+    // An image map's area has no place in the text to mark.
+    if (!link || link.localName === 'area') continue;
+    let marker = markerAfter(link);
+    if (!marker) {
+      marker = insertMarker(link);
+      inserted++;
+    }
+    if (claimed.has(marker)) continue;
+    // A marker that already says this is left alone: updates touch only what changed.
+    const said = markerSignature(item);
+    if (rendered.get(marker) !== said) {
+      render(marker, item);
+      rendered.set(marker, said);
+    }
+    claimed.add(marker);
+  }
+  return { inserted };
 }
 
 /**
- * Applies an update from the panel MARKERS_PER_STEP at a time with the page free in between (`pause`), so that
- * thousands of markers never hold the page still for one long layout. A newer call stops this one
- * (`superseded`). With `replace`, the markers of citations not listed go; otherwise only those named in `remove`.
+ * Puts (or updates) the markers for exactly these citations at once; markers of citations not listed are removed.
+ * The content script places a long article's markers frame by frame instead (see marker-frames.ts).
  */
-export async function showMarkersInSteps(
-  doc: Document,
-  update: MarkerUpdate,
-  pause: () => Promise<void>,
-): Promise<{ shown: number; superseded?: true }> {
-  const mine = ++generation;
-  const pass = startPass(doc);
-  const { items } = update;
-  for (let from = 0; from < items.length; from += MARKERS_PER_STEP) {
-    if (from > 0) {
-      await pause();
-      if (mine !== generation) return { shown: 0, superseded: true };
-    }
-    pass.apply(items.slice(from, from + MARKERS_PER_STEP));
-  }
-  if (update.replace) return { shown: pass.finish() };
-  const gone = new Set(update.remove ?? []);
+export function showMarkers(doc: Document, items: MarkerItem[]): { shown: number } {
+  const kept = new Set<Element>();
+  // Listed once for all items: a long article's thousands of markers must not each walk the whole page.
+  const links = pageLinks(doc);
+  for (const item of items) placeMarker(doc, item, links, kept);
   for (const marker of Array.from(doc.querySelectorAll(MARKER_TAG))) {
-    if (gone.has(marker.getAttribute('data-cited-url') ?? '')) marker.remove();
+    if (!kept.has(marker)) marker.remove();
   }
-  return { shown: doc.querySelectorAll(MARKER_TAG).length };
+  return { shown: kept.size };
 }
 
 export function clearMarkers(doc: Document): { cleared: number } {
-  generation++;
   const markers = Array.from(doc.querySelectorAll(MARKER_TAG));
   for (const marker of markers) marker.remove();
   return { cleared: markers.length };

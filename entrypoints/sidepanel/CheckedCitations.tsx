@@ -6,6 +6,7 @@ import { type ArchiveAccess, CheckDetails } from '../../components/CheckDetails'
 import { CheckLimitNotice } from '../../components/CheckLimitNotice';
 import { CheckSummary } from '../../components/CheckSummary';
 import { CitationsView, type CitationsViewProps } from '../../components/CitationsView';
+import { CopyEvidence } from '../../components/CopyEvidence';
 import { errorText } from '../../components/format';
 import { QuoteLine, QuoteSummary, rowQuoteStatus } from '../../components/QuoteLine';
 import { ReferenceLinks } from '../../components/ReferenceLinks';
@@ -24,11 +25,13 @@ import { countStatuses, progressOf } from '../../core/citation-status/summary';
 import type { CaptureResult, Citation } from '../../core/citations/types';
 import type { CitationStatus } from '../../core/linkcheck/types';
 import type { SourceQuoteCheck } from '../../core/quote-check/source-check';
+import { type CitedReport, citationEvidence } from '../../core/report';
 import { archiveLookupsAllowed, endpointHost } from '../../core/settings/settings';
 import type { SourceChange } from '../../core/source-change/types';
 import { useSettings } from '../../utils/use-settings';
 import { openInNewTab } from './browser-ports';
 import { archiveOf, keyOf } from './check-state';
+import { copyText } from './clipboard';
 import { openSettingsPage } from './link-check-ports';
 import { newSourceRun, type PanelSourceRun } from './panel-sources';
 import { copyReportMarkdown, downloadReport, panelLinkFacts, panelReport } from './report-export';
@@ -150,6 +153,10 @@ export function CheckedCitations({ tabId, result, pending, onGoTo, onOpen }: Che
   // The details reach a reference's own links through the row's onGoTo; a new onGoTo need not redraw every row.
   const goTo = useRef(onGoTo);
   goTo.current = onGoTo;
+  // "Copy evidence" reads the report when pressed, so new verdicts need not redraw the open details.
+  const latestReport = useRef<() => CitedReport>(() => {
+    throw new Error('The panel has not made its report yet.');
+  });
   const renderDetails = useCallback(
     (citation: Citation) => (
       <>
@@ -166,6 +173,12 @@ export function CheckedCitations({ tabId, result, pending, onGoTo, onOpen }: Che
           onAllowArchive={allowArchive}
           onOpenUrl={onOpenUrl}
           watch={watch ? <WatchedSourceDetails history={histories.get(keyOf(citation.url))} /> : undefined}
+          actions={
+            <CopyEvidence
+              evidence={() => citationEvidence(latestReport.current(), citation.url)}
+              copy={copyText}
+            />
+          }
         />
       </>
     ),
@@ -223,6 +236,7 @@ export function CheckedCitations({ tabId, result, pending, onGoTo, onOpen }: Che
   );
 
   const report = () => panelReport(result, known, new Date(), [...quotes.checks.values()], compared);
+  latestReport.current = report;
 
   return (
     <>

@@ -6,6 +6,7 @@ import { hostKey } from '../../core/linkcheck/url';
 import type { QuoteSourceDeps, SourceRead } from '../../core/quote-check/source-check';
 import { archiveLookupsAllowed, type Settings } from '../../core/settings/settings';
 import { parseHtml } from '../../utils/parse-html';
+import { readPdfText } from '../../utils/pdf-text';
 
 /**
  * How the panel reads cited pages and their archived copies (the extension may fetch any http(s) page, without
@@ -31,6 +32,7 @@ export function panelSourceReads(settings: Settings | null, run?: PanelSourceRun
     scheduler,
     mode: 'follow',
     parseHtml,
+    readPdfText,
     thirdParty: settings !== null && archiveLookupsAllowed(settings),
     ...(run ? { reads: run.reads } : {}),
   };

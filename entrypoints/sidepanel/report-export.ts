@@ -15,6 +15,7 @@ import {
 import type { SourceChange } from '../../core/source-change/types';
 import { downloadBlob } from '../../utils/download';
 import { archiveOf, type KnownChecks, keyOf } from './check-state';
+import { copyText } from './clipboard';
 
 /** The link verdicts and archive lookups the panel holds, each under its citation's own URL. */
 export function panelLinkFacts(
@@ -65,22 +66,7 @@ function manifestVersion(): string | undefined {
 }
 
 export async function copyReportMarkdown(report: CitedReport): Promise<void> {
-  const text = reportToMarkdown(report);
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    // The async clipboard needs focus; the old command works from a click in the panel either way.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    const copied = document.execCommand('copy');
-    area.remove();
-    if (!copied) throw new Error('The browser did not allow copying to the clipboard.');
-  }
+  await copyText(reportToMarkdown(report));
 }
 
 /** Saves the report through the browser's own download. Returns the file name. */

@@ -42,25 +42,68 @@ export interface Recording {
 }
 
 export async function recordMainThreadTasks(session: CDPSession): Promise<Recording> {
-  const events: TraceEvent[] = [];
-  session.on('Tracing.dataCollected', ({ value }) => {
-    events.push(...(value as unknown as TraceEvent[]));
-  });
+  // The browser keeps the trace until the end: streaming it to this process as it is recorded would make the
+  // browser and Node serialise and parse megabytes during the run, CPU the measured pages would compete with.
   await session.send('Tracing.start', {
     categories: CATEGORIES,
-    transferMode: 'ReportEvents',
+    transferMode: 'ReturnAsStream',
+    streamFormat: 'json',
     options: 'record-continuously',
   });
   return {
     async stop(pages) {
-      const complete = new Promise<void>((resolve) =>
-        session.once('Tracing.tracingComplete', () => resolve()),
+      const complete = new Promise<string>((resolve) =>
+        session.once('Tracing.tracingComplete', ({ stream }) => resolve(stream ?? '')),
       );
       await session.send('Tracing.end');
-      await complete;
+      const events = await readTrace(session, await complete);
       return longestTasks(events, pages);
     },
   };
+}
+
+/**
+ * Reads the stream `{"traceEvents":[{...},{...}...]}` one event at a time: a 2,000-citation run's trace is larger
+ * than one JavaScript string may be. Keeps only the events `longestTasks` and `explain` look at.
+ */
+async function readTrace(session: CDPSession, handle: string): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let pending = '';
+  for (;;) {
+    const { data, eof, base64Encoded } = await session.send('IO.read', { handle, size: 4 * 1024 * 1024 });
+    const text = base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data;
+    let start = depth >= 3 ? 0 : -1;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (code === 92 /* \ */) escaped = true;
+        else if (code === 34 /* " */) inString = false;
+      } else if (code === 34) inString = true;
+      else if (code === 123 /* { */ || code === 91 /* [ */) {
+        if (++depth === 3) start = i;
+      } else if (code === 125 /* } */ || code === 93 /* ] */) {
+        if (depth-- === 3) {
+          keepIfUseful(JSON.parse(pending + text.slice(start, i + 1)) as TraceEvent, events);
+          pending = '';
+          start = -1;
+        }
+      }
+    }
+    if (start >= 0) pending += text.slice(start);
+    if (eof) break;
+  }
+  await session.send('IO.close', { handle });
+  return events;
+}
+
+function keepIfUseful(event: TraceEvent, events: TraceEvent[]): void {
+  const namesFrame = event.args?.frame !== undefined || event.args?.data?.frame !== undefined;
+  const explainable = event.ph === 'X' && (event.dur ?? 0) > 2000;
+  if (event.name === 'RunTask' || namesFrame || explainable) events.push(event);
 }
 
 function longestTasks(events: TraceEvent[], frameIds: Map<string, string>): Map<string, PageTasks> {

@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
+import { demoArticleTitle } from '../web/sites/demo/article';
 import { demoArticleUrl, demoCitation, demoCitations } from '../web/sites/demo/fates';
 import { expect, test } from './fixtures';
 import { keptSourceReadings, sourceReads, storeSettings, waitForVerdicts } from './linkcheck-helpers';
-import { row } from './panel-helpers';
+import { copiedText, listenToClipboard, row } from './panel-helpers';
 
 // Issue 12, "changed since cited", end to end on the demo article: with archive lookups allowed, the panel compares
 // the quoted sources and those that no longer stand with the local Wayback's copies from before the article was
@@ -46,6 +47,40 @@ test('the demo article: each compared source says whether it changed since the a
   );
   // Its quotation is still there: the edit is elsewhere in the statement.
   await expect(lab).toHaveAttribute('data-quote-status', 'found');
+
+  // The reader copies this source's evidence for a correction request: the source, its quotation's verdict with the
+  // source's words, and the edit since the article cited it, each dated.
+  await listenToClipboard(panel);
+  await lab.locator('[data-action="details"]').click();
+  await lab.locator('[data-action="copy-evidence"]').click();
+  await expect(lab.locator('[data-evidence-feedback]')).toHaveText('Copied');
+  const copied = await copiedText(panel);
+  expect(copied).toContain(`Article: “${demoArticleTitle}”`);
+  expect(copied).toContain(`: ${demoCitation('lab-statement-moved').url}`);
+  expect(copied).toMatch(/Link check, \d{4}-\d\d-\d\d \d\d:\d\d UTC: redirected/);
+  expect(copied).toMatch(/Final address after redirects: https:\/\/www\.ellerylabs\.example\/newsroom\//);
+  expect(copied).toMatch(
+    /Quotation 1: “[^”]*sent three renewal notices[^”]*”\nVerdict, \d{4}-\d\d-\d\d \d\d:\d\d UTC: found\./,
+  );
+  expect(copied).toContain(
+    'The source says: “sent three renewal notices between April and June and received no reply”',
+  );
+  expect(copied).toContain('Changed since cited, compared');
+  expect(copied).toContain(
+    `Archived copy of 2025-09-10, the last before publication (2026-03-12): https://web.archive.org/web/20250910120000/${demoCitation('lab-statement-moved').url}`,
+  );
+  expect(copied).toContain('Changed: “We [-will resume-]{+resumed+} weekly sampling at all…”');
+
+  // A source that is gone: its evidence names the archived copy to cite instead.
+  const keepers = rowOf(panel, 'keepers-sampling');
+  await keepers.locator('[data-action="details"]').click();
+  await keepers.locator('[data-action="copy-evidence"]').click();
+  await expect(keepers.locator('[data-evidence-feedback]')).toHaveText('Copied');
+  const gone = await copiedText(panel);
+  expect(gone).toMatch(/Link check, \d{4}-\d\d-\d\d \d\d:\d\d UTC: dead \(HTTP 410\)/);
+  expect(gone).toMatch(
+    /Archived copy to cite instead, captured \d{4}-\d\d-\d\d: https:\/\/web\.archive\.org\/web\/\d{14}\//,
+  );
 
   const changed = compared.filter((fate) => fate.changedSinceCited !== 'unchanged').length;
   await expect(panel.locator('[data-change-summary]')).toContainText(

@@ -14,6 +14,7 @@ import {
   storeSettings,
   waitForVerdicts,
 } from './linkcheck-helpers';
+import { copiedText, listenToClipboard } from './panel-helpers';
 
 // Issue 3 end to end on the demo article, whose sources play every status (test/web/sites/demo/fates.ts).
 
@@ -99,18 +100,10 @@ test('the report: copied as Markdown, downloaded as JSON and CSV, named after th
   const fileName = (extension: string) =>
     new RegExp(`^cited-report-harbour-swim-tests-stopped-for-seven-weeks(-[a-z]+)*-${day}\\.${extension}$`);
 
-  // Chromium grants no clipboard-read to extension origins, so the test listens to what the panel writes.
-  await panel.evaluate(() => {
-    const clipboard = navigator.clipboard;
-    const write = clipboard.writeText.bind(clipboard);
-    clipboard.writeText = async (text: string) => {
-      (window as unknown as { copied: string }).copied = text;
-      await write(text).catch(() => {});
-    };
-  });
+  await listenToClipboard(panel);
   await panel.locator('[data-action="copy-report"]').click();
   await expect(panel.locator('[data-report-feedback]')).toHaveText('Report copied as Markdown');
-  const markdown = await panel.evaluate(() => (window as unknown as { copied: string }).copied);
+  const markdown = await copiedText(panel);
   expect(markdown).toContain(`# Citations of “${demoArticleTitle}”`);
   for (const citation of demoCitations) expect(markdown).toContain(citation.url);
   expect(markdown).toContain(`https://web.archive.org/web/`);

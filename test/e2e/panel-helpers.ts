@@ -41,3 +41,23 @@ export function linkInView(page: Page, href: string) {
     };
   }, href);
 }
+
+/**
+ * Records what the panel writes to the clipboard from now on, for `copiedText` to read: Chromium grants no
+ * clipboard-read to extension origins, so the test listens to what the panel writes.
+ */
+export async function listenToClipboard(panel: Page): Promise<void> {
+  await panel.evaluate(() => {
+    const clipboard = navigator.clipboard;
+    const write = clipboard.writeText.bind(clipboard);
+    clipboard.writeText = async (text: string) => {
+      (window as unknown as { copied: string }).copied = text;
+      await write(text).catch(() => {});
+    };
+  });
+}
+
+/** The last text the panel wrote to the clipboard since `listenToClipboard`. */
+export function copiedText(panel: Page): Promise<string> {
+  return panel.evaluate(() => (window as unknown as { copied: string }).copied);
+}

@@ -53,21 +53,84 @@ export function sizeFromName(pathname: string, fallback: [number, number] = [640
 
 /** A one-page PDF (PDF 1.4, Helvetica) with a title and lines of text: enough for viewers and type sniffing. */
 export function simplePdf(title: string, lines: string[]): Buffer {
-  const pdfText = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, '?');
-  const content = [
-    'BT /F1 18 Tf 56 780 Td',
-    `(${pdfText(title)}) Tj`,
-    '/F1 11 Tf 0 -28 Td 14 TL',
-    ...lines.map((line) => `(${pdfText(line)}) '`),
-    'ET',
-  ].join('\n');
+  return textPdf([lines], { title });
+}
+
+/** A line of a PDF page: one run of text, or runs set alternately in Helvetica and Helvetica-Bold. */
+export type PdfLine = string | string[];
+
+/**
+ * A PDF with a text layer, one page per list of lines (Helvetica, 11 pt, 14 pt apart), as a word processor
+ * writes one. Runs of a line in two fonts come out of a reader as separate text items, as a word set partly in
+ * bold does. `lockedWithPassword` encrypts it for a password the reader does not have.
+ */
+export function textPdf(
+  pages: PdfLine[][],
+  options: { title?: string; lockedWithPassword?: boolean } = {},
+): Buffer {
+  const contents = pages.map((lines, index) =>
+    [
+      'BT /F1 18 Tf 56 780 Td',
+      `(${pdfString(index === 0 ? (options.title ?? '') : '')}) Tj`,
+      '/F1 11 Tf 0 -28 Td 14 TL',
+      ...lines.map((line) =>
+        typeof line === 'string'
+          ? `(${pdfString(line)}) '`
+          : `T* ${line.map((run, at) => `/F${(at % 2) + 1} 11 Tf (${pdfString(run)}) Tj`).join(' ')} /F1 11 Tf`,
+      ),
+      'ET',
+    ].join('\n'),
+  );
+  const fonts = '/Font << /F1 3 0 R /F2 4 0 R >>';
+  const info = options.title ? `<< /Title (${pdfString(options.title)}) >>` : '<< >>';
+  const encrypt = options.lockedWithPassword
+    ? // RC4 (V 1, R 2) with owner and user keys no password opens: every reader must ask for one.
+      `<< /Filter /Standard /V 1 /R 2 /P -4 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> >>`
+    : null;
+  return pdfFile(
+    [
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>',
+      info,
+      ...(encrypt ? [encrypt] : []),
+    ],
+    contents.map((content) => ({ content, resources: fonts })),
+    { info: 5, encrypt: encrypt ? 6 : null },
+  );
+}
+
+/** A one-page PDF that is only a picture (a grey square), as a scanner makes one: no text layer. */
+export function imageOnlyPdf(): Buffer {
+  const side = 8;
+  const pixels = '80'.repeat(side * side);
+  return pdfFile(
+    [
+      `<< /Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length ${pixels.length + 1} >>\nstream\n${pixels}>\nendstream`,
+    ],
+    [{ content: 'q 480 0 0 680 56 80 cm /Im1 Do Q', resources: '/XObject << /Im1 3 0 R >>' }],
+    { info: null, encrypt: null },
+  );
+}
+
+/**
+ * PDF bytes: the catalog (object 1), the page tree (2), the shared objects from 3 on, then each page and its
+ * content stream. Latin-1 throughout, with a cross-reference table at the offsets it states.
+ */
+function pdfFile(
+  shared: string[],
+  pages: { content: string; resources: string }[],
+  refs: { info: number | null; encrypt: number | null },
+): Buffer {
+  const first = 3 + shared.length;
+  const pageIds = pages.map((_, index) => first + index * 2);
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    `<< /Title (${pdfText(title)}) >>`,
+    `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`,
+    ...shared,
+    ...pages.flatMap(({ content, resources }, index) => [
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${(pageIds[index] ?? 0) + 1} 0 R /Resources << ${resources} >> >>`,
+      `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    ]),
   ];
   let pdf = '%PDF-1.4\n';
   const offsets: number[] = [];
@@ -78,8 +141,18 @@ export function simplePdf(title: string, lines: string[]): Buffer {
   const xref = Buffer.byteLength(pdf, 'latin1');
   pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${objects.length} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  const trailer = [
+    `/Size ${objects.length + 1} /Root 1 0 R`,
+    refs.info ? `/Info ${refs.info} 0 R` : '',
+    refs.encrypt ? `/Encrypt ${refs.encrypt} 0 R /ID [<${'0f'.repeat(16)}> <${'0f'.repeat(16)}>]` : '',
+  ].join(' ');
+  pdf += `trailer\n<< ${trailer} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(pdf, 'latin1');
+}
+
+/** Text as a PDF string literal: its delimiters escaped, what Latin-1 cannot write as "?". */
+function pdfString(text: string): string {
+  return text.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
 }
 
 function clamp(value: number, min: number, max: number): number {

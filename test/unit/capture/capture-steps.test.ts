@@ -49,8 +49,9 @@ describe('the capture in steps', () => {
     );
     expect(straight.citations).toHaveLength(2000);
     expect(inSteps).toEqual(straight);
-    // The stages (listing, clone, Readability, metadata), then every slice of links and of citations' quotes.
-    expect(pauses).toBeGreaterThanOrEqual(3 + 2 * (2000 / LINKS_PER_STEP - 1));
+    // The stages (listing, clone, Readability's parse, the article's links and HTML, metadata, the sentence
+    // breaker), then every slice of links and of citations' quotes.
+    expect(pauses).toBeGreaterThanOrEqual(6 + 2 * (2000 / LINKS_PER_STEP - 1));
   });
 
   it('lets the page run its own work while a long article is being read', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lookupArchivedCopies } from '../../../core/archive/wayback';
 import { checkSourceQuotes, type QuoteSourceDeps } from '../../../core/quote-check';
+import { imageOnlyPdf, textPdf } from '../../web/generated';
 import { html, send } from '../../web/respond';
 import { startTestWeb, type TestWeb } from '../../web/server';
 import type { Site } from '../../web/site';
@@ -42,6 +43,22 @@ const unreadable: Site[] = [
         return html(res, 200, page({ title: 'Chatstep statement', body: article }));
       if (url.pathname === '/report.pdf') {
         return send(res, 200, '%PDF-1.7 ...', { 'content-type': 'application/pdf' });
+      }
+      if (url.pathname === '/statement.pdf' || url.pathname === '/download') {
+        // The statement on its second page, the quotation across a line break; once as a PDF, once as bytes.
+        const pdf = textPdf([
+          ['Statement of the operator', 'Page one says nothing of the accounts.'],
+          ['The operator said it removed every account that', 'shared such images within hours.'],
+        ]);
+        const type = url.pathname === '/download' ? 'application/octet-stream' : 'application/pdf';
+        return send(res, 200, pdf, { 'content-type': type });
+      }
+      if (url.pathname === '/scan.pdf')
+        return send(res, 200, imageOnlyPdf(), { 'content-type': 'application/pdf' });
+      if (url.pathname === '/locked.pdf') {
+        return send(res, 200, textPdf([[article]], { lockedWithPassword: true }), {
+          'content-type': 'application/pdf',
+        });
       }
       if (url.pathname === '/app') {
         return html(
@@ -198,7 +215,9 @@ describe('sources Cited can and cannot read', () => {
     ['https://wall.quotes.test/page', 'bot-wall', /403/],
     ['https://challenge.quotes.test/page', 'bot-wall', /bot check/],
     ['https://paid.quotes.test/page', 'paywall', /payment/],
-    ['https://press.quotes.test/report.pdf', 'not-text', /PDF/],
+    ['https://press.quotes.test/report.pdf', 'broken', /not a readable PDF/],
+    ['https://press.quotes.test/scan.pdf', 'scanned', /no text in this PDF: probably a scan/],
+    ['https://press.quotes.test/locked.pdf', 'encrypted', /password/],
     ['https://press.quotes.test/app', 'script-only', /scripts/],
     ['https://gone.quotes.test/page', 'no-answer', /does not resolve|no longer exists/],
   ])('%s: not checkable (%s), saying why', async (url, reason, detail) => {
@@ -214,8 +233,37 @@ describe('sources Cited can and cannot read', () => {
     if (verdict?.status === 'not-checkable') expect(verdict.detail).toMatch(detail);
   });
 
+  it('reads a PDF’s text and says on which page the quotation is, with a link that opens the PDF there', async () => {
+    for (const url of ['https://press.quotes.test/statement.pdf', 'https://press.quotes.test/download']) {
+      const check = await checkSourceQuotes(url, [quote, 'removed no account at all'], deps());
+      expect(check.textOrigin).toBe('pdf');
+      const [found, missing] = check.verdicts;
+      expect(found).toMatchObject({
+        status: 'found',
+        passage: { page: 2, text: 'removed every account that shared such images within hours' },
+        showInSource: `${url}#page=2`,
+      });
+      expect(missing?.status).toBe('not-found');
+    }
+  });
+
+  it('without a PDF reader, a PDF is not checkable', async () => {
+    const check = await checkSourceQuotes(
+      'https://press.quotes.test/statement.pdf',
+      [quote],
+      deps({ readPdfText: undefined }),
+    );
+    expect(check.verdicts).toMatchObject([{ status: 'not-checkable', reason: 'not-text' }]);
+  });
+
   it('stops reading a source past the size cap', async () => {
     const check = await checkSourceQuotes('https://press.quotes.test/big', [quote], deps({ maxBytes: 4096 }));
     expect(check.verdicts).toMatchObject([{ status: 'not-checkable', reason: 'too-large' }]);
+    const pdf = await checkSourceQuotes(
+      'https://press.quotes.test/statement.pdf',
+      [quote],
+      deps({ maxBytes: 512 }),
+    );
+    expect(pdf.verdicts).toMatchObject([{ status: 'not-checkable', reason: 'too-large' }]);
   });
 });

@@ -127,6 +127,35 @@ describe('quotations in the report', () => {
     );
   });
 
+  it('a quotation found in a PDF is placed by its page, which the link opens', () => {
+    const minutes = 'https://city.example/minutes.pdf';
+    const [inPdf] = matchQuotes(
+      ['had not yet been placed on an agenda'],
+      'renewal had not yet been placed on an agenda.',
+    );
+    if (inPdf?.status !== 'found') throw new Error('the matcher should find the quotation');
+    const pdfReport = buildReport({
+      capture: reportCapture('Minutes', '2025-07-01', [citation(minutes, 'the minutes', [inPdf.quote], 0)]),
+      results: [],
+      quoteChecks: [
+        {
+          url: minutes,
+          finalUrl: minutes,
+          httpStatus: 200,
+          textOrigin: 'pdf',
+          note: null,
+          archivedUrl: null,
+          checkedAt,
+          verdicts: [{ ...inPdf, passage: { ...inPdf.passage, page: 3 }, showInSource: `${minutes}#page=3` }],
+        },
+      ],
+      generatedAt: checkedAt,
+    });
+    expect(reportToMarkdown(pdfReport)).toContain(
+      `The source says: “had not yet been placed on an agenda” (page 3 of the PDF). [Show in source](${minutes}#page=3)`,
+    );
+  });
+
   it('a report made without quote checks says nothing about quotations', () => {
     const plain = buildReport({ capture, results: [], generatedAt: checkedAt });
     expect(plain.citations.map((row) => row.quoteCheck)).toEqual([null, null, null]);

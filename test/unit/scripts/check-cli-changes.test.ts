@@ -73,6 +73,15 @@ describe('npm run check: changed since cited, on the demo article', () => {
     );
   });
 
+  it('the council minutes, a PDF: the quotation split over two lines is found, on the PDF’s page', () => {
+    const minutes = demoCitation('council-minutes-pdf').url;
+    expect(rowOf('council-minutes-pdf')?.quoteCheck).toMatchObject({
+      textOrigin: 'pdf',
+      verdicts: [{ status: 'found', passage: { page: 1 }, showInSource: `${minutes}#page=1` }],
+    });
+    expect(reportToMarkdown(report)).toContain(`(page 1 of the PDF). [Show in source](${minutes}#page=1)`);
+  });
+
   it('reads each quoted page once, for its quotations and its comparison alike', () => {
     const live = web.requests.filter((request) => request.url === demoCitation('harbourmaster-post').url);
     // One GET for the link check, one for the text.

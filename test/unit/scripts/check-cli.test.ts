@@ -166,6 +166,28 @@ describe('npm run check', () => {
     }
   });
 
+  it('--evidence checks one citation and prints its evidence for a correction request', async () => {
+    const { code, stdout } = await cli([...common(), '--evidence', figures, '--now', '2026-03-09T06:00:00Z']);
+    // The figures are gone: the run fails, and the evidence names the copy to cite instead.
+    expect(code).toBe(1);
+    expect(stdout).toContain('Article: “Harbour ferry timetable cut for the winter”');
+    expect(stdout).toContain(`Citation 3 of 4: ${figures}`);
+    expect(stdout).toMatch(/Link check, 2026-03-09 06:0\d UTC: dead \(HTTP 404\)/);
+    expect(stdout).toContain(
+      `Archived copy to cite instead, captured 2024-01-20: https://web.archive.org/web/20240120101500/${figures}`,
+    );
+    // Only that source and the archive (its lookup, then the copy's original bytes) were asked: no other citation.
+    const hosts = new Set(web.requests.map((request) => request.host));
+    expect(hosts.has('stats.portquay.test')).toBe(true);
+    const asked = ['stats.portquay.test', 'archive.cli.test', 'web.archive.org'];
+    expect([...hosts].filter((host) => !asked.includes(host))).toEqual([]);
+
+    const byNumber = await cli([...common(), '--evidence', '1', '--no-third-party']);
+    expect(byNumber.code).toBe(0);
+    expect(byNumber.stdout).toContain(`Citation 1 of 4: ${statement}`);
+    expect(byNumber.stdout).not.toContain('cite instead');
+  });
+
   it.each([
     [[], /Give the saved article/],
     [[fixture], /--url is required/],
@@ -174,6 +196,16 @@ describe('npm run check', () => {
     [[fixture, '--url', articleUrl, '--concurrency', 'lots'], /--concurrency must be a whole number/],
     [[fixture, '--url', articleUrl, '--frobnicate'], /Unknown option '--frobnicate'/],
     [['/nonexistent/article.html', '--url', articleUrl], /cannot read "\/nonexistent\/article.html": ENOENT/],
+    [[fixture, '--url', articleUrl, '--evidence', '2', '--json'], /--evidence prints plain text/],
+    [
+      [fixture, '--url', articleUrl, '--evidence', '2', '--state', 'x.json'],
+      /--evidence checks one citation/,
+    ],
+    [[fixture, '--url', articleUrl, '--evidence', '9'], /--evidence must be a citation's number \(1 to 4\)/],
+    [
+      [fixture, '--url', articleUrl, '--evidence', 'https://elsewhere.test/'],
+      /or the address it links to, got "https:\/\/elsewhere.test\/"/,
+    ],
   ])('usage error %j exits 2 with a clear message', async (args, message) => {
     const { code, stderr, stdout } = await cli(args as string[]);
     expect(code).toBe(2);

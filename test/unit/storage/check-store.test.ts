@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LinkChecker } from '../../../core/linkcheck/checker';
 import type { CheckResult } from '../../../core/linkcheck/types';
 import { IndexedDbCheckStore } from '../../../core/storage/check-store';
@@ -31,6 +31,25 @@ const result = (url: string): CheckResult => ({
 });
 
 describe('IndexedDbCheckStore', () => {
+  it('answers a long article’s verdicts asked for at once, each its own, from one transaction', async () => {
+    const db = await freshDb();
+    const store = new IndexedDbCheckStore(db);
+    const keys = Array.from({ length: 300 }, (_, index) => `https://a.test/${index}`);
+    for (const key of keys.filter((_, index) => index % 3 === 0)) await store.putResult(key, result(key));
+    const transaction = vi.spyOn(db, 'transaction');
+
+    const read = await Promise.all([...keys, keys[3] as string].map((key) => store.getResult(key)));
+
+    expect(read.map((verdict) => verdict?.url ?? null)).toEqual([
+      ...keys.map((key, index) => (index % 3 === 0 ? key : null)),
+      keys[3],
+    ]);
+    expect(transaction).toHaveBeenCalledTimes(1);
+    // A read asked for after that turn gets a transaction of its own, and sees a verdict stored since.
+    await store.putResult(keys[1] as string, result(keys[1] as string));
+    expect((await store.getResult(keys[1] as string))?.url).toBe(keys[1]);
+  });
+
   it('keeps the queue in first-enqueued order, ORs force, and drops an entry when its verdict is stored', async () => {
     const store = new IndexedDbCheckStore(await freshDb());
     const at = '2026-01-01T00:00:00.000Z';
