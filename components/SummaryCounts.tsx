@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { Citation } from '../core/citations/types';
 import { countByRelation } from './citation-filter';
 import { formatNumber, plural } from './format';
@@ -5,13 +6,21 @@ import './SummaryCounts.css';
 
 export interface SummaryCountsProps {
   citations: Citation[];
+  /** Citations still on their way from the page (a long article's list arrives in parts). */
+  pending?: number;
   locale?: string;
 }
 
 /** How much the article cites, at a glance. */
-export function SummaryCounts({ citations, locale }: SummaryCountsProps) {
-  const counts = countByRelation(citations);
-  const occurrences = citations.reduce((sum, citation) => sum + citation.occurrences.length, 0);
+export function SummaryCounts({ citations, pending = 0, locale }: SummaryCountsProps) {
+  // Counted once per list, not on every frame of status updates the panel draws.
+  const { counts, occurrences } = useMemo(
+    () => ({
+      counts: countByRelation(citations),
+      occurrences: citations.reduce((sum, citation) => sum + citation.occurrences.length, 0),
+    }),
+    [citations],
+  );
   return (
     <section class="summary" aria-label="Summary" data-summary>
       <p class="summary__line">
@@ -27,6 +36,11 @@ export function SummaryCounts({ citations, locale }: SummaryCountsProps) {
         {occurrences > counts.all ? (
           <span class="summary__part" data-count="links">
             {plural(occurrences, 'link', 'links', locale)} in the text
+          </span>
+        ) : null}
+        {pending > 0 ? (
+          <span class="summary__part" data-count="pending" role="status">
+            listing {formatNumber(pending, locale)} more…
           </span>
         ) : null}
       </p>

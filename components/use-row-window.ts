@@ -25,7 +25,9 @@ export interface RowWindow {
 
 export function useRowWindow(rowCount: number, keepDrawn: readonly number[]): RowWindow {
   const windowed = rowCount > WINDOW_FROM && typeof IntersectionObserver !== 'undefined';
-  const [near, setNear] = useState<ReadonlySet<number>>(() => new Set([0, 1]));
+  // The first block fills a panel's screen; the observer adds the next ones a frame later, so the panel's first
+  // render (with its header, its summary and its hooks) stays one short task.
+  const [near, setNear] = useState<ReadonlySet<number>>(() => new Set([0]));
   const heights = useRef(new Map<number, number>());
   const elements = useRef(new Map<number, HTMLElement>());
   const intersection = useRef<IntersectionObserver | null>(null);

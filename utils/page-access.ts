@@ -69,6 +69,14 @@ export async function askCaptureScript<T>(
   timeoutMs: number,
 ): Promise<T> {
   await ensureCaptureScript(tabId);
+  return askInstalledCaptureScript(ask, timeoutMs);
+}
+
+/**
+ * As `askCaptureScript`, for a script that answered before (the next part of a capture): nothing is injected, so a
+ * page that changed meanwhile fails in words instead of being read afresh.
+ */
+export async function askInstalledCaptureScript<T>(ask: () => Promise<T>, timeoutMs: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(

@@ -13,7 +13,8 @@ import type {
   CheckSnapshot,
   MarkerUpdate,
 } from '../core/citation-status/types';
-import type { CaptureResult } from '../core/citations/types';
+import type { CaptureHead, CitationPartRequest } from '../core/citations/capture-parts';
+import type { Citation } from '../core/citations/types';
 import type { QuoteStatus } from '../core/quote-check/types';
 import type {
   PreparedPage,
@@ -27,8 +28,13 @@ import type { ArticleWatchState, WatchArticleRequest, WatchedArticle } from '../
 
 /** Handled by the content script in the article's tab. */
 export interface PageProtocol {
-  /** Capture the article and its citations from the live page. */
-  capturePage(): CaptureResult;
+  /**
+   * Capture the article and its citations from the live page. The answer holds the first citations; a long
+   * article's others wait in the page for `captureCitations`, so no one message (or task) carries them all.
+   */
+  capturePage(): CaptureHead;
+  /** The next part of the capture `capturePage` began (fails with 'page-not-ready' once the page has changed). */
+  captureCitations(data: CitationPartRequest): Citation[];
   /**
    * Scroll to one occurrence of a citation and flash a highlight on it.
    * `found` is false when the link is no longer on the page (it was removed or re-rendered).

@@ -1,4 +1,5 @@
 import { captureArticleInSteps } from '../../core/capture';
+import { createCaptureParts } from '../../core/citations/capture-parts';
 import { onMessage } from '../../utils/messaging';
 import { CAPTURE_SCRIPT_MARKER } from '../../utils/page-access';
 import { highlightLink } from './highlight';
@@ -9,10 +10,13 @@ import { pageTurn } from './page-turn';
 /** Reading the article and its citations, and flashing a cited link in place. */
 export function installCaptureHandlers(): Installation {
   return installOnce(CAPTURE_SCRIPT_MARKER, () => {
+    const parts = createCaptureParts();
     // In steps with the page free in between: a long article's capture is never one long freeze of the page.
+    // Its citations go to the panel in parts (the first with the article), so no one message is big.
     onMessage('capturePage', async () =>
-      markOnScreen(await captureArticleInSteps(document, pageTurn), document),
+      parts.head(markOnScreen(await captureArticleInSteps(document, pageTurn), document)),
     );
+    onMessage('captureCitations', ({ data }) => parts.part(data));
     onMessage('highlightLink', ({ data }) => highlightLink(document, data));
   });
 }

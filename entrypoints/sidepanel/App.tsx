@@ -105,7 +105,13 @@ function PanelBody({ state, retry, onGoTo, onOpen }: PanelBodyProps) {
             }
           />
           <SnapshotSection tabId={state.tabId} result={result} />
-          <CheckedCitations tabId={state.tabId} result={result} onGoTo={onGoTo} onOpen={onOpen} />
+          <CheckedCitations
+            tabId={state.tabId}
+            result={result}
+            pending={state.pending}
+            onGoTo={onGoTo}
+            onOpen={onOpen}
+          />
         </div>
       );
     }

@@ -19,14 +19,17 @@ import { StatusPalette } from '../../components/StatusPalette';
 import { SummaryCounts } from '../../components/SummaryCounts';
 import { statusMeta } from '../../components/status-meta';
 import { useDismissAfter } from '../../components/use-dismiss-after';
+import { type RowLine, useRowLine } from '../../components/use-row-line';
 import { WatchedSourceDetails } from '../../components/WatchedSourceDetails';
 import { AUTOMATIC_CHECK_LIMIT } from '../../core/check-run/check-order';
 import { countStatuses, isVerdict, progressOf } from '../../core/citation-status/summary';
 import type { CaptureResult, Citation } from '../../core/citations/types';
 import type { CitationStatus } from '../../core/linkcheck/types';
+import type { SourceQuoteCheck } from '../../core/quote-check/source-check';
 import { type CitedReport, citationEvidence } from '../../core/report';
 import { archiveLookupsAllowed, endpointHost } from '../../core/settings/settings';
 import { citedAt } from '../../core/source-change/article-changes';
+import type { SourceChange } from '../../core/source-change/types';
 import { useSettings } from '../../utils/use-settings';
 import { openInNewTab } from './browser-ports';
 import { archiveOf, keyOf } from './check-state';
@@ -42,17 +45,25 @@ import { useQuoteChecks } from './use-quote-checks';
 export interface CheckedCitationsProps {
   tabId: number;
   result: CaptureResult;
+  /** Citations still on their way from the page: the list shows what has come; checks wait for the whole. */
+  pending: number;
   onGoTo: CitationsViewProps['onGoTo'];
   onOpen: CitationsViewProps['onOpen'];
 }
 
 const FEEDBACK_MS = 4000;
+/** While the quotations are looked for, every quoted row shows the same line. */
+const QUOTES_RUNNING = { running: true } as const;
+const COMPARING = { comparing: true } as const;
 const CLOCK_TICK_MS = 30_000;
 
 /** The citation list with its link checks: summary, statuses, evidence, archived copies and reports. */
-export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitationsProps) {
+export function CheckedCitations({ tabId, result, pending, onGoTo, onOpen }: CheckedCitationsProps) {
   const { settings, loaded, update } = useSettings();
-  const checks = useLinkChecks(tabId, result, settings, loaded);
+  // Checks start on the whole list, so the order (on screen first, then reading order) covers every citation;
+  // the report, the watch and the check summary wait for it too.
+  const whole = pending === 0;
+  const checks = useLinkChecks(tabId, result, settings, loaded && whole);
   const { known, statuses } = checks;
   const [filter, setFilter] = useState<CitationStatus | null>(null);
   const [feedback, setFeedback] = useState<string | null>(null);
@@ -75,7 +86,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
   }, [checks.error]);
 
   const counts = useMemo(() => countStatuses(statuses), [statuses]);
-  const progress = progressOf(statuses);
+  const progress = useMemo(() => progressOf(statuses), [statuses]);
   // Quotations are looked for once every link has its verdict, so the two never share a host at once; a page both
   // quoted and compared with its archived copy is read once.
   const linksDone = progress.total > 0 && progress.done === progress.total;
@@ -207,47 +218,54 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
     ],
   );
 
-  const quoteFor = useCallback(
-    (citation: Citation) => {
-      if (citation.quotes.length === 0) return null;
-      const check = quotes.checks.get(citation.url);
-      if (check) {
-        const status = rowQuoteStatus(check.verdicts);
-        return status
-          ? {
-              status,
-              line: (
-                <QuoteLine
-                  verdicts={check.verdicts}
-                  sourceUrl={check.finalUrl ?? check.url}
-                  onOpenUrl={onOpenUrl}
-                />
-              ),
-            }
-          : null;
-      }
-      return quotes.running
+  const quoteLine = useCallback(
+    (check: SourceQuoteCheck | typeof QUOTES_RUNNING): RowLine | null => {
+      // A running check has no address of its own yet: nothing on its line links anywhere.
+      if (!('verdicts' in check))
+        return { status: 'checking', line: <QuoteLine verdicts={null} sourceUrl="" onOpenUrl={onOpenUrl} /> };
+      const status = rowQuoteStatus(check.verdicts);
+      return status
         ? {
-            status: 'checking',
-            line: <QuoteLine verdicts={null} sourceUrl={citation.url} onOpenUrl={onOpenUrl} />,
+            status,
+            line: (
+              <QuoteLine
+                verdicts={check.verdicts}
+                sourceUrl={check.finalUrl ?? check.url}
+                onOpenUrl={onOpenUrl}
+              />
+            ),
           }
         : null;
     },
-    [quotes, onOpenUrl],
+    [onOpenUrl],
+  );
+  const quoteFor = useRowLine(
+    useCallback(
+      (citation: Citation) =>
+        citation.quotes.length === 0
+          ? null
+          : (quotes.checks.get(citation.url) ?? (quotes.running ? QUOTES_RUNNING : null)),
+      [quotes],
+    ),
+    quoteLine,
   );
   useEffect(() => {
     if (changes.error) setFeedback(changes.error);
   }, [changes.error]);
-  const changeFor = useCallback(
-    (citation: Citation) => {
-      const change = changes.changes.get(citation.url);
-      if (change)
-        return { status: change.status, line: <ChangeLine change={change} onOpenUrl={onOpenUrl} /> };
-      if (changes.asked.get(citation.url) === 'comparing')
-        return { status: 'checking', line: <ChangeLine change={null} onOpenUrl={onOpenUrl} /> };
-      return null;
-    },
-    [changes, onOpenUrl],
+  const changeFor = useRowLine(
+    useCallback(
+      (citation: Citation) =>
+        changes.changes.get(citation.url) ??
+        (changes.asked.get(citation.url) === 'comparing' ? COMPARING : null),
+      [changes],
+    ),
+    useCallback(
+      (change: SourceChange | typeof COMPARING): RowLine =>
+        'status' in change
+          ? { status: change.status, line: <ChangeLine change={change} onOpenUrl={onOpenUrl} /> }
+          : { status: 'checking', line: <ChangeLine change={null} onOpenUrl={onOpenUrl} /> },
+      [onOpenUrl],
+    ),
   );
   const compared = useMemo(() => [...changes.changes.values()], [changes]);
   const quoteVerdicts = useMemo(
@@ -261,8 +279,8 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
   return (
     <>
       <StatusPalette />
-      <SummaryCounts citations={result.citations} />
-      {watching.loaded && (watching.watch || result.citations.length > 0) ? (
+      <SummaryCounts citations={result.citations} pending={pending} />
+      {whole && watching.loaded && (watching.watch || result.citations.length > 0) ? (
         <ArticleWatch
           watch={watching.watch}
           histories={histories}
@@ -276,7 +294,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
       ) : null}
       <QuoteSummary verdicts={quoteVerdicts} />
       <ChangeSummary changes={compared} />
-      {result.citations.length > 0 ? (
+      {whole && result.citations.length > 0 ? (
         <CheckSummary
           statuses={statuses}
           filter={activeFilter}
@@ -305,7 +323,7 @@ export function CheckedCitations({ tabId, result, onGoTo, onOpen }: CheckedCitat
           }
         />
       ) : null}
-      {checks.beyondLimit > 0 && (settings.autoCheck || progress.done > 0 || progress.running) ? (
+      {whole && checks.beyondLimit > 0 && (settings.autoCheck || progress.done > 0 || progress.running) ? (
         <CheckLimitNotice
           notChecked={checks.beyondLimit}
           limit={AUTOMATIC_CHECK_LIMIT}

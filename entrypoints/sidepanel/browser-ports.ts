@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
+import type { CaptureHead, CitationPartRequest } from '../../core/citations/capture-parts';
 import { placesOf } from '../../core/citations/places';
-import type { CaptureResult, Citation } from '../../core/citations/types';
+import type { Citation } from '../../core/citations/types';
 import { CitedError } from '../../core/errors/cited-error';
 import { sendMessage } from '../../utils/messaging';
-import { askCaptureScript, pageRestriction } from '../../utils/page-access';
+import { askCaptureScript, askInstalledCaptureScript, pageRestriction } from '../../utils/page-access';
 import type { FollowerPorts, TabInfo } from './page-follower';
 
 /** A page that never answers (a frozen tab) must not leave the panel spinning for ever. */
@@ -24,8 +25,12 @@ function tabInfo(tab: {
   };
 }
 
-export function captureTab(tabId: number): Promise<CaptureResult> {
+export function captureTab(tabId: number): Promise<CaptureHead> {
   return askCaptureScript(tabId, () => sendMessage('capturePage', undefined, tabId), CAPTURE_TIMEOUT_MS);
+}
+
+export function captureCitations(tabId: number, request: CitationPartRequest): Promise<Citation[]> {
+  return askInstalledCaptureScript(() => sendMessage('captureCitations', request, tabId), CAPTURE_TIMEOUT_MS);
 }
 
 export async function highlightInTab(
@@ -72,6 +77,7 @@ export const browserPorts: FollowerPorts = {
   },
   restriction: pageRestriction,
   capture: captureTab,
+  captureCitations,
   onActivated(listener) {
     const handler = (info: { tabId: number; windowId: number }) => listener(info.tabId, info.windowId);
     browser.tabs.onActivated.addListener(handler);

@@ -82,7 +82,7 @@ export function archiveOf(
 
 /** The markers to show on the page: every citation with a verdict, its reason, and for broken ones a copy. */
 export function markerItems(
-  citations: Citation[],
+  citations: readonly Citation[],
   known: KnownChecks,
   publishedTime: string | null,
 ): MarkerItem[] {
@@ -118,4 +118,53 @@ export function markerUpdate(
   const remove = [...sent.keys()].filter((url) => !present.has(url));
   if (changed.length === 0 && remove.length === 0) return null;
   return { items: changed, ...(remove.length > 0 ? { remove } : {}) };
+}
+
+/** What the page was last sent: from which states, and each marker's signature by citation URL. */
+export interface SentMarkers {
+  citations: readonly Citation[];
+  known: KnownChecks;
+  signatures: ReadonlyMap<string, string>;
+}
+
+/**
+ * The markers update to send the page now (null when nothing changed) and what it will then have. Between two
+ * sends only the citations whose state changed are looked at again: a long article's markers are not rebuilt and
+ * compared, 2,000 of them, a few times a second while verdicts trickle in. A new list of citations, or a change of
+ * archived copies, goes through them all.
+ */
+export function nextMarkers(
+  citations: readonly Citation[],
+  known: KnownChecks,
+  publishedTime: string | null,
+  sent: SentMarkers | null,
+): { update: MarkerUpdate | null; sent: SentMarkers } {
+  if (!sent || sent.citations !== citations || sent.known.archives !== known.archives) {
+    const items = markerItems(citations, known, publishedTime);
+    return {
+      update: markerUpdate(sent?.signatures ?? null, items),
+      sent: { citations, known, signatures: new Map(items.map((item) => [item.url, markerSignature(item)])) },
+    };
+  }
+  const changed = citations.filter((citation) => {
+    const key = keyOf(citation.url);
+    return sent.known.states.get(key) !== known.states.get(key);
+  });
+  const items = markerItems(changed, known, publishedTime);
+  const signatures = new Map(sent.signatures);
+  const updated = items.filter((item) => {
+    const signature = markerSignature(item);
+    if (signatures.get(item.url) === signature) return false;
+    signatures.set(item.url, signature);
+    return true;
+  });
+  const marked = new Set(items.map((item) => item.url));
+  const remove = changed
+    .map((citation) => citation.url)
+    .filter((url) => !marked.has(url) && signatures.delete(url));
+  const update =
+    updated.length > 0 || remove.length > 0
+      ? { items: updated, ...(remove.length > 0 ? { remove } : {}) }
+      : null;
+  return { update, sent: { citations, known, signatures } };
 }

@@ -1,5 +1,11 @@
 import type { RestrictedReason } from '../../core/capture/restricted';
-import type { CaptureResult } from '../../core/citations/types';
+import {
+  type CaptureHead,
+  type CitationPartRequest,
+  headResult,
+  readCaptureParts,
+} from '../../core/citations/capture-parts';
+import type { CaptureResult, Citation } from '../../core/citations/types';
 import { type CitedErrorCode, serializeError } from '../../core/errors/cited-error';
 
 /** What the panel shows for the tab it follows. */
@@ -9,7 +15,8 @@ export type PanelState =
   | { kind: 'loading'; tabId: number }
   | { kind: 'restricted'; tabId: number; reason: RestrictedReason }
   | { kind: 'failed'; tabId: number; code: CitedErrorCode; message: string; detail?: string }
-  | { kind: 'ready'; tabId: number; result: CaptureResult };
+  /** `pending`: citations still on their way from the page (0 once `result` has them all). */
+  | { kind: 'ready'; tabId: number; result: CaptureResult; pending: number };
 
 export interface TabInfo {
   id: number;
@@ -25,7 +32,10 @@ export interface FollowerPorts {
   activeTab(windowId: number): Promise<TabInfo | undefined>;
   getTab(tabId: number): Promise<TabInfo | undefined>;
   restriction(url: string | undefined): Promise<RestrictedReason | null>;
-  capture(tabId: number): Promise<CaptureResult>;
+  /** The article and its first citations. */
+  capture(tabId: number): Promise<CaptureHead>;
+  /** The next part of the citations of the capture `capture` began. */
+  captureCitations(tabId: number, request: CitationPartRequest): Promise<Citation[]>;
   onActivated(listener: (tabId: number, windowId: number) => void): () => void;
   onUpdated(listener: (tabId: number, change: { status?: string; url?: string }) => void): () => void;
   /** Chrome swaps a tab's id when a prerendered page takes its place. */
@@ -97,9 +107,25 @@ export function createPageFollower(
       const reason = await ports.restriction(tab.url);
       if (stale()) return;
       if (reason) return emit({ kind: 'restricted', tabId: id, reason });
-      const result = await ports.capture(id);
+      const head = await ports.capture(id);
       if (stale()) return;
-      emit({ kind: 'ready', tabId: id, result });
+      // A page first shown lists its first rows at once, the others as they arrive; a page read again keeps its
+      // list until the new one is whole.
+      const firstRead = !(last.kind === 'ready' && last.tabId === id);
+      const show = (sofar: CaptureResult) =>
+        emit({
+          kind: 'ready',
+          tabId: id,
+          result: sofar,
+          pending: head.citationTotal - sofar.citations.length,
+        });
+      if (firstRead && head.citationTotal > head.citations.length) show(headResult(head));
+      const result = await readCaptureParts(head, (request) => ports.captureCitations(id, request), {
+        stale,
+        ...(firstRead ? { onPart: show } : {}),
+      });
+      if (!result) return;
+      show(result);
     } catch (error) {
       if (stale()) return;
       emit({ kind: 'failed', tabId: id, ...errorFields(error) });

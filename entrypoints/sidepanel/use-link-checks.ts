@@ -2,12 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { errorText } from '../../components/format';
 import { automaticShare, besideLinks, checkOrder } from '../../core/check-run/check-order';
 import { citationRequests } from '../../core/check-run/citation-requests';
-import {
-  accessDatesOf,
-  archiveMomentOf,
-  isPending,
-  markerSignature,
-} from '../../core/citation-status/summary';
+import { accessDatesOf, archiveMomentOf, isPending } from '../../core/citation-status/summary';
 import type { CheckSnapshot } from '../../core/citation-status/types';
 import type { CaptureResult, Citation } from '../../core/citations/types';
 import type { CitationStatus } from '../../core/linkcheck/types';
@@ -15,10 +10,10 @@ import type { Settings } from '../../core/settings/settings';
 import {
   type KnownChecks,
   keyOf,
-  markerItems,
-  markerUpdate,
   mergeChecks,
   NO_CHECKS,
+  nextMarkers,
+  type SentMarkers,
   statusOf,
 } from './check-state';
 import { browserCheckPorts, type CheckPorts } from './link-check-ports';
@@ -42,6 +37,9 @@ export interface LinkChecks {
 }
 
 const MARKER_DELAY_MS = 250;
+/** The most verdicts one frame applies: enough for any live run (hundreds a second), a store's answer in a few. */
+export const STATES_PER_FRAME = 500;
+const NO_CITATIONS: readonly Citation[] = [];
 const RECONNECT_DELAY_MS = 300;
 
 /**
@@ -66,24 +64,31 @@ export function useLinkChecks(
   const pageUrl = capture.article.metadata.url;
   const start = settings.autoCheck || startedByReader;
 
-  // Updates are applied once a frame, all together: one re-render and one copy of the known states per frame,
-  // however many verdicts arrived in it (a long article's checks answer hundreds a second).
+  // Updates are applied once a frame, together: one re-render and one copy of the known states per frame, however
+  // many verdicts arrived in it (a long article's checks answer hundreds a second), and at most STATES_PER_FRAME of
+  // them (a worker answering from its store sends thousands at once): the rest wait for the next frame.
   const queued = useRef<Partial<CheckSnapshot>[]>([]);
   const cancelFlush = useRef<(() => void) | null>(null);
-  const merge = useCallback((update: Partial<CheckSnapshot>) => {
-    queued.current.push(update);
-    if (cancelFlush.current) return;
+  const flush = useCallback(() => {
     cancelFlush.current = onNextFrame(() => {
       cancelFlush.current = null;
       const batch = queued.current.splice(0);
-      setKnown((k) =>
-        mergeChecks(k, {
-          states: batch.flatMap((one) => one.states ?? []),
-          archives: batch.flatMap((one) => one.archives ?? []),
-        }),
-      );
+      const states = batch.flatMap((one) => one.states ?? []);
+      const later = states.splice(STATES_PER_FRAME);
+      if (later.length > 0) {
+        queued.current.unshift({ states: later });
+        flush();
+      }
+      setKnown((k) => mergeChecks(k, { states, archives: batch.flatMap((one) => one.archives ?? []) }));
     });
   }, []);
+  const merge = useCallback(
+    (update: Partial<CheckSnapshot>) => {
+      queued.current.push(update);
+      if (!cancelFlush.current) flush();
+    },
+    [flush],
+  );
   useEffect(() => () => cancelFlush.current?.(), []);
   const connection = useRef<{ ensure: () => void }>({ ensure: () => {} });
 
@@ -173,7 +178,7 @@ export function useLinkChecks(
   const forMarkers = useRef({ known, capture, publishedTime, markersOn, ports, tabId });
   forMarkers.current = { known, capture, publishedTime, markersOn, ports, tabId };
   // What the page was last sent, by citation: later updates carry only the markers that changed.
-  const sentMarkers = useRef<Map<string, string> | null>(null);
+  const sentMarkers = useRef<SentMarkers | null>(null);
   const markerTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // A page read again (after a reload) has lost its markers: send them all again. (Declared first: effects run in
   // order.)
@@ -185,12 +190,12 @@ export function useLinkChecks(
     markerTimer.current = setTimeout(() => {
       markerTimer.current = null;
       const now = forMarkers.current;
-      const items = now.markersOn ? markerItems(now.capture.citations, now.known, now.publishedTime) : [];
-      const update = markerUpdate(sentMarkers.current, items);
-      if (!update) return;
-      sentMarkers.current = new Map(items.map((item) => [item.url, markerSignature(item)]));
-      if (items.length === 0) void now.ports.clearMarkers(now.tabId);
-      else void now.ports.showMarkers(now.tabId, update);
+      const citations = now.markersOn ? now.capture.citations : NO_CITATIONS;
+      const next = nextMarkers(citations, now.known, now.publishedTime, sentMarkers.current);
+      sentMarkers.current = next.sent;
+      if (!next.update) return;
+      if (next.sent.signatures.size === 0) void now.ports.clearMarkers(now.tabId);
+      else void now.ports.showMarkers(now.tabId, next.update);
     }, MARKER_DELAY_MS);
   }, [known, capture, markersOn, settingsLoaded]);
   useEffect(

@@ -85,6 +85,15 @@ describe('SummaryCounts', () => {
     expect(count('external')).toBe('3 external');
     expect(count('same-site')).toBe('2 same-site');
     expect(count('links')).toBe('7 links in the text');
+    expect(count('pending')).toBeUndefined();
+  });
+
+  it('says how many citations are still being listed while a long article’s list arrives', () => {
+    const mounted = mount(<SummaryCounts citations={harbourCitations} pending={1795} locale="en" />);
+    cleanup = mounted.unmount;
+    const pending = mounted.container.querySelector('[data-count="pending"]');
+    expect(pending?.textContent).toBe('listing 1,795 more…');
+    expect(pending?.getAttribute('role')).toBe('status');
   });
 });
 

@@ -18,15 +18,19 @@ beforeEach(() => {
 describe('installCaptureHandlers', () => {
   it('listens once however often the script is injected, and again after an extension update', () => {
     expect(installCaptureHandlers()).toBe('installed');
-    expect(onMessage.mock.calls.map(([type]) => type)).toEqual(['capturePage', 'highlightLink']);
+    expect(onMessage.mock.calls.map(([type]) => type)).toEqual([
+      'capturePage',
+      'captureCitations',
+      'highlightLink',
+    ]);
     expect(installCaptureHandlers()).toBe('already-installed');
     expect(installCaptureHandlers()).toBe('already-installed');
-    expect(onMessage).toHaveBeenCalledTimes(2);
+    expect(onMessage).toHaveBeenCalledTimes(3);
 
     // An updated or reloaded extension orphans the old script: its runtime is gone, so a new one takes over.
     (fakeBrowser.runtime as { id?: string }).id = undefined;
     expect(installCaptureHandlers()).toBe('installed');
-    expect(onMessage).toHaveBeenCalledTimes(4);
+    expect(onMessage).toHaveBeenCalledTimes(6);
   });
 
   it('answers capturePage with the article’s citations, letting the page run its own work meanwhile', async () => {
@@ -42,6 +46,26 @@ describe('installCaptureHandlers', () => {
       'https://council.example/minutes',
     ]);
     expect(ran).toEqual(['the page', 'the answer']);
+  });
+
+  it('hands a long article’s citations over in parts after the first, all of them, in article order', async () => {
+    document.title = 'Ferry cuts';
+    const links = Array.from(
+      { length: 260 },
+      (_, i) => `<a href="https://source${i % 7}.example/report/${i}">report ${i}</a>`,
+    ).join(', ');
+    document.body.innerHTML = `<article><h1>Ferry cuts</h1>${'<p>The island’s ferry runs twice a day in winter, and the people who wait on the pier every morning say it is not enough.</p>'.repeat(4)}<p>The council cites ${links}.</p></article>`;
+    installCaptureHandlers();
+    const handler = (type: string) => onMessage.mock.calls.find(([name]) => name === type)?.[1];
+    const head = await handler('capturePage')?.({});
+    expect(head.citationTotal).toBe(260);
+    expect(head.citations).toHaveLength(200);
+    const rest = handler('captureCitations')?.({
+      data: { captureId: head.captureId, from: 200, count: 250 },
+    });
+    expect([...head.citations, ...rest].map((citation: { url: string }) => citation.url)).toEqual(
+      Array.from({ length: 260 }, (_, i) => `https://source${i % 7}.example/report/${i}`),
+    );
   });
 
   it('answers highlightLink on the live page', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { injectionError } from '../../../utils/page-access';
+import { CAPTURE_GONE_MESSAGE } from '../../../core/citations/capture-parts';
+import { CitedError, serializeError } from '../../../core/errors/cited-error';
+import { askInstalledCaptureScript, injectionError } from '../../../utils/page-access';
 
 describe('injectionError', () => {
   it('turns the browser’s injection failures into codes with plain words', () => {
@@ -25,5 +27,22 @@ describe('injectionError', () => {
       expect(error.detail).toBe(message);
       expect(error.message).not.toBe(message);
     }
+  });
+});
+
+describe('askInstalledCaptureScript', () => {
+  it('brings the page script’s own error across intact, and puts a page that went away in words', async () => {
+    // Messaging clones what a handler threw into a plain object: its code and words must survive.
+    const cloned = serializeError(new CitedError('page-not-ready', CAPTURE_GONE_MESSAGE));
+    await expect(askInstalledCaptureScript(() => Promise.reject(cloned), 1000)).rejects.toMatchObject({
+      name: 'CitedError',
+      code: 'page-not-ready',
+      message: CAPTURE_GONE_MESSAGE,
+    });
+    const gone = new Error('Could not establish connection. Receiving end does not exist.');
+    await expect(askInstalledCaptureScript(() => Promise.reject(gone), 1000)).rejects.toMatchObject({
+      code: 'page-not-ready',
+      message: expect.stringMatching(/^The page changed while Cited was reading it\./),
+    });
   });
 });

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { restrictionFor } from '../../../core/capture/restricted';
-import type { CaptureResult } from '../../../core/citations/types';
+import {
+  type CaptureHead,
+  type CaptureParts,
+  type CitationPartRequest,
+  createCaptureParts,
+} from '../../../core/citations/capture-parts';
 import { CitedError } from '../../../core/errors/cited-error';
 import {
   createPageFollower,
@@ -8,7 +13,7 @@ import {
   type PanelState,
   type TabInfo,
 } from '../../../entrypoints/sidepanel/page-follower';
-import { captureResult } from '../components/sample-capture';
+import { captureResult, citation } from '../components/sample-capture';
 
 /** A browser window with tabs, whose events the test fires by hand. */
 function fakeWindow(tabs: TabInfo[]) {
@@ -18,8 +23,18 @@ function fakeWindow(tabs: TabInfo[]) {
   let active = tabs[0]?.id;
   const captured: number[] = [];
   const failures = new Map<number, Error>();
-  const pending = new Map<number, (result: CaptureResult) => void>();
+  const pending = new Map<number, (result: CaptureHead) => void>();
   let holdCaptures = false;
+  // Each tab's page keeps its capture's parts as the content script does; a navigation gives it a new page.
+  const pages = new Map<number, CaptureParts>();
+  const pageOf = (id: number) => {
+    const page = pages.get(id) ?? createCaptureParts();
+    pages.set(id, page);
+    return page;
+  };
+  const asked: CitationPartRequest[] = [];
+  let citationCount = captureResult().citations.length;
+  let beforePart: ((id: number) => void) | undefined;
 
   const ports: FollowerPorts = {
     currentWindowId: async () => 1,
@@ -33,8 +48,15 @@ function fakeWindow(tabs: TabInfo[]) {
       const tab = tabs.find((candidate) => candidate.id === id);
       const result = captureResult();
       result.article.metadata.url = tab?.url ?? '';
+      if (citationCount !== result.citations.length) result.citations = longCitations(citationCount);
+      const head = pageOf(id).head(result);
       if (holdCaptures) return new Promise((resolve) => pending.set(id, resolve));
-      return Promise.resolve(result);
+      return Promise.resolve(head);
+    },
+    captureCitations: async (id, request) => {
+      asked.push(request);
+      beforePart?.(id);
+      return pageOf(id).part(request);
     },
     onActivated: (listener) => {
       activated.add(listener);
@@ -55,6 +77,22 @@ function fakeWindow(tabs: TabInfo[]) {
     captured,
     failures,
     pending,
+    asked,
+    /** The pages' articles from now on cite this many sources. */
+    cite(count: number) {
+      citationCount = count;
+    },
+    /** Runs `then` as the panel asks the page for the `nth` part (1-based) from now on. */
+    onPart(nth: number, then: (id: number) => void) {
+      let count = 0;
+      beforePart = (id) => {
+        if (++count === nth) then(id);
+      };
+    },
+    /** The tab's page is replaced by another (a navigation): its content script and what it held are gone. */
+    navigateAway(id: number) {
+      pages.set(id, createCaptureParts());
+    },
     hold(value: boolean) {
       holdCaptures = value;
     },
@@ -72,6 +110,15 @@ function fakeWindow(tabs: TabInfo[]) {
     },
     listeners: () => activated.size + updated.size + replaced.size,
   };
+}
+
+/** `count` citations of one source site each, in article order. */
+function longCitations(count: number) {
+  return Array.from({ length: count }, (_, i) =>
+    citation(`https://source.example/${i}`, 'external', [
+      { anchorText: `source ${i}`, sentence: 'A sentence.', linkIndex: i },
+    ]),
+  );
 }
 
 const ARTICLE = 'https://news.example/2021/05/story/';
@@ -205,7 +252,7 @@ describe('createPageFollower', () => {
     await settle(200);
     expect(shownUrl()).toBe(OTHER);
     // The first page's answer arrives late and must not replace the second.
-    window.pending.get(7)?.(captureResult());
+    window.pending.get(7)?.(createCaptureParts().head(captureResult()));
     await started;
     expect(shownUrl()).toBe(OTHER);
   });
@@ -219,6 +266,74 @@ describe('createPageFollower', () => {
     window.replace(70, 7);
     await settle(200);
     expect(window.captured).toEqual([7, 70]);
+    expect(shownUrl()).toBe(OTHER);
+  });
+
+  it('lists a long article’s first rows at once and the others as each part arrives, one message per part', async () => {
+    const { follower, window, states, last } = start([{ id: 7, windowId: 1, url: ARTICLE }]);
+    window.cite(1000);
+    await follower.start();
+    const shown = states.flatMap((state) =>
+      state.kind === 'ready' ? [[state.result.citations.length, state.pending]] : [],
+    );
+    expect(shown).toEqual([
+      [200, 800],
+      [450, 550],
+      [700, 300],
+      [950, 50],
+      [1000, 0],
+    ]);
+    expect(window.asked.map(({ from, count }) => [from, count])).toEqual([
+      [200, 250],
+      [450, 250],
+      [700, 250],
+      [950, 250],
+    ]);
+    const state = last();
+    expect(state?.kind === 'ready' && state.result.citations.map((one) => one.url)).toEqual(
+      longCitations(1000).map((one) => one.url),
+    );
+    expect(state).not.toHaveProperty('result.captureId');
+  });
+
+  it('keeps the whole list on screen while it re-reads a long page, until the new one is whole', async () => {
+    const { follower, window, states } = start([{ id: 7, windowId: 1, url: ARTICLE }]);
+    window.cite(1000);
+    await follower.start();
+    const before = states.length;
+    window.update(7, { status: 'complete' });
+    await settle(200);
+    const after = states.slice(before);
+    expect(
+      after.map((state) => (state.kind === 'ready' ? state.result.citations.length : state.kind)),
+    ).toEqual([1000]);
+  });
+
+  it('says the page changed when it navigates before every part has arrived', async () => {
+    const { follower, window, last } = start([{ id: 7, windowId: 1, url: ARTICLE }]);
+    window.cite(1000);
+    window.onPart(2, (id) => window.navigateAway(id));
+    await follower.start();
+    expect(last()).toMatchObject({
+      kind: 'failed',
+      tabId: 7,
+      code: 'page-not-ready',
+      message: expect.stringMatching(/^The page changed while Cited was reading its links\./),
+    });
+  });
+
+  it('stops reading parts of a page the reader left, and shows the new one', async () => {
+    const { follower, window, states, shownUrl } = start([
+      { id: 7, windowId: 1, url: ARTICLE },
+      { id: 8, windowId: 1, url: OTHER },
+    ]);
+    window.cite(1000);
+    window.onPart(2, () => window.activate(8));
+    await follower.start();
+    expect(window.asked.filter((request) => request.from === 700)).toEqual([]);
+    const left = states.findIndex((state) => state.kind === 'loading' && state.tabId === 8);
+    expect(states.slice(left).some((state) => 'tabId' in state && state.tabId === 7)).toBe(false);
+    await settle(200);
     expect(shownUrl()).toBe(OTHER);
   });
 

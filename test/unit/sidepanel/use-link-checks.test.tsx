@@ -7,7 +7,11 @@ import type { CheckCitationsRequest, CheckSnapshot } from '../../../core/citatio
 import type { Citation } from '../../../core/citations/types';
 import { DEFAULT_SETTINGS } from '../../../core/settings/settings';
 import type { CheckPorts } from '../../../entrypoints/sidepanel/link-check-ports';
-import { type LinkChecks, useLinkChecks } from '../../../entrypoints/sidepanel/use-link-checks';
+import {
+  type LinkChecks,
+  STATES_PER_FRAME,
+  useLinkChecks,
+} from '../../../entrypoints/sidepanel/use-link-checks';
 import { mount } from '../components/render';
 import { captureResult, citation } from '../components/sample-capture';
 
@@ -67,10 +71,11 @@ function probe(ports: CheckPorts, count: number, given?: Citation[]) {
       ]),
     );
   const capture = captureResult(citations);
-  const current: { value?: LinkChecks; renders: number } = { renders: 0 };
+  const current: { value?: LinkChecks; renders: number; alive: number[] } = { renders: 0, alive: [] };
   function Probe() {
     current.renders++;
     current.value = useLinkChecks(3, capture, { ...DEFAULT_SETTINGS, pageMarkers: false }, true, ports);
+    current.alive.push(current.value.statuses.filter((status) => status === 'alive').length);
     return null;
   }
   const mounted = mount(<Probe />);
@@ -180,5 +185,24 @@ describe('useLinkChecks', () => {
     }
     await vi.waitFor(() => expect(current.value?.statuses.every((status) => status === 'alive')).toBe(true));
     expect(current.renders - rendersBefore).toBeLessThan(10);
+  });
+
+  it('spreads thousands of verdicts that arrive at once over several frames, a few hundred each, none lost', async () => {
+    const fake = fakePorts();
+    const current = probe(fake.ports, 2000);
+    await fake.answerNext();
+    await vi.waitFor(() => expect(current.value?.statuses[0]).toBe('queued'));
+    const from = current.alive.length;
+    await fake.broadcast({
+      states: Array.from({ length: 2000 }, (_, i) => ({
+        key: `https://source${i}.example/report`,
+        status: 'alive' as const,
+        revision: 10 + i,
+      })),
+    });
+    await vi.waitFor(() => expect(current.alive.at(-1)).toBe(2000));
+    const applied = current.alive.slice(from).map((alive, i, all) => alive - (all[i - 1] ?? 0));
+    expect(applied.filter((count) => count > 0).length).toBeGreaterThanOrEqual(2000 / STATES_PER_FRAME);
+    expect(Math.max(...applied)).toBeLessThanOrEqual(STATES_PER_FRAME);
   });
 });
