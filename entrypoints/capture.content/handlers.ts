@@ -6,6 +6,7 @@ import { highlightLink } from './highlight';
 import { type Installation, installOnce } from './install-once';
 import { markOnScreen } from './on-screen';
 import { pageTurn } from './page-turn';
+import { markCaptureServed } from './trace-marks';
 
 /** Reading the article and its citations, and flashing a cited link in place. */
 export function installCaptureHandlers(): Installation {
@@ -14,9 +15,14 @@ export function installCaptureHandlers(): Installation {
     // In steps with the page free in between: a long article's capture is never one long freeze of the page.
     // Its citations go to the panel in parts (the first with the article), so no one message is big.
     onMessage('capturePage', async () =>
-      parts.head(markOnScreen(await captureArticleInSteps(document, pageTurn), document)),
+      servedCapture(parts.head(markOnScreen(await captureArticleInSteps(document, pageTurn), document))),
     );
-    onMessage('captureCitations', ({ data }) => parts.part(data));
+    onMessage('captureCitations', ({ data }) => servedCapture(parts.part(data)));
     onMessage('highlightLink', ({ data }) => highlightLink(document, data));
   });
+}
+
+function servedCapture<T>(reply: T): T {
+  markCaptureServed();
+  return reply;
 }

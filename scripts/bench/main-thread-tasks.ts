@@ -7,7 +7,7 @@ import type { CDPSession } from '@playwright/test';
 
 interface TraceEvent {
   name: string;
-  cat: string;
+  cat?: string;
   ph: string;
   pid: number;
   tid: number;
@@ -21,7 +21,12 @@ interface TraceEvent {
   };
 }
 
-const CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline', 'devtools.timeline'].join(',');
+const CATEGORIES = [
+  'toplevel',
+  'disabled-by-default-devtools.timeline',
+  'devtools.timeline',
+  'blink.user_timing',
+].join(',');
 
 /** A page's main-thread tasks over a recording. */
 export interface PageTasks {
@@ -37,8 +42,12 @@ export interface PageTasks {
 export const LONG_TASK_MS = 50;
 
 export interface Recording {
-  /** Stops tracing and returns the tasks of each named page, given as name → its CDP target id. */
-  stop(pages: Map<string, string>): Promise<Map<string, PageTasks>>;
+  /**
+   * Stops tracing and returns the tasks of each named page, given as name → its CDP target id. A page named in
+   * `splits` (name → a `performance.mark` name its scripts set) also gets `name:before` and `name:after`: its tasks
+   * before and after the last time that mark was set.
+   */
+  stop(pages: Map<string, string>, splits?: Map<string, string>): Promise<Map<string, PageTasks>>;
 }
 
 export async function recordMainThreadTasks(session: CDPSession): Promise<Recording> {
@@ -51,13 +60,13 @@ export async function recordMainThreadTasks(session: CDPSession): Promise<Record
     options: 'record-continuously',
   });
   return {
-    async stop(pages) {
+    async stop(pages, splits = new Map()) {
       const complete = new Promise<string>((resolve) =>
         session.once('Tracing.tracingComplete', ({ stream }) => resolve(stream ?? '')),
       );
       await session.send('Tracing.end');
       const events = await readTrace(session, await complete);
-      return longestTasks(events, pages);
+      return longestTasks(events, pages, splits);
     },
   };
 }
@@ -103,10 +112,15 @@ async function readTrace(session: CDPSession, handle: string): Promise<TraceEven
 function keepIfUseful(event: TraceEvent, events: TraceEvent[]): void {
   const namesFrame = event.args?.frame !== undefined || event.args?.data?.frame !== undefined;
   const explainable = event.ph === 'X' && (event.dur ?? 0) > 2000;
-  if (event.name === 'RunTask' || namesFrame || explainable) events.push(event);
+  const mark = event.cat?.includes('blink.user_timing') ?? false;
+  if (event.name === 'RunTask' || namesFrame || explainable || mark) events.push(event);
 }
 
-function longestTasks(events: TraceEvent[], frameIds: Map<string, string>): Map<string, PageTasks> {
+function longestTasks(
+  events: TraceEvent[],
+  frameIds: Map<string, string>,
+  splits: Map<string, string>,
+): Map<string, PageTasks> {
   // A page target's id is its main frame's id: the events that name the frame run on its renderer's main thread.
   const threadOf = new Map<string, string>();
   for (const event of events) {
@@ -116,30 +130,59 @@ function longestTasks(events: TraceEvent[], frameIds: Map<string, string>): Map<
   const tasks = new Map<string, PageTasks>();
   for (const [name, frameId] of frameIds) {
     const thread = threadOf.get(frameId);
-    let max = thread === undefined ? Number.NaN : 0;
-    let overLimit = 0;
-    let longestCpu = Number.NaN;
-    let worst: TraceEvent | undefined;
-    let busiest: TraceEvent | undefined;
-    for (const event of events) {
-      if (event.name !== 'RunTask' || event.ph !== 'X' || `${event.pid}:${event.tid}` !== thread) continue;
-      const ms = (event.dur ?? 0) / 1000;
-      if (ms > LONG_TASK_MS) overLimit++;
-      if (event.tdur !== undefined && !(event.tdur / 1000 <= longestCpu)) {
-        longestCpu = event.tdur / 1000;
-        busiest = event;
-      }
-      if (ms > max) {
-        max = ms;
-        worst = event;
-      }
-    }
-    tasks.set(name, { longestMs: max, overLimit, longestCpuMs: longestCpu });
-    if (worst && process.env.CITED_BENCH_EXPLAIN) explain(`${name}: longest task`, worst, events);
-    if (busiest && busiest !== worst && process.env.CITED_BENCH_EXPLAIN)
-      explain(`${name}: task with the most CPU time`, busiest, events);
+    const ofThread = events.filter(
+      (event) => event.name === 'RunTask' && event.ph === 'X' && `${event.pid}:${event.tid}` === thread,
+    );
+    tasks.set(name, summarise(name, thread === undefined ? null : ofThread, events));
+    const mark = splits.get(name);
+    if (mark === undefined || thread === undefined) continue;
+    // The last time the page set the mark: tasks that began before it are the first phase, the rest the second.
+    const at = Math.max(
+      ...events.filter((e) => e.name === mark && `${e.pid}:${e.tid}` === thread).map((e) => e.ts),
+    );
+    tasks.set(
+      `${name}:before`,
+      summarise(
+        `${name} before ${mark}`,
+        ofThread.filter((e) => e.ts < at),
+        events,
+      ),
+    );
+    tasks.set(
+      `${name}:after`,
+      summarise(
+        `${name} after ${mark}`,
+        ofThread.filter((e) => e.ts >= at),
+        events,
+      ),
+    );
   }
   return tasks;
+}
+
+/** The longest of `tasks` (null: the trace never saw the page) and the one with the most CPU time. */
+function summarise(name: string, tasks: TraceEvent[] | null, events: TraceEvent[]): PageTasks {
+  let max = tasks === null ? Number.NaN : 0;
+  let overLimit = 0;
+  let longestCpu = Number.NaN;
+  let worst: TraceEvent | undefined;
+  let busiest: TraceEvent | undefined;
+  for (const event of tasks ?? []) {
+    const ms = (event.dur ?? 0) / 1000;
+    if (ms > LONG_TASK_MS) overLimit++;
+    if (event.tdur !== undefined && !(event.tdur / 1000 <= longestCpu)) {
+      longestCpu = event.tdur / 1000;
+      busiest = event;
+    }
+    if (ms > max) {
+      max = ms;
+      worst = event;
+    }
+  }
+  if (worst && process.env.CITED_BENCH_EXPLAIN) explain(`${name}: longest task`, worst, events);
+  if (busiest && busiest !== worst && process.env.CITED_BENCH_EXPLAIN)
+    explain(`${name}: task with the most CPU time`, busiest, events);
+  return { longestMs: max, overLimit, longestCpuMs: longestCpu };
 }
 
 /** CITED_BENCH_EXPLAIN=1: what ran inside the longest task, the longest first (where to look next). */

@@ -11,10 +11,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CAPTURE_SERVED_MARK } from '../../entrypoints/capture.content/trace-marks';
 import { startTestWeb, type TestWeb } from '../../test/web/server';
 import { allSites } from '../../test/web/sites/index';
 import { longArticleUrl } from '../../test/web/sites/long-article';
-import { LONG_TASK_MS, recordMainThreadTasks } from './main-thread-tasks';
+import { LONG_TASK_MS, type PageTasks, recordMainThreadTasks } from './main-thread-tasks';
 import { hasChromium, type PanelSession, startPanelSession, verdictCount, waitFor } from './panel-session';
 import { extensionBuild } from './snapshot';
 
@@ -31,6 +32,9 @@ interface PanelFigures {
   pageTasksOverLimit: number;
   panelLongestCpuMs: number;
   pageLongestCpuMs: number;
+  /** The page's longest task while Cited read the article, and after, while it placed and updated markers. */
+  pageCapture: PageTasks | undefined;
+  pageMarkers: PageTasks | undefined;
 }
 
 async function measureOne(web: TestWeb, extensionDir: string, citations: number): Promise<PanelFigures> {
@@ -58,6 +62,7 @@ async function measureOne(web: TestWeb, extensionDir: string, citations: number)
         ['panel', targetOf(browser.panelUrl)],
         ['page', targetOf(articleUrl)],
       ]),
+      new Map([['page', CAPTURE_SERVED_MARK]]),
     );
     return {
       citations,
@@ -69,11 +74,18 @@ async function measureOne(web: TestWeb, extensionDir: string, citations: number)
       pageTasksOverLimit: tasks.get('page')?.overLimit ?? Number.NaN,
       panelLongestCpuMs: tasks.get('panel')?.longestCpuMs ?? Number.NaN,
       pageLongestCpuMs: tasks.get('page')?.longestCpuMs ?? Number.NaN,
+      pageCapture: tasks.get('page:before'),
+      pageMarkers: tasks.get('page:after'),
     };
   } finally {
     await browser?.close();
     await rm(profile, { recursive: true, force: true, maxRetries: 3 });
   }
+}
+
+function phase(tasks: PageTasks | undefined): string {
+  if (!tasks) return 'not seen (no capture mark in the trace)';
+  return `longest ${tasks.longestMs.toFixed(1)} ms (CPU ${tasks.longestCpuMs.toFixed(1)} ms), over ${LONG_TASK_MS} ms: ${tasks.overLimit}`;
 }
 
 export async function benchPanel(): Promise<void> {
@@ -90,6 +102,9 @@ export async function benchPanel(): Promise<void> {
       results.push(figures);
       console.log(
         `panel ${String(size).padStart(5)} citations: first row ${figures.firstRowMs} ms, all statuses ${figures.allStatusesMs} ms, longest task: panel ${figures.panelLongestTaskMs.toFixed(1)} ms, page ${figures.pageLongestTaskMs.toFixed(1)} ms; tasks over ${LONG_TASK_MS} ms: panel ${figures.panelTasksOverLimit}, page ${figures.pageTasksOverLimit}; most CPU in one task: panel ${figures.panelLongestCpuMs.toFixed(1)} ms, page ${figures.pageLongestCpuMs.toFixed(1)} ms`,
+      );
+      console.log(
+        `  page while capturing: ${phase(figures.pageCapture)}; while placing and updating markers: ${phase(figures.pageMarkers)}`,
       );
     }
     const [small, large] = results;
