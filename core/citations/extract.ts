@@ -1,6 +1,7 @@
 import { runSteps, type Steps } from '../capture/steps';
 import { normalizeWhitespace } from '../capture/text';
-import { displayDomain, registrableDomain, resolveHttpUrl, withoutFragment } from '../url/web-address';
+import { registrableDomain } from '../url/registrable-domain';
+import { displayDomain, resolveHttpUrl, withoutFragment } from '../url/web-address';
 import { commonAncestor } from './common-ancestor';
 import {
   FurnitureContainers,

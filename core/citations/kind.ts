@@ -1,4 +1,4 @@
-import { registrableDomain } from '../url/web-address';
+import { registrableDomain } from '../url/registrable-domain';
 import type { CitationKind } from './types';
 
 /**

@@ -1,4 +1,5 @@
-import { registrableDomain, withoutFragment } from '../url/web-address';
+import { registrableDomain } from '../url/registrable-domain';
+import { withoutFragment } from '../url/web-address';
 import type { CitationRelation } from './types';
 
 /** What a link is relative to the page it appears on. */

@@ -1,4 +1,4 @@
-import { registrableDomain } from '../url/web-address';
+import { registrableDomain } from '../url/registrable-domain';
 
 /**
  * Wikimedia's projects link each other as one site: an interwiki link from Wikipedia to Commons or

@@ -5,8 +5,9 @@ import type { Citation } from '../citations/types';
 import { type CheckResult, isBrokenStatus } from '../linkcheck/types';
 import { checkKey } from '../linkcheck/url';
 import type { QuoteSourceDeps } from '../quote-check/source-check';
+import { citedAt } from './cited-at';
 import { checkSourceChange } from './source-change';
-import type { ComparedCopy, SourceChange } from './types';
+import type { SourceChange } from './types';
 
 /**
  * Which of an article's sources are compared with their archived copy, and against which copy. A source is
@@ -33,17 +34,6 @@ export interface ArticleChangeInput {
    * reader asked for, by `checkKey`. Each costs an archive lookup and a read of the page.
    */
   alsoCompare?: 'all' | ReadonlySet<string>;
-}
-
-/** The moment a citation was made, as the reader's evidence allows: the reference's access date, or publication. */
-export function citedAt(
-  citation: Citation,
-  publishedTime: string | null,
-): { date: string; is: ComparedCopy['citedAtIs'] } | null {
-  const access = citation.reference?.accessDate;
-  if (access && publicationTimestamp(access)) return { date: access, is: 'access-date' };
-  if (publishedTime && publicationTimestamp(publishedTime)) return { date: publishedTime, is: 'publication' };
-  return null;
 }
 
 const keyOf = (url: string) => checkKey(url) ?? url;

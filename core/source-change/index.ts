@@ -6,12 +6,8 @@
  * `replaced` or `gone` with its evidence; `checkArticleChanges` picks the sources and their copies for a run.
  */
 
-export {
-  type ArticleChangeDeps,
-  type ArticleChangeInput,
-  checkArticleChanges,
-  citedAt,
-} from './article-changes';
+export { type ArticleChangeDeps, type ArticleChangeInput, checkArticleChanges } from './article-changes';
+export { citedAt } from './cited-at';
 export { compareTexts, MAX_PASSAGES, MIN_KEPT_RUN, REPLACED_BELOW, type TextComparison } from './compare';
 export { checkSourceChange, type SourceChangeInput } from './source-change';
 export * from './types';

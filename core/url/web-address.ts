@@ -1,5 +1,3 @@
-import { getDomain } from 'tldts';
-
 /**
  * Resolves a link's `href` attribute against the document base URL (which honours `<base href>`).
  * Only http(s) can be a citation: javascript:, mailto:, tel:, data: and friends give null, and so does a malformed
@@ -42,15 +40,6 @@ export function withoutFragment(url: URL | string): string {
 /** Host name without a leading `www.`, for display. */
 export function displayDomain(url: URL): string {
   return url.hostname.replace(/^www\./, '');
-}
-
-/**
- * Registrable domain (eTLD+1). Private suffixes count (blogspot.com, github.io): two blogs on the
- * same platform are different sites to a reader. IPs, localhost and unknown suffixes fall back to
- * the host itself.
- */
-export function registrableDomain(hostname: string): string {
-  return getDomain(hostname, { allowPrivateDomains: true }) ?? hostname;
 }
 
 /** The host (with its port when not the default) of an address, or the address itself when it does not parse. */

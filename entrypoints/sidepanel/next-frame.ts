@@ -10,3 +10,29 @@ export function onNextFrame(work: () => void): () => void {
   const timer = setTimeout(work, 50);
   return () => clearTimeout(timer);
 }
+
+/**
+ * Hands `apply` the newest value pushed, in a task of its own: what arrives in a message (the article and its
+ * first 200 rows) is taken in one task and drawn in the next, so the two costs never add up to one long task. A
+ * value pushed before the last one was drawn replaces it: only the newest is drawn.
+ */
+export function latestInNextTask<T>(apply: (value: T) => void): { push(value: T): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest: { value: T } | null = null;
+  return {
+    push(value) {
+      latest = { value };
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        const next = latest;
+        latest = null;
+        if (next) apply(next.value);
+      }, 0);
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = undefined;
+      latest = null;
+    },
+  };
+}

@@ -1,28 +1,18 @@
 import { type LookupArchive, lookupOnce } from '../../core/archive/lookup-once';
-import type { ArchiveLookup } from '../../core/archive/types';
 import { lookupArchivedCopies } from '../../core/archive/wayback';
 import { RequestScheduler } from '../../core/linkcheck/scheduler';
 import { hostKey } from '../../core/linkcheck/url';
-import type { QuoteSourceDeps, SourceRead } from '../../core/quote-check/source-check';
+import type { QuoteSourceDeps } from '../../core/quote-check/source-check';
 import { archiveLookupsAllowed, type Settings } from '../../core/settings/settings';
 import { parseHtml } from '../../utils/parse-html';
 import { readPdfText } from '../../utils/pdf-text';
 import { frameTextFragments } from '../../utils/text-fragment-frame';
+import type { PanelSourceRun } from './source-run';
 
 /**
  * How the panel reads cited pages and their archived copies (the extension may fetch any http(s) page, without
  * cookies), for its quote checks and its comparisons alike.
  */
-
-/** What one capture's quote checks and comparisons have read and asked: each page read, each archive asked, once. */
-export interface PanelSourceRun {
-  reads: Map<string, Promise<SourceRead>>;
-  lookups: Map<string, Promise<ArchiveLookup>>;
-}
-
-export function newSourceRun(): PanelSourceRun {
-  return { reads: new Map(), lookups: new Map() };
-}
 
 /** One scheduler for every source the panel reads, so quote checks and comparisons share each host's limit. */
 const scheduler = new RequestScheduler();

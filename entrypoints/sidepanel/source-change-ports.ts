@@ -2,9 +2,9 @@ import type { ArchiveLookup } from '../../core/archive/types';
 import type { Citation } from '../../core/citations/types';
 import type { CheckResult } from '../../core/linkcheck/types';
 import type { Settings } from '../../core/settings/settings';
-import { checkArticleChanges } from '../../core/source-change/article-changes';
 import type { SourceChange } from '../../core/source-change/types';
-import { type PanelSourceRun, panelArchiveLookup, panelSourceReads } from './panel-sources';
+import { loadLater } from './load-later';
+import type { PanelSourceRun } from './source-run';
 
 export interface SourceChangeInputs {
   citations: readonly Citation[];
@@ -24,14 +24,23 @@ export interface SourceChangePorts {
   checkChanges(inputs: SourceChangeInputs): Promise<SourceChange[]>;
 }
 
+// The comparison (and the readers it shares with the quote checks) is loaded when the first comparison starts.
+const loadComparisons = () =>
+  loadLater('source comparisons', async () => ({
+    ...(await import('../../core/source-change/article-changes')),
+    ...(await import('./panel-sources')),
+  }));
+
 /**
  * The panel compares the sources itself, as it reads quoted ones: after the link checks, through one scheduler,
  * archived copies (and the lookups of quoted sources' copies) only when the reader allows third-party lookups.
  */
 export const liveSourceChanges: SourceChangePorts = {
-  checkChanges: ({ citations, publishedTime, results, archives, settings, run, alsoCompare }) =>
-    checkArticleChanges(
+  checkChanges: async ({ citations, publishedTime, results, archives, settings, run, alsoCompare }) => {
+    const { checkArticleChanges, panelArchiveLookup, panelSourceReads } = await loadComparisons();
+    return checkArticleChanges(
       { citations, publishedTime, results, archives, ...(alsoCompare ? { alsoCompare } : {}) },
       { ...panelSourceReads(settings, run), lookupArchive: panelArchiveLookup(settings, run) },
-    ),
+    );
+  },
 };

@@ -1,6 +1,6 @@
 import type { Citation } from '../../core/citations/types';
 import { archiveLookupsAllowed } from '../../core/settings/settings';
-import { citedAt } from '../../core/source-change/article-changes';
+import { citedAt } from '../../core/source-change/cited-at';
 import {
   quoteCheckId,
   type SourceReadings,

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../components/format';
 import type { Citation } from '../../core/citations/types';
 import { browserPorts, highlightInTab, openInNewTab } from './browser-ports';
+import { latestInNextTask } from './next-frame';
 import { createPageFollower, type PageFollower, type PanelState } from './page-follower';
 
 export interface PageCapture {
@@ -20,13 +21,18 @@ export function usePageCapture(): PageCapture {
   const tabId = 'tabId' in state ? state.tabId : null;
 
   useEffect(() => {
-    const instance = createPageFollower(browserPorts, setState);
+    // The page's answer is drawn in the task after the one that received it (see latestInNextTask).
+    const shown = latestInNextTask(setState);
+    const instance = createPageFollower(browserPorts, shown.push);
     follower.current = instance;
     instance.start().catch((error: unknown) => {
       console.error('Cited: the panel could not find its tab', error);
-      setState({ kind: 'no-tab' });
+      shown.push({ kind: 'no-tab' });
     });
-    return () => instance.stop();
+    return () => {
+      instance.stop();
+      shown.cancel();
+    };
   }, []);
 
   const retry = useCallback(() => follower.current?.refresh(), []);

@@ -4,13 +4,9 @@ import { errorText } from '../../components/format';
 import type { ArchiveState, SnapshotSaveState } from '../../components/SnapshotActions';
 import { serializeError } from '../../core/errors/cited-error';
 import type { SaveOutcome, SaveProgress, SaveTabRequest } from '../../core/save-job/types';
-import { articleArchive } from '../../core/storage/backup/article-archive';
-import { signingKey } from '../../core/storage/backup/signature';
-import { openCitedDb } from '../../core/storage/schema';
-import { indexedDbKeyStore } from '../../core/storage/signing-keys';
-import { downloadBlob } from '../../utils/download';
 import { EXTENSION_PAGE } from '../../utils/extension-pages';
 import { onMessage, sendMessage } from '../../utils/messaging';
+import { loadLater } from './load-later';
 
 /** The browser as the panel's snapshot buttons need it; the panel passes real APIs, tests pass fakes. */
 export interface SnapshotPorts {
@@ -51,23 +47,13 @@ export const browserSnapshotPorts: SnapshotPorts = {
       .create({ url })
       .catch((error: unknown) => console.error('Cited: could not open the library', error));
   },
-  async downloadArchive(articleId) {
-    // The panel reads the library's database directly, as the library page does: no copy crosses a message.
-    const db = await openCitedDb();
-    try {
-      const made = await articleArchive(db, articleId, {
-        now: () => new Date(),
-        software: `Cited ${browser.runtime.getManifest().version}`,
-        signingKey: await signingKey(indexedDbKeyStore()),
-      });
-      downloadBlob(
-        new Blob([made.bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
-        made.filename,
-      );
-      return made.filename;
-    } finally {
-      db.close();
-    }
+  // The archive's packing (zip, WARC, signature) loads with the first download, not with the panel.
+  downloadArchive: async (articleId) => {
+    const { downloadArticleArchive } = await loadLater(
+      'snapshot download',
+      () => import('./article-archive-download'),
+    );
+    return downloadArticleArchive(articleId);
   },
   get libraryUrl() {
     return browser.runtime.getURL(EXTENSION_PAGE.library);

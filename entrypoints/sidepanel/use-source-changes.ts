@@ -4,9 +4,9 @@ import type { CaptureResult } from '../../core/citations/types';
 import type { CheckResult } from '../../core/linkcheck/types';
 import { archiveLookupsAllowed, type Settings } from '../../core/settings/settings';
 import type { SourceChange } from '../../core/source-change/types';
-import type { PanelSourceRun } from './panel-sources';
 import type { SourceChangePorts } from './source-change-ports';
 import { browserSourceChanges } from './source-reading-ports';
+import type { PanelSourceRun } from './source-run';
 
 export interface SourceChanges {
   /** By citation URL. */

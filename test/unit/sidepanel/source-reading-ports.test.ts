@@ -6,7 +6,6 @@ import { DEFAULT_SETTINGS } from '../../../core/settings/settings';
 import type { SourceChange } from '../../../core/source-change/types';
 import { openChecksDb } from '../../../core/storage/checks-database';
 import { IndexedDbSourceReadingStore } from '../../../core/storage/source-reading-store';
-import { newSourceRun } from '../../../entrypoints/sidepanel/panel-sources';
 import { liveQuoteChecks } from '../../../entrypoints/sidepanel/quote-check-ports';
 import type {
   SourceChangeInputs,
@@ -17,6 +16,7 @@ import {
   rememberedSourceChanges,
   type SourceReadingPorts,
 } from '../../../entrypoints/sidepanel/source-reading-ports';
+import { newSourceRun } from '../../../entrypoints/sidepanel/source-run';
 import { citation } from '../components/sample-capture';
 
 // The panel's hidden frame, played by a jsdom page of its own that makes the links the same way.

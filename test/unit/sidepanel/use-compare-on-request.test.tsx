@@ -5,11 +5,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CaptureResult, Citation } from '../../../core/citations/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../../core/settings/settings';
 import type { SourceChange } from '../../../core/source-change/types';
-import { newSourceRun } from '../../../entrypoints/sidepanel/panel-sources';
 import type {
   SourceChangeInputs,
   SourceChangePorts,
 } from '../../../entrypoints/sidepanel/source-change-ports';
+import { newSourceRun } from '../../../entrypoints/sidepanel/source-run';
 import { useComparisons } from '../../../entrypoints/sidepanel/use-compare-on-request';
 import { mount } from '../components/render';
 import { harbourCitations } from '../components/sample-capture';
