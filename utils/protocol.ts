@@ -61,10 +61,10 @@ export interface CheckProtocol {
   checkUpdate(data: Partial<CheckSnapshot>): void;
   /**
    * Panel → content script: put (or update) a status marker after each occurrence of these citations, a few
-   * hundred per frame; `superseded` when a newer call took over before this one was done. Updates carry only
-   * what changed since the last call (`replace` sends the whole set and removes every other marker).
+   * dozen per frame; answered once every marker asked for so far is on the page. Updates carry only what changed
+   * since the last call (`replace` sends the whole set and removes every other marker).
    */
-  showMarkers(data: MarkerUpdate): { shown: number; superseded?: true };
+  showMarkers(data: MarkerUpdate): { shown: number };
   /** Panel → content script: remove every status marker. */
   clearMarkers(): { cleared: number };
 }
