@@ -1,7 +1,7 @@
 import { captureArticle } from '../capture';
 import type { CapturedArticle } from '../capture/types';
 import type { Citation } from '../citations/types';
-import { CitedError } from '../errors/cited-error';
+import { CitedError, errorMessage } from '../errors/cited-error';
 import { RequestScheduler } from '../linkcheck/scheduler';
 import { buildSnapshot } from '../snapshot/build-snapshot';
 import { utf8Length } from '../snapshot/hash';
@@ -189,7 +189,7 @@ export async function runSaveJob(request: SaveJobRequest, deps: SaveJobDeps): Pr
                 else built.push(outcome);
               },
               (error: unknown) => {
-                failed.push({ url, reason: error instanceof Error ? error.message : String(error) });
+                failed.push({ url, reason: errorMessage(error) });
               },
             )
             .finally(() => {
@@ -291,11 +291,7 @@ export async function runSaveJob(request: SaveJobRequest, deps: SaveJobDeps): Pr
     const failure =
       error instanceof CitedError
         ? error
-        : new CitedError(
-            'internal',
-            'The snapshot could not be made.',
-            error instanceof Error ? error.message : String(error),
-          );
+        : new CitedError('internal', 'The snapshot could not be made.', errorMessage(error));
     progress.phase = 'failed';
     progress.error = {
       code: failure.code,
@@ -367,7 +363,7 @@ async function buildSource(
       ...(deps.domParser ? { domParser: deps.domParser } : {}),
     });
   } catch (error) {
-    return { url, reason: error instanceof Error ? error.message : String(error) };
+    return { url, reason: errorMessage(error) };
   }
   return { url, id: deps.newId(), result, article: withInlinedImages(article, result, deps.parseHtml) };
 }
