@@ -55,6 +55,8 @@ export interface SaveJobDeps {
   scheduler?: RequestScheduler;
   /** Milliseconds between progress events about resources. Default 200. */
   progressIntervalMs?: number;
+  /** Awaited between a save's long synchronous stages (see BuildSnapshotInput.pause). None by default. */
+  pause?: () => Promise<void>;
 }
 
 interface BuiltSource {
@@ -161,14 +163,21 @@ export async function runSaveJob(request: SaveJobRequest, deps: SaveJobDeps): Pr
       progress.resources = { done, total };
       emitSoon();
     });
+    const pause = deps.pause ?? (async () => {});
+    await pause();
+    const pageDocument = deps.parseHtml(page.html);
+    await pause();
     const result = await buildSnapshot({
-      document: deps.parseHtml(page.html),
+      document: pageDocument,
       url: page.url,
       fetchResource: fetchPageResource,
       now: deps.now,
       ...(deps.domParser ? { domParser: deps.domParser } : {}),
+      ...(deps.pause ? { pause: deps.pause } : {}),
     });
+    await pause();
     const article = withInlinedImages(page.capture.article, result, deps.parseHtml);
+    await pause();
     const citations = citationsWithStatus(page.capture.citations, request.statuses);
 
     const built: BuiltSource[] = [];
@@ -209,6 +218,7 @@ export async function runSaveJob(request: SaveJobRequest, deps: SaveJobDeps): Pr
 
     progress.phase = 'storing';
     emitNow();
+    await pause();
     const articleId = deps.newId();
     const linked = await linkLocalCopies(
       result.html,
