@@ -4,7 +4,8 @@
  * the toolbar click to the first row, the time until every status is in, and the longest main-thread task of the
  * panel and of the article's page while that happened, read from Chromium's own trace. The page's figures count
  * from the moment Cited's content script starts: before it, the page's longest task is the browser laying the page
- * out again for the window the panel narrowed, printed on a line of its own. The 200-citation run is the
+ * out again for the window the panel narrowed, printed on a line of its own. Last, one click on "Save snapshot",
+ * traced on its own: the time until the snapshot is stored, and the longest tasks of the page and panel meanwhile. The 200-citation run is the
  * peer of the 2,000 one: a panel that scales shows the same longest task at both sizes. With each longest task it
  * prints how many tasks took over 50 ms and the most CPU time one task used (the trace's thread time): figures a
  * busy machine blurs less than the longest task's wall time.
@@ -23,6 +24,7 @@ import { extensionBuild } from './snapshot';
 
 const SIZES = (process.env.CITED_BENCH_PANEL_SIZES ?? '200,2000').split(',').map(Number);
 const ALL_STATUSES_MAX_MS = 10 * 60_000;
+const SAVE_MAX_MS = 2 * 60_000;
 
 interface PanelFigures {
   citations: number;
@@ -39,6 +41,8 @@ interface PanelFigures {
   /** The page's longest task while Cited read the article, and after, while it placed and updated markers. */
   pageCapture: PageTasks | undefined;
   pageMarkers: PageTasks | undefined;
+  /** Saving a snapshot of the article once every status is in: how long until it is stored, and the tasks meanwhile. */
+  saving: { ms: number; page: PageTasks | undefined; panel: PageTasks | undefined };
 }
 
 async function measureOne(web: TestWeb, extensionDir: string, citations: number): Promise<PanelFigures> {
@@ -76,6 +80,18 @@ async function measureOne(web: TestWeb, extensionDir: string, citations: number)
         ],
       ]),
     );
+    // Then one click on "Save snapshot", traced on its own: the page is read again, and copied.
+    const saving = await recordMainThreadTasks(session);
+    const saveClickedAt = Date.now();
+    await panel.locator('[data-action="save-snapshot"]').click();
+    await panel.locator('[data-action="open-snapshot"]').first().waitFor({ timeout: SAVE_MAX_MS });
+    const savedMs = Date.now() - saveClickedAt;
+    const savingTasks = await saving.stop(
+      new Map([
+        ['panel', targetOf(browser.panelUrl)],
+        ['page', targetOf(articleUrl)],
+      ]),
+    );
     // The page's figures count from Cited's script on; what the browser did before it is printed on its own.
     const pageFromScript = bothPhases(tasks.get('page:1'), tasks.get('page:2'));
     return {
@@ -91,6 +107,7 @@ async function measureOne(web: TestWeb, extensionDir: string, citations: number)
       pageBeforeScript: tasks.get('page:0'),
       pageCapture: tasks.get('page:1'),
       pageMarkers: tasks.get('page:2'),
+      saving: { ms: savedMs, page: savingTasks.get('page'), panel: savingTasks.get('panel') },
     };
   } finally {
     await browser?.close();
@@ -132,6 +149,9 @@ export async function benchPanel(): Promise<void> {
       );
       console.log(
         `  page before Cited's script ran (the browser laying the page out again for the panel): ${phase(figures.pageBeforeScript)}`,
+      );
+      console.log(
+        `  saving a snapshot: stored in ${figures.saving.ms} ms; page ${phase(figures.saving.page)}; panel ${phase(figures.saving.panel)}`,
       );
     }
     const [small, large] = results;
