@@ -1,9 +1,9 @@
 import type { ComponentChildren, TargetedKeyboardEvent } from 'preact';
-import { memo } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { placeCount } from '../core/citations/places';
 import type { Citation } from '../core/citations/types';
 import { CitationRow } from './CitationRow';
+import { memo } from './memo';
 import type { ReferenceChecks } from './reference-checks';
 import { NOT_CHECKED, type RowStatus } from './row-status';
 import { BLOCK_ROWS, blockOf, useRowWindow } from './use-row-window';

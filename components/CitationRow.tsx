@@ -1,5 +1,4 @@
 import type { ComponentChildren } from 'preact';
-import { memo } from 'preact/compat';
 import { placeCount, placesOf } from '../core/citations/places';
 import type { Citation } from '../core/citations/types';
 import {
@@ -12,6 +11,7 @@ import {
   splitAroundAnchor,
 } from './format';
 import { Icon } from './Icon';
+import { memo } from './memo';
 import {
   copyLine,
   copyUse,

@@ -36,3 +36,35 @@ export function latestInNextTask<T>(apply: (value: T) => void): { push(value: T)
     },
   };
 }
+
+/**
+ * Runs each step in an idle moment of its own, in order: work the panel will need soon (formatters, say) done while
+ * it waits, one short task at a time, instead of inside the task that needs it. `timeoutMs` bounds the wait for an
+ * idle moment, so a busy panel still gets its steps done. Without requestIdleCallback, a timer takes its place.
+ */
+export function inIdleMoments(steps: readonly (() => void)[], timeoutMs = 100): () => void {
+  let next = 0;
+  let cancelled = false;
+  let cancelWait: () => void = () => {};
+  const wait = (work: () => void) => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(work, { timeout: timeoutMs });
+      cancelWait = () => cancelIdleCallback(id);
+    } else {
+      const timer = setTimeout(work, 0);
+      cancelWait = () => clearTimeout(timer);
+    }
+  };
+  const runNext = () => {
+    if (cancelled) return;
+    const step = steps[next++];
+    if (!step) return;
+    step();
+    if (next < steps.length) wait(runNext);
+  };
+  if (steps.length > 0) wait(runNext);
+  return () => {
+    cancelled = true;
+    cancelWait();
+  };
+}

@@ -27,6 +27,17 @@ class FakeIntersections {
   disconnect() {
     this.targets.clear();
   }
+  /**
+   * Blocks come near the screen at the given top and bottom (px from the viewport's top; jsdom's viewport is
+   * innerHeight tall); every other observed block leaves it.
+   */
+  place(boxes: Record<number, { top: number; bottom: number }>) {
+    const entries = [...this.targets].map((target) => {
+      const box = boxes[Number(target.getAttribute('data-row-block'))];
+      return { target, isIntersecting: box !== undefined, boundingClientRect: box ?? { top: 0, bottom: 0 } };
+    });
+    act(() => this.callback(entries as unknown as IntersectionObserverEntry[], this as never));
+  }
   /** Blocks `shown` come into view; every other observed block leaves it. */
   show(shown: number[]) {
     const entries = [...this.targets].map((target) => ({
@@ -86,6 +97,71 @@ describe('a long citation list', () => {
     // The first block stays drawn: it holds the list's tab stop.
     expect(container.querySelector(`[data-row-index="${BLOCK_ROWS}"]`)).toBeNull();
     expect(container.querySelector('[data-row-index="0"]')).not.toBeNull();
+  });
+
+  it('draws the blocks near the screen but not on it one a frame, nearest first, until all are drawn', () => {
+    vi.useFakeTimers();
+    try {
+      const { container, drawnRows } = longList();
+      const drawnBlocks = () =>
+        [...container.querySelectorAll('[data-row-block]')]
+          .filter((block) => block.childElementCount > 0)
+          .map((block) => Number(block.getAttribute('data-row-block')));
+      const screen = innerHeight;
+      // Block 0 fills the screen; 1 starts just below it, 2 and 3 further down, within the observer's margin.
+      FakeIntersections.current?.place({
+        0: { top: 0, bottom: screen + 10 },
+        3: { top: screen + 1500, bottom: screen + 2200 },
+        1: { top: screen + 10, bottom: screen + 700 },
+        2: { top: screen + 700, bottom: screen + 1500 },
+      });
+      expect(drawnBlocks()).toEqual([0]);
+      act(() => {
+        vi.advanceTimersToNextFrame();
+      });
+      expect(drawnBlocks()).toEqual([0, 1]);
+      act(() => {
+        vi.advanceTimersToNextFrame();
+      });
+      expect(drawnBlocks()).toEqual([0, 1, 2]);
+      act(() => {
+        vi.advanceTimersToNextFrame();
+      });
+      expect(drawnBlocks()).toEqual([0, 1, 2, 3]);
+      act(() => {
+        vi.runAllTimers();
+      });
+      expect(drawnRows()).toBe(4 * BLOCK_ROWS);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('draws a block scrolled onto the screen at once, even while blocks ahead wait for their frame', () => {
+    vi.useFakeTimers();
+    try {
+      const { container } = longList();
+      FakeIntersections.current?.place({
+        0: { top: 0, bottom: innerHeight + 10 },
+        1: { top: innerHeight + 10, bottom: innerHeight + 700 },
+        2: { top: innerHeight + 700, bottom: innerHeight + 1400 },
+      });
+      // The reader jumps far down: block 40 is on screen, 41 just below it.
+      FakeIntersections.current?.place({
+        40: { top: -100, bottom: 600 },
+        41: { top: innerHeight + 1, bottom: innerHeight + 700 },
+      });
+      expect(container.querySelector(`[data-row-index="${40 * BLOCK_ROWS}"]`)).not.toBeNull();
+      expect(container.querySelector(`[data-row-index="${41 * BLOCK_ROWS}"]`)).toBeNull();
+      act(() => {
+        vi.runAllTimers();
+      });
+      expect(container.querySelector(`[data-row-index="${41 * BLOCK_ROWS}"]`)).not.toBeNull();
+      // The blocks left behind were never drawn in.
+      expect(container.querySelector(`[data-row-index="${2 * BLOCK_ROWS}"]`)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('End reaches the last row though it was not drawn, and Enter goes to its link on the page', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatPublished, leadIn, readingMinutes, splitAroundAnchor } from '../../../components/format';
+import {
+  FORMAT_STEPS,
+  formatPublished,
+  leadIn,
+  readingMinutes,
+  splitAroundAnchor,
+} from '../../../components/format';
 
 describe('formatPublished', () => {
   it('keeps a calendar date on its day in every time zone', () => {
@@ -10,6 +16,20 @@ describe('formatPublished', () => {
     expect(formatPublished('2017-08-04T12:00:00Z', 'en-US')?.text).toBe('Aug 4, 2017');
     expect(formatPublished('yesterday', 'en-US')).toBeNull();
     expect(formatPublished(null)).toBeNull();
+  });
+
+  it('keeps calendar dates and timestamps apart once their formatters are made ahead (the panel makes them idle)', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      for (const step of FORMAT_STEPS) step('en-GB');
+      // 02:00 UTC on the 4th is still the 3rd in Los Angeles; the calendar date stays the 4th.
+      expect(formatPublished('2017-08-04T02:00:00Z', 'en-GB')?.text).toBe('3 Aug 2017');
+      expect(formatPublished('2017-08-04', 'en-GB')?.text).toBe('4 Aug 2017');
+      expect(formatPublished('2017-08-04T02:00:00Z', 'en-GB')?.text).toBe('3 Aug 2017');
+    } finally {
+      process.env.TZ = zone;
+    }
   });
 });
 

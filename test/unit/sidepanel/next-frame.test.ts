@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { latestInNextTask } from '../../../entrypoints/sidepanel/next-frame';
+import { inIdleMoments, latestInNextTask } from '../../../entrypoints/sidepanel/next-frame';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -32,5 +32,53 @@ describe('latestInNextTask', () => {
     shown.cancel();
     vi.runAllTimers();
     expect(drawn).toEqual([]);
+  });
+});
+
+describe('inIdleMoments', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('does one step per idle moment, in order, none before the first, and all of them in the end', () => {
+    const idle: Array<() => void> = [];
+    vi.stubGlobal('requestIdleCallback', (work: () => void) => idle.push(work));
+    vi.stubGlobal('cancelIdleCallback', () => {});
+    const done: string[] = [];
+    inIdleMoments([() => done.push('numbers'), () => done.push('dates'), () => done.push('calendar dates')]);
+    expect(done).toEqual([]);
+    idle.shift()?.();
+    expect(done).toEqual(['numbers']);
+    idle.shift()?.();
+    expect(done).toEqual(['numbers', 'dates']);
+    idle.shift()?.();
+    expect(done).toEqual(['numbers', 'dates', 'calendar dates']);
+    expect(idle).toEqual([]);
+  });
+
+  it('takes a timer per step where the browser has no idle callbacks', () => {
+    vi.stubGlobal('requestIdleCallback', undefined);
+    const done: string[] = [];
+    inIdleMoments([() => done.push('numbers'), () => done.push('dates')]);
+    expect(done).toEqual([]);
+    vi.advanceTimersToNextTimer();
+    expect(done).toEqual(['numbers']);
+    vi.runAllTimers();
+    expect(done).toEqual(['numbers', 'dates']);
+  });
+
+  it('does no step left once cancelled', () => {
+    const idle: Array<() => void> = [];
+    const cancelled: number[] = [];
+    vi.stubGlobal('requestIdleCallback', (work: () => void) => {
+      idle.push(work);
+      return idle.length + cancelled.length + 100;
+    });
+    vi.stubGlobal('cancelIdleCallback', (id: number) => cancelled.push(id));
+    const done: string[] = [];
+    const cancel = inIdleMoments([() => done.push('numbers'), () => done.push('dates')]);
+    idle.shift()?.();
+    cancel();
+    expect(cancelled).toEqual([101]);
+    idle.shift()?.();
+    expect(done).toEqual(['numbers']);
   });
 });
