@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { errorMessage } from '../core/errors/cited-error';
 import {
   assertBuilt,
   chromiumFlags,
@@ -209,4 +210,4 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   );
 }
 
-main().catch((error: unknown) => stop(1, error instanceof Error ? error.message : String(error)));
+main().catch((error: unknown) => stop(1, errorMessage(error)));

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
+import { errorMessage } from '../core/errors/cited-error';
 import { problemText, verifyPackage } from '../core/storage/backup/verify';
 
 export const USAGE = `Usage: npm run verify -- FILE.wacz
@@ -79,7 +80,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`cited verify: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`cited verify: ${errorMessage(error)}\n`);
       process.exitCode = 1;
     },
   );

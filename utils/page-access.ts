@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type RestrictedReason, restrictionFor } from '../core/capture/restricted';
-import { CitedError, revivedCitedError } from '../core/errors/cited-error';
+import { CitedError, errorMessage, revivedCitedError } from '../core/errors/cited-error';
 import {
   isErrorPageError,
   isMessageTooBigError,
@@ -96,7 +96,7 @@ export async function askInstalledCaptureScript<T>(ask: () => Promise<T>, timeou
 /** Turns the browser's injection and messaging failures into errors with a code and plain words. */
 export function injectionError(error: unknown): CitedError {
   if (error instanceof CitedError) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   // Checked first: the browser's words for an oversized answer can also mention the port closing.
   if (isMessageTooBigError(error)) {
     return new CitedError(

@@ -95,3 +95,8 @@ export function revivedCitedError(error: unknown): CitedError | undefined {
   if (isSerializedError(error) && error.name === 'CitedError') return deserializeError(error);
   return undefined;
 }
+
+/** What went wrong, in words, whatever was thrown (an Error's message, or the thrown value itself). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

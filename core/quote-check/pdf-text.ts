@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors/cited-error';
 import { abortReason, systemClock } from '../linkcheck/clock';
 import type { Clock } from '../linkcheck/types';
 import { joinPdfPages, type PdfPagesText, type PdfTextItem } from './pdf-lines';
@@ -120,6 +121,6 @@ function unreadable(error: unknown): PdfTextRead {
   if (name === 'PasswordException') {
     return { ok: false, problem: 'encrypted', detail: 'The PDF is protected by a password.' };
   }
-  const message = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+  const message = errorMessage(error).replace(/\.$/, '');
   return { ok: false, problem: 'broken', detail: `The file is not a readable PDF (${message}).` };
 }

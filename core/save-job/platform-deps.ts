@@ -1,3 +1,4 @@
+import { taskTurn } from '../capture/steps';
 import { RequestScheduler } from '../linkcheck/scheduler';
 import { fetchResourceWith } from '../snapshot/fetch-resource';
 import { type CitedDB, openCitedDb } from '../storage/schema';
@@ -41,5 +42,7 @@ export function browserJobDeps(emit: (progress: SaveProgress) => void): SaveJobD
     newId: () => crypto.randomUUID(),
     emit,
     scheduler,
+    // The offscreen document shares the side panel's thread: a long page's save must leave it turns.
+    pause: taskTurn,
   };
 }

@@ -1,7 +1,7 @@
 import { captureArticle } from '../capture';
 import type { CapturedArticle } from '../capture/types';
 import type { Citation } from '../citations/types';
-import { CitedError } from '../errors/cited-error';
+import { CitedError, errorMessage } from '../errors/cited-error';
 import { RequestScheduler } from '../linkcheck/scheduler';
 import { buildSnapshot } from '../snapshot/build-snapshot';
 import { utf8Length } from '../snapshot/hash';
@@ -55,6 +55,8 @@ export interface SaveJobDeps {
   scheduler?: RequestScheduler;
   /** Milliseconds between progress events about resources. Default 200. */
   progressIntervalMs?: number;
+  /** Awaited between a save's long synchronous stages (see BuildSnapshotInput.pause). None by default. */
+  pause?: () => Promise<void>;
 }
 
 interface BuiltSource {
@@ -161,14 +163,21 @@ export async function runSaveJob(request: SaveJobRequest, deps: SaveJobDeps): Pr
       progress.resources = { done, total };
       emitSoon();
     });
+    const pause = deps.pause ?? (async () => {});
+    await pause();
+    const pageDocument = deps.parseHtml(page.html);
+    await pause();
     const result = await buildSnapshot({
-      document: deps.parseHtml(page.html),
+      document: pageDocument,
       url: page.url,
       fetchResource: fetchPageResource,
       now: deps.now,
       ...(deps.domParser ? { domParser: deps.domParser } : {}),
+      ...(deps.pause ? { pause: deps.pause } : {}),
     });
+    await pause();
     const article = withInlinedImages(page.capture.article, result, deps.parseHtml);
+    await pause();
     const citations = citationsWithStatus(page.capture.citations, request.statuses);
 
     const built: BuiltSource[] = [];
@@ -189,7 +198,7 @@ export async function runSaveJob(request: SaveJobRequest, deps: SaveJobDeps): Pr
                 else built.push(outcome);
               },
               (error: unknown) => {
-                failed.push({ url, reason: error instanceof Error ? error.message : String(error) });
+                failed.push({ url, reason: errorMessage(error) });
               },
             )
             .finally(() => {
@@ -209,6 +218,7 @@ export async function runSaveJob(request: SaveJobRequest, deps: SaveJobDeps): Pr
 
     progress.phase = 'storing';
     emitNow();
+    await pause();
     const articleId = deps.newId();
     const linked = await linkLocalCopies(
       result.html,
@@ -291,11 +301,7 @@ export async function runSaveJob(request: SaveJobRequest, deps: SaveJobDeps): Pr
     const failure =
       error instanceof CitedError
         ? error
-        : new CitedError(
-            'internal',
-            'The snapshot could not be made.',
-            error instanceof Error ? error.message : String(error),
-          );
+        : new CitedError('internal', 'The snapshot could not be made.', errorMessage(error));
     progress.phase = 'failed';
     progress.error = {
       code: failure.code,
@@ -367,7 +373,7 @@ async function buildSource(
       ...(deps.domParser ? { domParser: deps.domParser } : {}),
     });
   } catch (error) {
-    return { url, reason: error instanceof Error ? error.message : String(error) };
+    return { url, reason: errorMessage(error) };
   }
   return { url, id: deps.newId(), result, article: withInlinedImages(article, result, deps.parseHtml) };
 }

@@ -1,5 +1,5 @@
 import type { CaptureResult } from '../citations/types';
-import { CitedError, type CitedErrorCode, revivedCitedError } from '../errors/cited-error';
+import { CitedError, type CitedErrorCode, errorMessage, revivedCitedError } from '../errors/cited-error';
 import type { CitationStatus } from '../linkcheck/types';
 
 /**
@@ -111,6 +111,6 @@ export interface SnapshotWorker {
 
 /** Errors cross the message boundary as plain objects; this gives them their class and code back. */
 export function asCitedError(error: unknown): CitedError {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return revivedCitedError(error) ?? new CitedError('internal', 'The snapshot could not be made.', message);
 }

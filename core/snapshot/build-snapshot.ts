@@ -81,8 +81,10 @@ export async function buildSnapshot(input: BuildSnapshotInput): Promise<Snapshot
   const savedAt = input.now().toISOString();
   const source = input.document;
   if (!source.documentElement) throw new CitedError('page-not-ready', 'The page has no content to save yet.');
+  const pause = input.pause ?? (async () => {});
   const doc = source.cloneNode(true) as Document;
   captureLiveState(source, doc, { layout: false });
+  await pause();
 
   const removed = noRemovals();
   const baseUrl = documentBaseUrl(doc, pageUrl);
@@ -91,6 +93,7 @@ export async function buildSnapshot(input: BuildSnapshotInput): Promise<Snapshot
   removeMarkedHidden(doc, removed);
   const sanitizeContext = { pageUrl, baseUrl, removed };
   sanitizeDocument(doc, sanitizeContext);
+  await pause();
 
   const loader = new ResourceLoader(
     input.fetchResource,
@@ -110,6 +113,7 @@ export async function buildSnapshot(input: BuildSnapshotInput): Promise<Snapshot
   });
   await images;
   throwIfAborted(input.signal);
+  await pause();
 
   const keepQuoted = new Set(insertHeaderMetas(doc, pageUrl, savedAt));
   const keepSpace = spacePreservingElements(doc, styles.spaceSelectors);
@@ -130,6 +134,7 @@ export async function buildSnapshot(input: BuildSnapshotInput): Promise<Snapshot
   const metaSlot = metaAt + metaMarker.length - HASH_PLACEHOLDER.length - 2;
 
   if (input.verify !== false) {
+    await pause();
     const parser = pickParser(input);
     if (parser) {
       const problems = describeActive(findActiveContent(parser.parseFromString(unsealed, 'text/html')));
@@ -143,6 +148,7 @@ export async function buildSnapshot(input: BuildSnapshotInput): Promise<Snapshot
     }
   }
 
+  await pause();
   const sealed = await sealDocument(unsealed, [commentSlot, metaSlot]);
   const resourceBytes = loader.resources.reduce((sum, r) => sum + r.bytes, 0);
   return {

@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors/cited-error';
 import {
   acceptFont,
   acceptImage,
@@ -168,7 +169,7 @@ export class ResourceLoader {
       this.totalBytes += size;
       return { bytes: result.bytes, contentType: result.contentType ?? '' };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       return this.fail(url, kind, message || 'could not be fetched');
     } finally {
       this.release();

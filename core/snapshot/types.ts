@@ -11,6 +11,12 @@ export interface FetchResourceOptions {
   /** The engine refuses anything larger; a fetcher can stop reading early once it is passed. */
   maxBytes: number;
   signal?: AbortSignal;
+  /**
+   * Awaited between the build's long synchronous stages (clone, sanitising, serialising, the safety check), so a
+   * long page's build is several tasks, not one: where it runs beside the reader's pages (Chrome's offscreen
+   * document shares the side panel's thread), they stay responsive. None by default.
+   */
+  pause?: () => Promise<void>;
 }
 
 /**
@@ -49,6 +55,12 @@ export interface BuildSnapshotInput {
   /** A DOMParser for the verification pass; defaults to the document's window's, then the global one. */
   domParser?: DOMParser;
   signal?: AbortSignal;
+  /**
+   * Awaited between the build's long synchronous stages (clone, sanitising, serialising, the safety check), so a
+   * long page's build is several tasks, not one: where it runs beside the reader's pages (Chrome's offscreen
+   * document shares the side panel's thread), they stay responsive. None by default.
+   */
+  pause?: () => Promise<void>;
 }
 
 export interface SnapshotResource {

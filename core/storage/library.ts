@@ -1,4 +1,4 @@
-import { CitedError, isQuotaError } from '../errors/cited-error';
+import { CitedError, errorMessage, isQuotaError } from '../errors/cited-error';
 import { formatBytes } from '../format/bytes';
 import { isBrokenStatus } from '../linkcheck/types';
 import { utf8Length, verifySnapshotHash } from '../snapshot/hash';
@@ -26,7 +26,7 @@ export function storageError(error: unknown, what: string, bytes?: number): Cite
         'Delete snapshots you no longer need, or free disk space, and try again.',
     );
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return new CitedError('storage-failed', `Could not save ${what}: ${message}. Nothing was saved.`);
 }
 
@@ -342,7 +342,7 @@ export async function deleteSnapshot(db: CitedDB, id: string): Promise<string[]>
     abortQuietly(tx);
     await tx.done.catch(() => undefined);
     if (error instanceof CitedError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     throw new CitedError('storage-failed', `Could not delete the snapshot: ${message}. Nothing was deleted.`);
   }
 }

@@ -25,7 +25,12 @@ const shadows = new WeakMap<Element, ShadowRoot>();
 /** What each marker shows now (status, reason, archived copy), so an unchanged one is not drawn again. */
 const rendered = new WeakMap<Element, string>();
 
-/** Keeps the host box itself out of the page's reach: inline !important beats any stylesheet rule. */
+/**
+ * The host box, kept out of the page's reach by `:host` rules marked !important in its own shadow tree: in the
+ * cascade an important rule from inside a shadow tree beats an important one from the page, even the page's inline
+ * style. Not an inline style attribute: thousands of those made every clone and serialisation of the page (Readability's
+ * capture, a snapshot) write out and parse again their sixteen properties each, five times the work on a long article.
+ */
 const HOST_STYLE: [string, string][] = [
   ['all', 'initial'],
   ['display', 'inline-block'],
@@ -45,8 +50,8 @@ const HOST_STYLE: [string, string][] = [
   ['opacity', '1'],
 ];
 
-const SHADOW_CSS = `${statusPaletteCss(':host')}
-:host{all:initial;font-size:inherit}
+const SHADOW_CSS = `:host{${HOST_STYLE.map(([property, value]) => `${property}:${value}!important`).join(';')}}
+${statusPaletteCss(':host')}
 .marker{position:absolute;left:.1em;bottom:.3em;display:inline-flex;align-items:center;gap:.3em;padding:.12em .35em;border-radius:1em;
 font:600 .72em/1.15 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;letter-spacing:0;white-space:nowrap;
 color:var(--c);background:color-mix(in srgb,var(--c) 13%,Canvas);border:1px solid color-mix(in srgb,var(--c) 50%,transparent);
@@ -135,7 +140,6 @@ function insertMarker(link: Element): Element {
   // Not a registered custom element (content scripts have no customElements registry): a valid custom-element
   // name may host a shadow root all the same, and stays an inert inline element otherwise.
   const host = doc.createElement(MARKER_TAG);
-  for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = SHADOW_CSS;

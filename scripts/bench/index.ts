@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { errorMessage } from '../../core/errors/cited-error';
 
 interface Bench {
   name: string;
@@ -89,7 +90,7 @@ export async function runBenches(names: readonly string[]): Promise<boolean> {
       summary.push(...(lines.length > 0 ? lines : [`${bench.name}: printed no ratio line`]));
     } catch (error) {
       ok = false;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       console.error(`${bench.name} failed: ${message}`);
       summary.push(`${bench.name}: FAILED (${message})`);
     }
@@ -103,7 +104,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     process.exitCode = (await runBenches(process.argv.slice(2))) ? 0 : 1;
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(errorMessage(error));
     process.exitCode = 1;
   }
 }

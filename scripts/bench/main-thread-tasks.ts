@@ -41,13 +41,19 @@ export interface PageTasks {
 /** The issue's limit for one task, and the browser's own definition of a long task. */
 export const LONG_TASK_MS = 50;
 
+/** A `performance.mark` a page's scripts set, as a boundary between two phases of a run: its first or last setting. */
+export interface PhaseMark {
+  mark: string;
+  time: 'first' | 'last';
+}
+
 export interface Recording {
   /**
    * Stops tracing and returns the tasks of each named page, given as name → its CDP target id. A page named in
-   * `splits` (name → a `performance.mark` name its scripts set) also gets `name:before` and `name:after`: its tasks
-   * before and after the last time that mark was set.
+   * `splits` (name → the marks that end each phase but the last, in order) also gets `name:0`, `name:1`, ...: its
+   * tasks in each phase, a task counted in the phase it began in. A phase whose mark the trace never saw is missing.
    */
-  stop(pages: Map<string, string>, splits?: Map<string, string>): Promise<Map<string, PageTasks>>;
+  stop(pages: Map<string, string>, splits?: Map<string, PhaseMark[]>): Promise<Map<string, PageTasks>>;
 }
 
 export async function recordMainThreadTasks(session: CDPSession): Promise<Recording> {
@@ -119,7 +125,7 @@ function keepIfUseful(event: TraceEvent, events: TraceEvent[]): void {
 function longestTasks(
   events: TraceEvent[],
   frameIds: Map<string, string>,
-  splits: Map<string, string>,
+  splits: Map<string, PhaseMark[]>,
 ): Map<string, PageTasks> {
   // A page target's id is its main frame's id: the events that name the frame run on its renderer's main thread.
   const threadOf = new Map<string, string>();
@@ -134,28 +140,35 @@ function longestTasks(
       (event) => event.name === 'RunTask' && event.ph === 'X' && `${event.pid}:${event.tid}` === thread,
     );
     tasks.set(name, summarise(name, thread === undefined ? null : ofThread, events));
-    const mark = splits.get(name);
-    if (mark === undefined || thread === undefined) continue;
-    // The last time the page set the mark: tasks that began before it are the first phase, the rest the second.
-    const at = Math.max(
-      ...events.filter((e) => e.name === mark && `${e.pid}:${e.tid}` === thread).map((e) => e.ts),
-    );
-    tasks.set(
-      `${name}:before`,
-      summarise(
-        `${name} before ${mark}`,
-        ofThread.filter((e) => e.ts < at),
-        events,
-      ),
-    );
-    tasks.set(
-      `${name}:after`,
-      summarise(
-        `${name} after ${mark}`,
-        ofThread.filter((e) => e.ts >= at),
-        events,
-      ),
-    );
+    const marks = splits.get(name);
+    if (marks === undefined || thread === undefined) continue;
+    const bounds = marks.map(({ mark, time }) => {
+      const times = events.filter((e) => e.name === mark && `${e.pid}:${e.tid}` === thread).map((e) => e.ts);
+      if (times.length === 0) return Number.NaN;
+      const at = time === 'first' ? Math.min(...times) : Math.max(...times);
+      // The task that set the mark is part of what the mark names: of what begins at its first setting (the task
+      // that ran the script), of what ends at its last (the task that served the last part).
+      const holder = ofThread
+        .filter((e) => e.ts <= at && at <= e.ts + (e.dur ?? 0))
+        .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+      if (!holder) return at;
+      return time === 'first' ? holder.ts : holder.ts + (holder.dur ?? 0);
+    });
+    const edges = [Number.NEGATIVE_INFINITY, ...bounds, Number.POSITIVE_INFINITY];
+    for (let phase = 0; phase < edges.length - 1; phase++) {
+      const from = edges[phase] ?? Number.NaN;
+      const to = edges[phase + 1] ?? Number.NaN;
+      if (Number.isNaN(from) || Number.isNaN(to)) continue;
+      const label = `${name} ${phase === 0 ? 'start' : marks[phase - 1]?.mark} to ${marks[phase]?.mark ?? 'end'}`;
+      tasks.set(
+        `${name}:${phase}`,
+        summarise(
+          label,
+          ofThread.filter((e) => e.ts >= from && e.ts < to),
+          events,
+        ),
+      );
+    }
   }
   return tasks;
 }

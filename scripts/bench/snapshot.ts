@@ -52,6 +52,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { errorMessage } from '../../core/errors/cited-error';
 import { saveTab, storedSnapshotHtml } from '../../test/e2e/snapshot-helpers';
 import { assertBuilt, chromiumPath } from '../../test/web/chromium';
 import { hasShared, repoRoot } from '../../test/web/paths';
@@ -124,7 +125,7 @@ function missingPrerequisite(): string | null {
   try {
     chromiumPath();
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
   if (!singleFileCliPath()) return 'single-file-cli is not installed (npm install)';
   return null;

@@ -66,7 +66,12 @@ test('the demo article: every row’s status is the fate its source plays', asyn
   expect(await rowStatuses(panel)).toEqual(EXPECTED);
   await expect.poll(() => badgeText(serviceWorker, demoArticleUrl)).toBe(String(BROKEN));
   await expect.poll(async () => (await markersOnPage(context, page)).statuses).toEqual(EXPECTED);
-  // The markers take no room: without them every word is where it was (placing them moved nothing).
+  // The markers take no room, even on a page whose CSS tries to give them some: without them every word is where it
+  // was (placing them moved nothing).
+  await page.addStyleTag({
+    content:
+      'cited-status-marker{display:block!important;width:12em!important;height:3em!important;margin:1em!important}',
+  });
   const withMarkers = await textGeometry(page);
   await page.evaluate(() => {
     for (const marker of document.querySelectorAll('cited-status-marker')) marker.remove();

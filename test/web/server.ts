@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { ProxyAgent, fetch as undiciFetch } from 'undici';
+import { errorMessage } from '../../core/errors/cited-error';
 import { throwawayCertificate } from './certificate';
 import type { RecordedRequest, Site } from './site';
 
@@ -113,7 +114,7 @@ export async function startTestWeb(options: TestWebOptions = {}): Promise<TestWe
         .then(() => site.handle(req, res, url))
         .catch((error: unknown) => {
           // A site bug or a missing ../shared: make it visible in the page and the test output.
-          const message = error instanceof Error ? error.message : String(error);
+          const message = errorMessage(error);
           console.error(`test web: ${url.href}: ${message}`);
           if (res.headersSent) res.destroy();
           else

@@ -161,6 +161,24 @@ describe('runSaveJob', () => {
     expect(counted).toEqual({ done: 1, total: 1 });
   });
 
+  it('leaves the pages it shares a thread with their turns, and saves the same snapshot', async () => {
+    let turns = 0;
+    const paused = harness({
+      pause: async () => {
+        turns++;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    });
+    const straight = harness();
+    const withTurns = await runSaveJob(request(false), paused.deps);
+    // A library of its own: both saves are the first, with the same id.
+    globalThis.indexedDB = new IDBFactory();
+    const without = await runSaveJob(request(false), straight.deps);
+    // The page's parse, the build's stages, the reader view and the store each come in a task of their own.
+    expect(turns).toBeGreaterThanOrEqual(8);
+    expect(withTurns.sha256).toBe(without.sha256);
+  });
+
   it('with sources: keeps each live external source, lists the others with the reason, links the article to the copies', async () => {
     const h = harness();
     const outcome = await runSaveJob(

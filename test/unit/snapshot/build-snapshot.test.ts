@@ -82,6 +82,32 @@ describe('the snapshot document', () => {
     expect(a.html).toBe(b.html);
   });
 
+  it('leaves other tasks their turns between its long stages, and is the same snapshot for it', async () => {
+    const build = (pause?: () => Promise<void>) => {
+      const document = fixtureDocument('images.html');
+      return {
+        document,
+        result: buildSnapshot({
+          document,
+          url: `${SITE}images.html`,
+          fetchResource: fixtureSite().fetchResource,
+          now: fixedNow,
+          ...(pause ? { pause } : {}),
+        }),
+      };
+    };
+    let turns = 0;
+    const paused = build(async () => {
+      turns++;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // What another task does to the document meanwhile is not in a snapshot begun before it.
+      paused.document.body.insertAdjacentHTML('beforeend', '<p>Written during a turn</p>');
+    });
+    const [withTurns, straight] = await Promise.all([paused.result, build().result]);
+    expect(turns).toBeGreaterThanOrEqual(4);
+    expect(withTurns.html).toBe(straight.html);
+  });
+
   it('keeps the character set declaration within the first 1024 bytes', async () => {
     const result = await buildSnapshot({
       document: page('<p>Zürich, 東京</p>'),
