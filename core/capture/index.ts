@@ -122,7 +122,8 @@ function* articleSteps(
   { parsed, onArticleRead }: CaptureOptions,
 ): Steps<ReadabilityArticle | null> {
   if (parsed) {
-    // No article there is no article here (the same Readability on the same markup); links that do not match are.
+    // The worker's "no article" stands (the same Readability on the same markup); its article stands only while
+    // its links are still the page's.
     const placed = parsed.article === null ? null : placeSourceArticle(parsed.article, links, doc.baseURI);
     if (parsed.article === null || placed !== null) {
       onArticleRead?.('given');
