@@ -6,6 +6,8 @@
  * and `code` (see core/errors), so a panel can tell "restricted page" from "no article".
  */
 
+import type { ArticleReadIn, ParsedElsewhere } from '../core/capture';
+import type { PageSource } from '../core/capture/page-source';
 import type {
   ArchiveLookupRequest,
   ArchiveState,
@@ -29,10 +31,17 @@ import type { ArticleWatchState, WatchArticleRequest, WatchedArticle } from '../
 /** Handled by the content script in the article's tab. */
 export interface PageProtocol {
   /**
+   * The page serialised for Readability's parse in the panel's worker (issue 10: the parse was the page's longest
+   * task), or why it is not (not an article, too big): the panel then asks `capturePage` without a parse.
+   */
+  pageSource(): PageSource;
+  /**
    * Capture the article and its citations from the live page. The answer holds the first citations; a long
    * article's others wait in the page for `captureCitations`, so no one message (or task) carries them all.
+   * With `parsed` (the worker's parse of `pageSource`) the page does not run Readability itself unless the
+   * parse's links no longer match its own; `articleReadIn` says which it did ('page' too for a non-article).
    */
-  capturePage(): CaptureHead;
+  capturePage(data: { parsed?: ParsedElsewhere } | undefined): CaptureHead & { articleReadIn: ArticleReadIn };
   /** The next part of the capture `capturePage` began (fails with 'page-not-ready' once the page has changed). */
   captureCitations(data: CitationPartRequest): Citation[];
   /**

@@ -6,7 +6,8 @@ import { linksAt, listLinks } from '../citations/link-index';
 import type { CaptureResult } from '../citations/types';
 import { findMainContent, isInMainContent, mainContentText } from './main-content';
 import { extractMetadata } from './metadata';
-import { readArticleSteps } from './readability';
+import { placeSourceArticle, type SourceArticle } from './page-source';
+import { type ReadabilityArticle, readArticleSteps } from './readability';
 import { runSteps, runStepsPausing, type Steps } from './steps';
 import type { CapturedArticle } from './types';
 import { countWords } from './word-count';
@@ -14,7 +15,20 @@ import { countWords } from './word-count';
 export interface CaptureOptions {
   /** Clock for `capturedAt` (tests pass a fixed one). */
   now?: () => Date;
+  /**
+   * Readability's parse of this page made elsewhere (the panel's worker, from `pageSource`), `article` null when it
+   * found none. Used when its links are the page's; otherwise the page parses, as without it.
+   */
+  parsed?: ParsedElsewhere;
+  /** Told where the article was read: from `parsed`, or by Readability in the page (not called for a non-article). */
+  onArticleRead?: (where: ArticleReadIn) => void;
 }
+
+export interface ParsedElsewhere {
+  article: SourceArticle | null;
+}
+
+export type ArticleReadIn = 'given' | 'page';
 
 /**
  * Captures the article of a page and what it cites. `doc` is the live document (or a jsdom document
@@ -47,7 +61,7 @@ function* captureSteps(doc: Document, options: CaptureOptions): Steps<CaptureRes
   const links = listLinks(doc);
   const readable = doc.body !== null && isProbablyReaderable(doc);
   yield;
-  const article = readable ? yield* readArticleSteps(doc, links) : null;
+  const article = readable ? yield* articleSteps(doc, links, options) : null;
   yield;
 
   let candidates: number[];
@@ -100,6 +114,24 @@ function* captureSteps(doc: Document, options: CaptureOptions): Steps<CaptureRes
     capturedAt: now().toISOString(),
     ...(linkCount > MAX_LINKS_READ ? { linkLimit: { links: linkCount, read: MAX_LINKS_READ } } : {}),
   };
+}
+
+function* articleSteps(
+  doc: Document,
+  links: readonly Element[],
+  { parsed, onArticleRead }: CaptureOptions,
+): Steps<ReadabilityArticle | null> {
+  if (parsed) {
+    // The worker's "no article" stands (the same Readability on the same markup); its article stands only while
+    // its links are still the page's.
+    const placed = parsed.article === null ? null : placeSourceArticle(parsed.article, links, doc.baseURI);
+    if (parsed.article === null || placed !== null) {
+      onArticleRead?.('given');
+      return placed;
+    }
+  }
+  onArticleRead?.('page');
+  return yield* readArticleSteps(doc, links);
 }
 
 function safeHost(url: string): string {

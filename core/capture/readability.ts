@@ -32,36 +32,51 @@ export function* readArticleSteps(
   yield;
   // Before the parse: Readability moves and removes the clone's links, which are matched to the live ones here.
   const linkMap = new ArticleLinkMap(clone, liveLinks, doc.baseURI);
+  let read: ReadabilityRun | null;
+  try {
+    read = runReadability(clone);
+  } catch {
+    // Readability gives up on some malformed pages; the reader still gets the page's links.
+    return null;
+  }
+  if (!read) return null;
+  yield;
+  // Readability is done with the element (its text is read already): mapping and serialising it changes nothing.
+  return { ...articleFields(read), linkIndexes: linkMap.indexesOf(read.article) };
+}
+
+/** Readability's answer, with the article element itself (which Cited maps and serialises). */
+export interface ReadabilityRun {
+  parsed: NonNullable<ReturnType<Readability<string>['parse']>>;
+  article: Element;
+}
+
+/** Runs Readability on a document it may rewrite; null when it finds no article (it throws on some pages). */
+export function runReadability(doc: Document): ReadabilityRun | null {
   const found: { article?: Element } = {};
   const serializer = (node: Node): string => {
     found.article = node as Element;
     return '';
   };
-
-  let parsed: ReturnType<Readability<string>['parse']>;
-  try {
-    parsed = new Readability<string>(clone, { serializer }).parse();
-  } catch {
-    // Readability gives up on some malformed pages; the reader still gets the page's links.
-    return null;
-  }
+  const parsed = new Readability<string>(doc, { serializer }).parse();
   const { article } = found;
-  if (!parsed || !article) return null;
-  yield;
-  // Readability is done with the element (its text is read already): mapping and serialising it changes nothing.
-  const linkIndexes = linkMap.indexesOf(article);
+  return parsed && article ? { parsed, article } : null;
+}
+
+/** What a reader is told of the article Readability found: everything but its links. */
+export function articleFields({ parsed, article }: ReadabilityRun): Omit<ReadabilityArticle, 'linkIndexes'> {
   return {
     title: parsed.title,
     byline: parsed.byline,
     siteName: parsed.siteName,
     publishedTime: parsed.publishedTime,
-    lang: parsed.lang,
-    dir: parsed.dir,
+    // Read with getAttribute, which JSDOMParser answers undefined for an attribute the page lacks.
+    lang: parsed.lang ?? null,
+    dir: parsed.dir ?? null,
     // Readability's own fallback excerpt is the first <p>, often a byline or a photo credit.
     excerpt: leadParagraph(article) ?? parsed.excerpt,
     contentHtml: article.innerHTML,
     textContent: parsed.textContent ?? '',
-    linkIndexes,
   };
 }
 

@@ -1,4 +1,5 @@
-import { captureArticleInSteps } from '../../core/capture';
+import { type ArticleReadIn, captureArticleInSteps } from '../../core/capture';
+import { pageSource } from '../../core/capture/page-source';
 import { createCaptureParts } from '../../core/citations/capture-parts';
 import { onMessage } from '../../utils/messaging';
 import { CAPTURE_SCRIPT_MARKER } from '../../utils/page-access';
@@ -14,9 +15,18 @@ export function installCaptureHandlers(): Installation {
     const parts = createCaptureParts();
     // In steps with the page free in between: a long article's capture is never one long freeze of the page.
     // Its citations go to the panel in parts (the first with the article), so no one message is big.
-    onMessage('capturePage', async () =>
-      servedCapture(parts.head(markOnScreen(await captureArticleInSteps(document, pageTurn), document))),
-    );
+    // The page serialises itself once for the panel's worker, which runs Readability off the page's thread.
+    onMessage('pageSource', () => pageSource(document));
+    onMessage('capturePage', async ({ data }) => {
+      let articleReadIn: ArticleReadIn = 'page';
+      const result = await captureArticleInSteps(document, pageTurn, {
+        ...(data?.parsed ? { parsed: data.parsed } : {}),
+        onArticleRead: (where) => {
+          articleReadIn = where;
+        },
+      });
+      return servedCapture({ ...parts.head(markOnScreen(result, document)), articleReadIn });
+    });
     onMessage('captureCitations', ({ data }) => servedCapture(parts.part(data)));
     onMessage('highlightLink', ({ data }) => highlightLink(document, data));
   });

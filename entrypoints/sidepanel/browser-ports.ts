@@ -5,6 +5,8 @@ import type { Citation } from '../../core/citations/types';
 import { CitedError } from '../../core/errors/cited-error';
 import { sendMessage } from '../../utils/messaging';
 import { askCaptureScript, askInstalledCaptureScript, pageRestriction } from '../../utils/page-access';
+import { openArticleParse, type ParseWorker } from './article-parse';
+import { captureWithPanelParse } from './capture-in-panel';
 import type { FollowerPorts, TabInfo } from './page-follower';
 
 /** A page that never answers (a frozen tab) must not leave the panel spinning for ever. */
@@ -25,8 +27,23 @@ function tabInfo(tab: {
   };
 }
 
+/** The page's capture, with Readability's parse in the panel's worker (see capture-in-panel.ts). */
 export function captureTab(tabId: number): Promise<CaptureHead> {
-  return askCaptureScript(tabId, () => sendMessage('capturePage', undefined, tabId), CAPTURE_TIMEOUT_MS);
+  return captureWithPanelParse({
+    openParse: () =>
+      openArticleParse(
+        () =>
+          new Worker(new URL('./readability-worker.ts', import.meta.url), { type: 'module' }) as ParseWorker,
+      ),
+    pageSource: () =>
+      askCaptureScript(tabId, () => sendMessage('pageSource', undefined, tabId), CAPTURE_TIMEOUT_MS),
+    capture: (parsed, scriptReady) => {
+      const ask = () => sendMessage('capturePage', parsed ? { parsed } : {}, tabId);
+      return scriptReady
+        ? askInstalledCaptureScript(ask, CAPTURE_TIMEOUT_MS)
+        : askCaptureScript(tabId, ask, CAPTURE_TIMEOUT_MS);
+    },
+  });
 }
 
 export function captureCitations(tabId: number, request: CitationPartRequest): Promise<Citation[]> {

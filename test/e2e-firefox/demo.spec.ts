@@ -1,3 +1,4 @@
+import { ARTICLE_READ_IN_PANEL_MARK } from '../../entrypoints/sidepanel/capture-in-panel';
 import { demoArticleTitle } from '../web/sites/demo/article';
 import { demoArticleUrl, demoCitation, demoCitations, demoHomeUrl } from '../web/sites/demo/fates';
 import { expect, type FirefoxFixtures, openedByAddon, test } from './fixtures';
@@ -30,6 +31,10 @@ test('the demo article’s citations and statuses appear in the Firefox sidebar 
   openExtensionPage,
 }) => {
   const { article, panel } = await demoWithPanel({ openTab, openExtensionPage });
+  // Readability's parse ran in the panel page's own worker, and the page took its article.
+  expect(
+    await panel.evaluate((mark) => performance.getEntriesByName(mark).length, ARTICLE_READ_IN_PANEL_MARK),
+  ).toBe(1);
   expect(await verdicts(() => rowStatuses(panel), demoCitations.length)).toEqual(EXPECTED);
   await expect.poll(() => badgeText(panel, demoArticleUrl)).toBe(String(BROKEN));
   const markers = () =>

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { AUTOMATIC_CHECK_LIMIT } from '../../core/check-run/check-order';
+import { ARTICLE_READ_IN_PANEL_MARK } from '../../entrypoints/sidepanel/capture-in-panel';
 import { longArticleUrl, longCitationUrl } from '../web/sites/long-article';
 import { expect, test } from './fixtures';
 import { extensionRequests } from './linkcheck-helpers';
@@ -65,6 +66,10 @@ test('2,000 citations: a click on a row near the end scrolls the page to its lin
   await page.goto(longArticleUrl(2000));
   const panel = await openSidePanel(page);
   await expect(headline(panel)).toHaveText(/^Checking: [\d,]+ of 2,000 done…$/, { timeout: 30_000 });
+  // Readability's parse ran in the panel's worker, and the page took its article instead of parsing itself.
+  expect(
+    await panel.evaluate((mark) => performance.getEntriesByName(mark).length, ARTICLE_READ_IN_PANEL_MARK),
+  ).toBe(1);
 
   // The keyboard reaches the last row though the list draws only the rows near the screen.
   await panel.locator('[role="row"] [data-col="0"]').first().focus();
