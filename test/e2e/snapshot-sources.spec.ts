@@ -34,6 +34,25 @@ async function checksSettled(panel: Page): Promise<void> {
     .toBe(true);
 }
 
+/**
+ * Waits until the test web has been quiet for a second: what the panel reads on its own once the verdicts are in
+ * (quoted sources, same-site citations checked last) is over, so the log that follows holds only the save's
+ * requests.
+ */
+async function webQuiet(requests: () => readonly RecordedRequest[]): Promise<void> {
+  await expect
+    .poll(
+      () => {
+        const log = requests();
+        if (log.some((r) => r.endedAt === null)) return false;
+        const last = Math.max(0, ...log.map((r) => r.endedAt ?? 0));
+        return Date.now() - last >= 1000;
+      },
+      { timeout: 60_000, intervals: [250] },
+    )
+    .toBe(true);
+}
+
 /** Most requests for cited addresses in flight at once to one host, from the test web's log. */
 function mostAtOnce(requests: readonly RecordedRequest[], cited: ReadonlySet<string>): Map<string, number> {
   const most = new Map<string, number>();
@@ -189,6 +208,7 @@ test('the seed article with its sources: thelocal.de kept, the gone ones listed,
   await page.goto(seedArticleUrl);
   const panel = await openSidePanel(page);
   await checksSettled(panel);
+  await webQuiet(() => testWeb.requests);
   testWeb.resetLog();
   await saveWithSources(panel);
 
