@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { errorText } from './format';
+import { errorMessage } from '../core/errors/cited-error';
 import { Icon } from './Icon';
 import { useDismissAfter } from './use-dismiss-after';
 import './CopyEvidence.css';
@@ -25,12 +25,12 @@ export function CopyEvidence({ evidence, copy }: CopyEvidenceProps) {
     try {
       text = evidence();
     } catch (error) {
-      setFeedback(`Could not gather the evidence: ${errorText(error)}`);
+      setFeedback(`Could not gather the evidence: ${errorMessage(error)}`);
       return;
     }
     copy(text).then(
       () => setFeedback('Copied'),
-      (error: unknown) => setFeedback(`Could not copy: ${errorText(error)}`),
+      (error: unknown) => setFeedback(`Could not copy: ${errorMessage(error)}`),
     );
   };
   return (

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { DEFAULT_ARCHIVE_ENDPOINT } from '../core/archive/wayback';
+import { errorMessage } from '../core/errors/cited-error';
 import {
   checkArchiveEndpoint,
   checkMaxRequests,
@@ -12,7 +13,6 @@ import {
   type Settings,
 } from '../core/settings/settings';
 import { WATCH_INTERVAL_DAYS } from '../core/watch/schedule';
-import { errorText } from './format';
 import './SettingsForm.css';
 
 export interface SettingsFormProps {
@@ -35,7 +35,7 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
   const save = (change: Partial<Settings>, what: string) =>
     onChange(change).then(
       () => setStatus({ kind: 'saved', text: `Saved: ${what}` }),
-      (error: unknown) => setStatus({ kind: 'error', text: errorText(error) }),
+      (error: unknown) => setStatus({ kind: 'error', text: errorMessage(error) }),
     );
 
   const saveEndpoint = (value: string) => {

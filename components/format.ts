@@ -152,12 +152,3 @@ export function leadIn(text: string, max = 90): string {
   const space = tail.indexOf(' ');
   return `…${space >= 0 && space < max / 2 ? tail.slice(space + 1) : tail}`;
 }
-
-/**
- * What went wrong, in the words the error carries. Errors that crossed a message boundary may arrive as plain
- * objects with a `message`, which are read the same way.
- */
-export function errorText(error: unknown): string {
-  const message = (error as { message?: unknown } | null | undefined)?.message;
-  return typeof message === 'string' ? message : String(error);
-}

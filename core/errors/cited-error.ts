@@ -96,7 +96,11 @@ export function revivedCitedError(error: unknown): CitedError | undefined {
   return undefined;
 }
 
-/** What went wrong, in words, whatever was thrown (an Error's message, or the thrown value itself). */
+/**
+ * What went wrong, in the words the error carries, whatever was thrown. Errors that crossed a message boundary may
+ * arrive as plain objects with a `message`, which are read the same way.
+ */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = (error as { message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' ? message : String(error);
 }

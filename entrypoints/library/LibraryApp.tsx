@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorText } from '../../components/format';
 import { LibraryConfirmDialog } from '../../components/LibraryConfirmDialog';
 import { LibraryList, snapshotHref } from '../../components/LibraryList';
 import { LibraryRestoreReport } from '../../components/LibraryRestoreReport';
@@ -11,6 +10,7 @@ import { PageMessage } from '../../components/PageMessage';
 import { SnapshotViewer, type ViewerTab } from '../../components/SnapshotViewer';
 import { useDismissAfter } from '../../components/use-dismiss-after';
 import { WatchedArticles } from '../../components/WatchedArticles';
+import { errorMessage } from '../../core/errors/cited-error';
 import type { SnapshotSummary } from '../../core/storage/types';
 import type { LibraryPorts } from './library-ports';
 import { goTo, useRoute } from './route';
@@ -39,7 +39,7 @@ export function LibraryApp({ ports }: { ports: LibraryPorts }) {
       .then((ids) => {
         if (route.kind === 'snapshot' && ids.includes(route.id)) goTo('#/');
       })
-      .catch((error: unknown) => setNotice(errorText(error)));
+      .catch((error: unknown) => setNotice(errorMessage(error)));
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { errorText } from '../../components/format';
 import type { Persistence } from '../../components/LibraryStorage';
 import { plural } from '../../components/snapshot-format';
+import { errorMessage } from '../../core/errors/cited-error';
 import { articleArchive } from '../../core/storage/backup/article-archive';
 import { keyFingerprint, publicKeyBase64, signingKey } from '../../core/storage/backup/signature';
 import { backupLibrary, type RestoreReport, restoreLibrary } from '../../core/storage/backup/wacz';
@@ -95,7 +95,7 @@ export function useLibrary(ports: LibraryPorts): Library {
   }, [ports]);
 
   useEffect(() => {
-    refresh().catch((error: unknown) => setNotice(`The library could not be read: ${errorText(error)}`));
+    refresh().catch((error: unknown) => setNotice(`The library could not be read: ${errorMessage(error)}`));
   }, [query, refresh]);
 
   useEffect(() => {
@@ -161,7 +161,7 @@ export function useLibrary(ports: LibraryPorts): Library {
         ports.download({ filename: made.filename, bytes: made.bytes, type: 'application/zip' });
         setNotice(`Saved “${summary.title}” with ${plural(made.pages - 1, 'source')} as ${made.filename}.`);
       } catch (error) {
-        setNotice(`The archive could not be made: ${errorText(error)}`);
+        setNotice(`The archive could not be made: ${errorMessage(error)}`);
       }
     },
     [ports, signingPair],
@@ -178,7 +178,7 @@ export function useLibrary(ports: LibraryPorts): Library {
         `Backed up ${made.snapshots} ${made.snapshots === 1 ? 'snapshot' : 'snapshots'} to ${made.filename}.`,
       );
     } catch (error) {
-      setNotice(`The backup could not be made: ${errorText(error)}`);
+      setNotice(`The backup could not be made: ${errorMessage(error)}`);
     } finally {
       setBusy(null);
     }
@@ -194,7 +194,7 @@ export function useLibrary(ports: LibraryPorts): Library {
         setRestore({ fileName: file.name, report });
         await refresh();
       } catch (error) {
-        setNotice(`${file.name} could not be restored: ${errorText(error)}`);
+        setNotice(`${file.name} could not be restored: ${errorMessage(error)}`);
       } finally {
         setBusy(null);
       }

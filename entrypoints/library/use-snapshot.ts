@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorText } from '../../components/format';
+import { errorMessage } from '../../core/errors/cited-error';
 import { inlinedImagesOf } from '../../core/save-job/article-images';
 import { verifySnapshotHash } from '../../core/snapshot/hash';
 import { buildReaderView } from '../../core/snapshot/reader-view';
@@ -65,7 +65,7 @@ export function useSnapshot(ports: LibraryPorts, id: string, version: number): S
       const ok = check.ok && check.recorded === record.summary.sha256;
       if (!cancelled) setState({ kind: 'ready', snapshot, hash: { ok, computed: check.computed } });
     })().catch((error: unknown) => {
-      if (!cancelled) setState({ kind: 'failed', message: errorText(error) });
+      if (!cancelled) setState({ kind: 'failed', message: errorMessage(error) });
     });
     return () => {
       cancelled = true;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { errorText } from '../../components/format';
+import { errorMessage } from '../../core/errors/cited-error';
 import { getSnapshotDetails } from '../../core/storage/library';
 import type { SnapshotSummary } from '../../core/storage/types';
 import { IndexedDbWatchStore } from '../../core/storage/watch-store';
@@ -36,13 +36,13 @@ export function useWatches(ports: LibraryPorts, setNotice: (message: string | nu
   }, [ports]);
 
   useEffect(() => {
-    refresh().catch((error: unknown) => setNotice(errorText(error)));
+    refresh().catch((error: unknown) => setNotice(errorMessage(error)));
   }, [refresh, setNotice]);
 
   const act = (work: () => Promise<unknown>) =>
     work()
       .then(refresh)
-      .catch((error: unknown) => setNotice(errorText(error)));
+      .catch((error: unknown) => setNotice(errorMessage(error)));
 
   return {
     watches,

@@ -8,7 +8,6 @@ import { CheckSummary } from '../../components/CheckSummary';
 import { CitationsView, type CitationsViewProps } from '../../components/CitationsView';
 import { CompareSource, type ComparisonRequest } from '../../components/CompareSource';
 import { CopyEvidence } from '../../components/CopyEvidence';
-import { errorText } from '../../components/format';
 import { QuoteLine, QuoteSummary, rowQuoteStatus } from '../../components/QuoteLine';
 import { ReferenceLinks } from '../../components/ReferenceLinks';
 import { ReportActions } from '../../components/ReportActions';
@@ -24,6 +23,7 @@ import { WatchedSourceDetails } from '../../components/WatchedSourceDetails';
 import { AUTOMATIC_CHECK_LIMIT } from '../../core/check-run/check-order';
 import { countStatuses, isVerdict, progressOf } from '../../core/citation-status/summary';
 import type { CaptureResult, Citation } from '../../core/citations/types';
+import { errorMessage } from '../../core/errors/cited-error';
 import type { CitationStatus } from '../../core/linkcheck/types';
 import type { SourceQuoteCheck } from '../../core/quote-check/source-check';
 import { type CitedReport, citationEvidence } from '../../core/report';
@@ -135,7 +135,7 @@ export function CheckedCitations({ tabId, result, pending, onGoTo, onOpen }: Che
 
   const allowArchive = useCallback(() => {
     update({ archiveLookups: true }).catch((error: unknown) =>
-      setFeedback(`Could not turn archive lookups on: ${errorText(error)}`),
+      setFeedback(`Could not turn archive lookups on: ${errorMessage(error)}`),
     );
   }, [update]);
 
@@ -308,14 +308,14 @@ export function CheckedCitations({ tabId, result, pending, onGoTo, onOpen }: Che
               onCopyMarkdown={() => {
                 copyReportMarkdown(report()).then(
                   () => setFeedback('Report copied as Markdown'),
-                  (error: unknown) => setFeedback(`Could not copy: ${errorText(error)}`),
+                  (error: unknown) => setFeedback(`Could not copy: ${errorMessage(error)}`),
                 );
               }}
               onDownload={(format) => {
                 try {
                   setFeedback(`Saved ${downloadReport(report(), format)}`);
                 } catch (error) {
-                  setFeedback(`Could not save the report: ${errorText(error)}`);
+                  setFeedback(`Could not save the report: ${errorMessage(error)}`);
                 }
               }}
               feedback={feedback}

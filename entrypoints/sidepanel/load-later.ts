@@ -1,3 +1,5 @@
+import { errorMessage } from '../../core/errors/cited-error';
+
 /**
  * Loads a part of the panel the first time it is needed (quote checks, comparisons, report files, snapshot files),
  * so opening the panel evaluates only what it shows first. A part that cannot load (the extension was updated or
@@ -8,7 +10,7 @@ export async function loadLater<T>(part: string, load: () => Promise<T>): Promis
   try {
     return await load();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new Error(
       `Cited could not load its ${part} (${reason}). Close and reopen the panel to try again.`,
       {

@@ -1,4 +1,5 @@
 import { readArticleSource } from '../../core/capture/read-source';
+import { errorMessage } from '../../core/errors/cited-error';
 import type { ArticleParseAnswer, ArticleParseRequest } from './article-parse';
 
 // The panel's article worker (see article-parse.ts): one page's markup in, Readability's article out.
@@ -12,7 +13,7 @@ scope.onmessage = ({ data }) => {
   try {
     answer = { ok: true, article: readArticleSource(data.html, data.url) };
   } catch (error) {
-    answer = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    answer = { ok: false, message: errorMessage(error) };
   }
   scope.postMessage(answer);
 };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { WatchAction } from '../../components/ArticleWatch';
-import { errorText } from '../../components/format';
 import type { CaptureResult } from '../../core/citations/types';
+import { errorMessage } from '../../core/errors/cited-error';
 import type { ArticleWatchState, SourceHistory, WatchedArticle } from '../../core/watch/types';
 import { quotesBySource } from '../../core/watch/watched-article';
 import { browserWatchPorts, type WatchPorts } from './watch-ports';
@@ -38,7 +38,8 @@ export function useArticleWatch(
       (next) => {
         if (current.current === url) setState(next);
       },
-      (error: unknown) => setMessage(`Could not read whether this article is watched: ${errorText(error)}`),
+      (error: unknown) =>
+        setMessage(`Could not read whether this article is watched: ${errorMessage(error)}`),
     );
   }, [url, ports]);
 
@@ -54,7 +55,7 @@ export function useArticleWatch(
       setBusy(action);
       setMessage(null);
       work()
-        .then(setMessage, (error: unknown) => setMessage(errorText(error)))
+        .then(setMessage, (error: unknown) => setMessage(errorMessage(error)))
         .finally(() => {
           setBusy(null);
           refresh();

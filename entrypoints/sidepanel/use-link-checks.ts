@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { errorText } from '../../components/format';
 import { automaticShare, besideLinks, checkOrder } from '../../core/check-run/check-order';
 import { citationRequests } from '../../core/check-run/citation-requests';
 import { accessDatesOf, archiveMomentOf, isPending } from '../../core/citation-status/summary';
 import type { CheckSnapshot } from '../../core/citation-status/types';
 import type { CaptureResult, Citation } from '../../core/citations/types';
+import { errorMessage } from '../../core/errors/cited-error';
 import type { CitationStatus } from '../../core/linkcheck/types';
 import type { Settings } from '../../core/settings/settings';
 import {
@@ -121,7 +121,7 @@ export function useLinkChecks(
             merge(await ports.checkCitations(part));
             setError(null);
           } catch (failure) {
-            setError(`Cited could not check the links: ${errorText(failure)}`);
+            setError(`Cited could not check the links: ${errorMessage(failure)}`);
             return;
           }
         }
@@ -233,7 +233,7 @@ export function useLinkChecks(
         });
         merge({ archives: [archive] });
       } catch (failure) {
-        setError(errorText(failure));
+        setError(errorMessage(failure));
       }
     },
     [ports, publishedTime, merge],
@@ -241,7 +241,7 @@ export function useLinkChecks(
 
   const stop = useCallback(() => {
     ports.stopChecks(tabId).catch((failure: unknown) => {
-      setError(`Cited could not stop the checks: ${errorText(failure)}`);
+      setError(`Cited could not stop the checks: ${errorMessage(failure)}`);
     });
   }, [ports, tabId]);
 

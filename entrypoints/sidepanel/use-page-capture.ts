@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { errorText } from '../../components/format';
 import type { Citation } from '../../core/citations/types';
+import { errorMessage } from '../../core/errors/cited-error';
 import { browserPorts, highlightInTab, openInNewTab } from './browser-ports';
 import { latestInNextTask } from './next-frame';
 import { createPageFollower, type PageFollower, type PanelState } from './page-follower';
@@ -44,7 +44,7 @@ export function usePageCapture(): PageCapture {
         const { found } = await highlightInTab(tabId, citation, placeIndex);
         return found ? null : 'That link is no longer on the page. Re-read the page to update the list.';
       } catch (error) {
-        return errorText(error);
+        return errorMessage(error);
       }
     },
     [tabId],

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CaptureResult } from '../../core/citations/types';
+import { errorMessage } from '../../core/errors/cited-error';
 import type { SourceQuoteCheck } from '../../core/quote-check/source-check';
 import type { QuoteCheckContext, QuoteCheckPorts } from './quote-check-ports';
 import { browserQuoteChecks } from './source-reading-ports';
@@ -44,7 +45,7 @@ export function useQuoteChecks(
       (checks) =>
         settle({ checks: new Map(checks.map((check) => [check.url, check])), running: false, error: null }),
       (error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         settle({ checks: new Map(), running: false, error: `Could not check the quotations: ${message}` });
       },
     );

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { errorText } from '../../components/format';
 import type { ArchiveState, SnapshotSaveState } from '../../components/SnapshotActions';
-import { serializeError } from '../../core/errors/cited-error';
+import { errorMessage, serializeError } from '../../core/errors/cited-error';
 import type { SaveOutcome, SaveProgress, SaveTabRequest } from '../../core/save-job/types';
 import { EXTENSION_PAGE } from '../../utils/extension-pages';
 import { onMessage, sendMessage } from '../../utils/messaging';
@@ -148,7 +147,7 @@ export function useSnapshots(tabId: number, ports: SnapshotPorts = browserSnapsh
       ports
         .downloadArchive(articleId)
         .then((filename) => setArchive({ kind: 'done', filename }))
-        .catch((error: unknown) => setArchive({ kind: 'failed', message: errorText(error) }));
+        .catch((error: unknown) => setArchive({ kind: 'failed', message: errorMessage(error) }));
     },
     [ports],
   );

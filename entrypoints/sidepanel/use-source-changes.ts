@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArchiveLookup } from '../../core/archive/types';
 import type { CaptureResult } from '../../core/citations/types';
+import { errorMessage } from '../../core/errors/cited-error';
 import type { CheckResult } from '../../core/linkcheck/types';
 import { archiveLookupsAllowed, type Settings } from '../../core/settings/settings';
 import type { SourceChange } from '../../core/source-change/types';
@@ -72,7 +73,7 @@ export function useSourceChanges(
             error: null,
           }),
         (error: unknown) => {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = errorMessage(error);
           settle({ changes: new Map(), running: false, error: `Could not compare the sources: ${message}` });
         },
       );
