@@ -80,7 +80,7 @@ export function linkSignature(link: Element, baseUrl: string): LinkSignature {
   return { address: linkAddress(link, baseUrl), text: linkText(link) };
 }
 
-export function linkAddress(link: Element, baseUrl: string): string {
+function linkAddress(link: Element, baseUrl: string): string {
   const href = link.getAttribute('href') ?? '';
   try {
     return new URL(href, baseUrl).href;
