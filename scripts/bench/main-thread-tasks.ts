@@ -1,4 +1,4 @@
-import type { CDPSession } from '@playwright/test';
+import type { CdpBrowser } from './cdp-pipe';
 
 /**
  * The longest task a page's renderer main thread ran, from Chromium's own trace (the `RunTask` events DevTools'
@@ -56,7 +56,7 @@ export interface Recording {
   stop(pages: Map<string, string>, splits?: Map<string, PhaseMark[]>): Promise<Map<string, PageTasks>>;
 }
 
-export async function recordMainThreadTasks(session: CDPSession): Promise<Recording> {
+export async function recordMainThreadTasks(session: CdpBrowser): Promise<Recording> {
   // The browser keeps the trace until the end: streaming it to this process as it is recorded would make the
   // browser and Node serialise and parse megabytes during the run, CPU the measured pages would compete with.
   await session.send('Tracing.start', {
@@ -67,9 +67,13 @@ export async function recordMainThreadTasks(session: CDPSession): Promise<Record
   });
   return {
     async stop(pages, splits = new Map()) {
-      const complete = new Promise<string>((resolve) =>
-        session.once('Tracing.tracingComplete', ({ stream }) => resolve(stream ?? '')),
-      );
+      const complete = new Promise<string>((resolve) => {
+        const onComplete = (params: { stream?: unknown }) => {
+          session.off('Tracing.tracingComplete', onComplete);
+          resolve(String(params.stream ?? ''));
+        };
+        session.on('Tracing.tracingComplete', onComplete);
+      });
       await session.send('Tracing.end');
       const events = await readTrace(session, await complete);
       return longestTasks(events, pages, splits);
@@ -81,14 +85,18 @@ export async function recordMainThreadTasks(session: CDPSession): Promise<Record
  * Reads the stream `{"traceEvents":[{...},{...}...]}` one event at a time: a 2,000-citation run's trace is larger
  * than one JavaScript string may be. Keeps only the events `longestTasks` and `explain` look at.
  */
-async function readTrace(session: CDPSession, handle: string): Promise<TraceEvent[]> {
+async function readTrace(session: CdpBrowser, handle: string): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   let depth = 0;
   let inString = false;
   let escaped = false;
   let pending = '';
   for (;;) {
-    const { data, eof, base64Encoded } = await session.send('IO.read', { handle, size: 4 * 1024 * 1024 });
+    const { data, eof, base64Encoded } = await session.send<{
+      data: string;
+      eof: boolean;
+      base64Encoded?: boolean;
+    }>('IO.read', { handle, size: 4 * 1024 * 1024 });
     const text = base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data;
     let start = depth >= 3 ? 0 : -1;
     for (let i = 0; i < text.length; i++) {

@@ -10,11 +10,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import { startTestWeb } from '../../test/web/server';
 import { allSites } from '../../test/web/sites/index';
 import { longArticleUrl } from '../../test/web/sites/long-article';
-import { hasChromium, type PanelSession, startPanelSession, verdictCount, waitFor } from './panel-session';
+import {
+  type AttachedTarget,
+  hasChromium,
+  type PanelSession,
+  startPanelSession,
+  verdictCount,
+  waitFor,
+} from './panel-session';
 import { extensionBuild } from './snapshot';
 import { type TargetMemory, targetMemory } from './target-memory';
 
@@ -30,26 +36,24 @@ interface OpenFigures {
 }
 
 async function targetIds(browser: PanelSession, articleUrl: string) {
-  const targets = (await browser.session.send('Target.getTargets')).targetInfos;
-  const find = (type: string, prefix: string) => {
-    const target = targets.find((t) => t.type === type && t.url.startsWith(prefix));
+  const find = async (type: string, prefix: string) => {
+    const target = await browser.findTarget(type, prefix);
     if (!target) throw new Error(`panel memory bench: no ${type} at ${prefix}`);
-    return target.targetId;
+    return target;
   };
   return {
-    panel: find('page', browser.panelUrl),
-    worker: find('service_worker', `chrome-extension://${browser.extensionId}/`),
-    page: find('page', articleUrl),
+    panel: await find('page', browser.panelUrl),
+    worker: await find('service_worker', `chrome-extension://${browser.extensionId}/`),
+    page: await find('page', articleUrl),
   };
 }
 
-async function closePanel(browser: PanelSession, panel: Page): Promise<void> {
+async function closePanel(browser: PanelSession, panel: AttachedTarget): Promise<void> {
   // A side panel closes itself the way the reader's close button does.
-  await panel.evaluate(() => window.close()).catch(() => {});
-  await waitFor('the side panel to close', 15_000, async () => {
-    const targets = (await browser.session.send('Target.getTargets')).targetInfos;
-    return targets.some((t) => t.url.startsWith(browser.panelUrl)) ? undefined : true;
-  });
+  await panel.evaluate('window.close()').catch(() => {});
+  await waitFor('the side panel to close', 15_000, async () =>
+    (await browser.findTarget('page', browser.panelUrl)) ? undefined : true,
+  );
 }
 
 function memoryText(memory: TargetMemory): string {
@@ -78,9 +82,9 @@ export async function benchPanelMemory(): Promise<void> {
       );
       const ids = await targetIds(browser, articleUrl);
       const memory: OpenFigures = {
-        panel: await targetMemory(browser.session, ids.panel),
-        worker: await targetMemory(browser.session, ids.worker),
-        page: await targetMemory(browser.session, ids.page),
+        panel: await targetMemory(browser.cdp, ids.panel),
+        worker: await targetMemory(browser.cdp, ids.worker),
+        page: await targetMemory(browser.cdp, ids.page),
       };
       figures.push(memory);
       console.log(

@@ -1,9 +1,8 @@
-import type { CDPSession } from '@playwright/test';
+import type { CdpBrowser } from './cdp-pipe';
 
 /**
  * A target's memory as DevTools reads it: its JS heap after a forced collection, for any target (page, side panel,
- * service worker), through the browser's CDP session (`Target.sendMessageToTarget`, so workers, which Playwright
- * gives no session of their own, are reached too).
+ * service worker), through a session of its own that is closed again at once.
  */
 
 export interface TargetMemory {
@@ -13,40 +12,22 @@ export interface TargetMemory {
   domListeners: number | null;
 }
 
-interface Reply {
-  id: number;
-  result?: Record<string, unknown>;
-  error?: { message: string };
-}
-
-export async function targetMemory(session: CDPSession, targetId: string): Promise<TargetMemory> {
-  const { sessionId } = await session.send('Target.attachToTarget', { targetId, flatten: false });
-  let lastId = 0;
-  const waiting = new Map<number, (reply: Reply) => void>();
-  const onMessage = (event: { sessionId?: string; message: string }) => {
-    if (event.sessionId !== sessionId) return;
-    const reply = JSON.parse(event.message) as Reply;
-    waiting.get(reply.id)?.(reply);
-  };
-  session.on('Target.receivedMessageFromTarget', onMessage);
-  const send = (method: string, params: Record<string, unknown> = {}) =>
-    new Promise<Reply>((resolve, reject) => {
-      const id = ++lastId;
-      waiting.set(id, resolve);
-      session
-        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
-        .catch(reject);
-    });
+export async function targetMemory(cdp: CdpBrowser, targetId: string): Promise<TargetMemory> {
+  const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', {
+    targetId,
+    flatten: true,
+  });
   try {
-    await send('HeapProfiler.collectGarbage');
-    const heap = await send('Runtime.getHeapUsage');
-    const counters = await send('Memory.getDOMCounters');
+    await cdp.send('HeapProfiler.collectGarbage', {}, sessionId);
+    const heap = await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage', {}, sessionId);
+    const counters = await cdp
+      .send<{ jsEventListeners: number }>('Memory.getDOMCounters', {}, sessionId)
+      .catch(() => null);
     return {
-      heapBytes: Number(heap.result?.usedSize ?? Number.NaN),
-      domListeners: counters.error ? null : Number(counters.result?.jsEventListeners ?? Number.NaN),
+      heapBytes: Number(heap.usedSize ?? Number.NaN),
+      domListeners: counters ? Number(counters.jsEventListeners ?? Number.NaN) : null,
     };
   } finally {
-    session.off('Target.receivedMessageFromTarget', onMessage);
-    await session.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
   }
 }
