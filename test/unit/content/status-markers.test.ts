@@ -179,16 +179,21 @@ describe('status markers on a long article', () => {
       ).toBe(count);
       expect(listings).toBeLessThanOrEqual(2);
 
-      const drawn = (i: number) =>
-        markerShadowForTests(document.querySelectorAll(MARKER_TAG)[i] as Element)?.lastChild;
+      const box = (i: number) =>
+        markerShadowForTests(document.querySelectorAll(MARKER_TAG)[i] as Element)?.querySelector('.marker');
+      const drawn = (i: number) => box(i)?.firstChild;
       const before = [drawn(0), drawn(1)];
+      const boxesBefore = [box(0), box(1)];
       showMarkers(
         document,
         many((i) => (i === 1 ? 'dead' : 'queued')),
       );
-      // The unchanged marker keeps its drawing; the changed one is drawn anew.
+      // The unchanged marker keeps its drawing; the changed one is drawn anew inside the box it had, so the page
+      // lays out only inside that marker (a new absolutely placed box would be laid out from the page's root).
       expect(drawn(0)).toBe(before[0]);
       expect(drawn(1)).not.toBe(before[1]);
+      expect(box(1)).toBe(boxesBefore[1]);
+      expect(box(1)?.getAttribute('title')).toMatch(/dead|broken|not found/i);
       expect(document.querySelectorAll(MARKER_TAG)[1]?.getAttribute('data-cited-status')).toBe('dead');
     } finally {
       document.querySelectorAll = querySelectorAll;
