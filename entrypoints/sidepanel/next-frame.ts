@@ -12,6 +12,30 @@ export function onNextFrame(work: () => void): () => void {
 }
 
 /**
+ * Like onNextFrame, but not sooner than `gapMs` after `lastMs` (a performance.now() time): a stream of updates is
+ * drawn a few times a second rather than in every frame. Each frame the panel draws costs the machine more than
+ * the panel's own main thread (its compositor, the GPU process, the browser): on a small machine those compete
+ * with the page the reader is on, and with the panel's next task.
+ */
+export function onFrameAfterGap(
+  lastMs: number,
+  gapMs: number,
+  work: () => void,
+  now: () => number = () => performance.now(),
+): () => void {
+  const wait = lastMs + gapMs - now();
+  if (wait <= 0) return onNextFrame(work);
+  let cancelFrame = () => {};
+  const timer = setTimeout(() => {
+    cancelFrame = onNextFrame(work);
+  }, wait);
+  return () => {
+    clearTimeout(timer);
+    cancelFrame();
+  };
+}
+
+/**
  * Hands `apply` the newest value pushed, in a task of its own: what arrives in a message (the article and its
  * first 200 rows) is taken in one task and drawn in the next, so the two costs never add up to one long task. A
  * value pushed before the last one was drawn replaces it: only the newest is drawn.

@@ -17,7 +17,7 @@ import {
   statusOf,
 } from './check-state';
 import { browserCheckPorts, type CheckPorts } from './link-check-ports';
-import { onNextFrame } from './next-frame';
+import { onFrameAfterGap } from './next-frame';
 
 export interface LinkChecks {
   known: KnownChecks;
@@ -39,6 +39,12 @@ export interface LinkChecks {
 const MARKER_DELAY_MS = 250;
 /** The most verdicts one frame applies: enough for any live run (hundreds a second), a store's answer in a few. */
 export const STATES_PER_FRAME = 500;
+/**
+ * Verdicts are drawn at most this often: a long article's checks answer in most frames, and drawing every frame
+ * took about 17 panel frames a second for as long as they ran (a 2,000-citation trace), each also costing the
+ * compositor, the GPU process and the browser, CPU the page and the panel's own next task then waited for.
+ */
+export const STATES_GAP_MS = 150;
 const NO_CITATIONS: readonly Citation[] = [];
 const RECONNECT_DELAY_MS = 300;
 
@@ -64,20 +70,24 @@ export function useLinkChecks(
   const pageUrl = capture.article.metadata.url;
   const start = settings.autoCheck || startedByReader;
 
-  // Updates are applied once a frame, together: one re-render and one copy of the known states per frame, however
-  // many verdicts arrived in it (a long article's checks answer hundreds a second), and at most STATES_PER_FRAME of
-  // them (a worker answering from its store sends thousands at once): the rest wait for the next frame.
+  // Updates are applied in one frame, together, at most every STATES_GAP_MS: one re-render and one copy of the
+  // known states however many verdicts arrived meanwhile (a long article's checks answer hundreds a second), and at
+  // most STATES_PER_FRAME of them (a worker answering from its store sends thousands at once): the rest of such a
+  // burst follow in the next frames, without the gap.
   const queued = useRef<Partial<CheckSnapshot>[]>([]);
   const cancelFlush = useRef<(() => void) | null>(null);
-  const flush = useCallback(() => {
-    cancelFlush.current = onNextFrame(() => {
+  const lastFlush = useRef(Number.NEGATIVE_INFINITY);
+  const flush = useCallback((restOfBurst = false) => {
+    const gap = restOfBurst ? 0 : STATES_GAP_MS;
+    cancelFlush.current = onFrameAfterGap(lastFlush.current, gap, () => {
       cancelFlush.current = null;
+      lastFlush.current = performance.now();
       const batch = queued.current.splice(0);
       const states = batch.flatMap((one) => one.states ?? []);
       const later = states.splice(STATES_PER_FRAME);
       if (later.length > 0) {
         queued.current.unshift({ states: later });
-        flush();
+        flush(true);
       }
       setKnown((k) => mergeChecks(k, { states, archives: batch.flatMap((one) => one.archives ?? []) }));
     });

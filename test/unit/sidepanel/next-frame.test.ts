@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { inIdleMoments, latestInNextTask } from '../../../entrypoints/sidepanel/next-frame';
+import { inIdleMoments, latestInNextTask, onFrameAfterGap } from '../../../entrypoints/sidepanel/next-frame';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -80,5 +80,70 @@ describe('inIdleMoments', () => {
     expect(cancelled).toEqual([101]);
     idle.shift()?.();
     expect(done).toEqual(['numbers']);
+  });
+});
+
+describe('onFrameAfterGap', () => {
+  const frames: Array<() => void> = [];
+  beforeEach(() => {
+    frames.length = 0;
+    vi.stubGlobal('document', { visibilityState: 'visible' });
+    vi.stubGlobal('requestAnimationFrame', (work: () => void) => frames.push(work));
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => {
+      frames[id - 1] = () => {};
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('draws in the next frame when the last draw is longer ago than the gap', () => {
+    const drawn: string[] = [];
+    onFrameAfterGap(
+      0,
+      150,
+      () => drawn.push('verdicts'),
+      () => 1000,
+    );
+    expect(frames).toHaveLength(1);
+    frames.shift()?.();
+    expect(drawn).toEqual(['verdicts']);
+  });
+
+  it('waits out the rest of the gap, then draws in the frame after it', () => {
+    const drawn: string[] = [];
+    onFrameAfterGap(
+      1000,
+      150,
+      () => drawn.push('verdicts'),
+      () => 1100,
+    );
+    vi.advanceTimersByTime(49);
+    expect(frames).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(frames).toHaveLength(1);
+    frames.shift()?.();
+    expect(drawn).toEqual(['verdicts']);
+  });
+
+  it('draws nothing once cancelled, whether waiting for the gap or for the frame', () => {
+    const drawn: string[] = [];
+    const cancelWaiting = onFrameAfterGap(
+      1000,
+      150,
+      () => drawn.push('stale'),
+      () => 1100,
+    );
+    cancelWaiting();
+    vi.runAllTimers();
+    expect(frames).toHaveLength(0);
+    const cancelFrame = onFrameAfterGap(
+      1000,
+      150,
+      () => drawn.push('stale'),
+      () => 1100,
+    );
+    vi.runAllTimers();
+    cancelFrame();
+    for (const frame of frames) frame();
+    expect(drawn).toEqual([]);
   });
 });
