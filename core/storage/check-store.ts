@@ -9,9 +9,26 @@ import { CHECK_QUEUE, CHECK_RESULTS, type ChecksDb } from './checks-database';
  * Two tables of the link-check database (checks-database.ts): `checkResults` and `checkQueue`.
  *
  * `putResult` writes the verdict and removes the queue entry in one transaction: either both happen or neither.
+ * Writes asked for within WRITE_GATHER_MS share that transaction (see `write`).
  */
 
 type Waiting = { resolve: (result: CheckResult | undefined) => void; reject: (error: unknown) => void }[];
+
+interface PendingWrite {
+  key: string;
+  /** The verdict to keep; without one, only the queue entry is removed. */
+  result?: CheckResult;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * How long a verdict waits for others to share its transaction, and the most one transaction takes. A long
+ * article's checks answer a hundred or more a second: one readwrite transaction each kept the browser's IndexedDB
+ * busy on a thread that outranks the pages' (and the worker's round trips with it), all through the run.
+ */
+export const WRITE_GATHER_MS = 50;
+export const WRITE_BATCH_MAX = 100;
 
 export class IndexedDbCheckStore implements CheckStore {
   /** Reads asked for in the current turn, answered together by one transaction at its end. */
@@ -49,17 +66,50 @@ export class IndexedDbCheckStore implements CheckStore {
     }
   }
 
-  async putResult(key: string, result: CheckResult): Promise<void> {
-    const tx = this.db.transaction([CHECK_RESULTS, CHECK_QUEUE], 'readwrite');
-    await Promise.all([
-      tx.objectStore(CHECK_RESULTS).put({ key, result }),
-      tx.objectStore(CHECK_QUEUE).delete(key),
-      tx.done,
-    ]);
+  /** Resolves once the verdict is stored and its queue entry gone (never before: a caller may rely on it). */
+  putResult(key: string, result: CheckResult): Promise<void> {
+    return this.write(key, result);
+  }
+
+  private writes: PendingWrite[] = [];
+  private writeTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private write(key: string, result?: CheckResult): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.writes.push({ key, ...(result ? { result } : {}), resolve, reject });
+      if (this.writes.length >= WRITE_BATCH_MAX) void this.writeTogether();
+      else this.writeTimer ??= setTimeout(() => void this.writeTogether(), WRITE_GATHER_MS);
+    });
+  }
+
+  /**
+   * Opens the transaction at once (IndexedDB runs transactions on the same tables in the order they were opened):
+   * whatever another method opens after calling this sees these writes done.
+   */
+  private async writeTogether(): Promise<void> {
+    if (this.writeTimer !== null) clearTimeout(this.writeTimer);
+    this.writeTimer = null;
+    const writes = this.writes.splice(0);
+    if (writes.length === 0) return;
+    try {
+      const tx = this.db.transaction([CHECK_RESULTS, CHECK_QUEUE], 'readwrite');
+      const results = tx.objectStore(CHECK_RESULTS);
+      const queue = tx.objectStore(CHECK_QUEUE);
+      await Promise.all([
+        ...writes.map(({ key, result }) => (result ? results.put({ key, result }) : undefined)),
+        ...writes.map(({ key }) => queue.delete(key)),
+        tx.done,
+      ]);
+      for (const { resolve } of writes) resolve();
+    } catch (error) {
+      for (const { reject } of writes) reject(error);
+    }
   }
 
   async enqueue(items: QueuedCheck[]): Promise<void> {
     if (items.length === 0) return;
+    // A verdict still waiting would otherwise remove, after this, the entry a forced check of its link adds now.
+    void this.writeTogether();
     const tx = this.db.transaction(CHECK_QUEUE, 'readwrite');
     const store = tx.store;
     const last = await store.index('by-seq').openCursor(null, 'prev');
@@ -83,16 +133,18 @@ export class IndexedDbCheckStore implements CheckStore {
   }
 
   async pending(): Promise<QueuedCheck[]> {
+    void this.writeTogether();
     const entries = await this.db.getAllFromIndex(CHECK_QUEUE, 'by-seq');
     return entries.map(({ key, url, force, enqueuedAt }) => ({ key, url, force, enqueuedAt }));
   }
 
-  async dequeue(key: string): Promise<void> {
-    await this.db.delete(CHECK_QUEUE, key);
+  dequeue(key: string): Promise<void> {
+    return this.write(key);
   }
 
   /** Forget every verdict (the queue is kept). */
   async clearResults(): Promise<void> {
+    void this.writeTogether();
     await this.db.clear(CHECK_RESULTS);
   }
 }

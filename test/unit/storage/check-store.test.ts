@@ -35,7 +35,9 @@ describe('IndexedDbCheckStore', () => {
     const db = await freshDb();
     const store = new IndexedDbCheckStore(db);
     const keys = Array.from({ length: 300 }, (_, index) => `https://a.test/${index}`);
-    for (const key of keys.filter((_, index) => index % 3 === 0)) await store.putResult(key, result(key));
+    await Promise.all(
+      keys.filter((_, index) => index % 3 === 0).map((key) => store.putResult(key, result(key))),
+    );
     const transaction = vi.spyOn(db, 'transaction');
 
     const read = await Promise.all([...keys, keys[3] as string].map((key) => store.getResult(key)));
@@ -48,6 +50,38 @@ describe('IndexedDbCheckStore', () => {
     // A read asked for after that turn gets a transaction of its own, and sees a verdict stored since.
     await store.putResult(keys[1] as string, result(keys[1] as string));
     expect((await store.getResult(keys[1] as string))?.url).toBe(keys[1]);
+  });
+
+  it('stores verdicts that come in together in one transaction, each readable once its write resolves', async () => {
+    const db = await freshDb();
+    const store = new IndexedDbCheckStore(db);
+    const keys = Array.from({ length: 40 }, (_, index) => `https://a.test/${index}`);
+    await store.enqueue(
+      keys.map((key) => ({ key, url: key, force: false, enqueuedAt: '2026-01-01T00:00:00.000Z' })),
+    );
+    const transaction = vi.spyOn(db, 'transaction');
+
+    await Promise.all(keys.map((key) => store.putResult(key, result(key))));
+
+    expect(transaction).toHaveBeenCalledTimes(1);
+    expect(
+      (await Promise.all(keys.map((key) => store.getResult(key)))).map((verdict) => verdict?.url),
+    ).toEqual(keys);
+    expect(await store.pending()).toEqual([]);
+  });
+
+  it('keeps a forced re-check queued when it is asked for while the last verdict of that link waits to be stored', async () => {
+    const store = new IndexedDbCheckStore(await freshDb());
+    const key = 'https://a.test/recheck';
+    const at = '2026-01-01T00:00:00.000Z';
+    await store.enqueue([{ key, url: key, force: false, enqueuedAt: at }]);
+
+    const stored = store.putResult(key, result(key));
+    await store.enqueue([{ key, url: key, force: true, enqueuedAt: at }]);
+    await stored;
+
+    expect(await store.pending()).toEqual([{ key, url: key, force: true, enqueuedAt: at }]);
+    expect((await store.getResult(key))?.url).toBe(key);
   });
 
   it('keeps the queue in first-enqueued order, ORs force, and drops an entry when its verdict is stored', async () => {
