@@ -224,6 +224,31 @@ describe('CheckService', () => {
     expect(again.states.map((state) => state.status)).toEqual(['alive', ...hanging.map(() => 'not-checked')]);
   });
 
+  it('Stop on a long article takes what was left out of the queue together, not one transaction per link', async () => {
+    const waiting = Array.from({ length: 300 }, (_, i) => `https://slow${i % 30}.example/report-${i}.html`);
+    const web = smallWeb(new ScriptedWeb());
+    for (const url of waiting)
+      web.on(
+        url,
+        (_url, init) =>
+          new Promise<Response>((_resolve, reject) =>
+            init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+          ),
+      );
+    const { db } = await checksDb();
+    const { service, broadcasts } = makeService(db, web);
+    await service.checkCitations(request(waiting));
+    await vi.waitFor(() => expect(web.calls.length).toBeGreaterThan(0));
+    const transaction = vi.spyOn(db, 'transaction');
+
+    const { stopped } = await service.stopChecks({ tabId: 1 });
+
+    expect(stopped).toBe(waiting.length);
+    expect(transaction.mock.calls.length).toBeLessThanOrEqual(5);
+    expect(await checkStoreOf(db).pending()).toEqual([]);
+    for (const url of waiting) expect(statusesIn(broadcasts, url).at(-1)).toBe('not-checked');
+  });
+
   it('refuses requests that are not lists of addresses', async () => {
     const { db } = await checksDb();
     const { service } = makeService(db, new ScriptedWeb());
