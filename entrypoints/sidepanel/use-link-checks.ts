@@ -67,6 +67,10 @@ export function useLinkChecks(
   const publishedTime = capture.article.metadata.publishedTime;
   const accessDates = useMemo(() => accessDatesOf(capture.citations), [capture]);
   const beside = useMemo(() => besideLinks(capture.citations), [capture]);
+  const onScreen = useMemo(
+    () => capture.citations.filter((citation) => citation.onScreen).map((citation) => citation.url),
+    [capture],
+  );
   const pageUrl = capture.article.metadata.url;
   const start = settings.autoCheck || startedByReader;
 
@@ -110,6 +114,7 @@ export function useLinkChecks(
         publishedTime,
         ...(accessDates ? { accessDates } : {}),
         ...(beside.length > 0 ? { beside } : {}),
+        ...(onScreen.length > 0 ? { onScreen } : {}),
         ...(options.force ? { force: true } : {}),
       };
       // The first request names the tab's citations afresh; the others add to it, so the badge counts them all.
@@ -137,7 +142,7 @@ export function useLinkChecks(
         }
       })();
     },
-    [ports, tabId, pageUrl, publishedTime, accessDates, beside, share, merge],
+    [ports, tabId, pageUrl, publishedTime, accessDates, beside, onScreen, share, merge],
   );
 
   useEffect(() => ports.onUpdate(merge), [ports, merge]);
