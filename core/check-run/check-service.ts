@@ -156,12 +156,7 @@ export class CheckService {
       const controller = new AbortController();
       const run = this.checker.run(
         keyed.map(([, url]) => url),
-        {
-          ...this.runHandlers(),
-          force: request.force ?? false,
-          signal: controller.signal,
-          ...(request.onScreen ? { urgent: new Set(request.onScreen) } : {}),
-        },
+        { ...this.runHandlers(), force: request.force ?? false, signal: controller.signal },
       );
       this.track(run, toCheck);
       this.rememberRun(request.tabId, controller, run.done);
@@ -574,9 +569,4 @@ function validate(request: CheckCitationsRequest): void {
     (!Array.isArray(request.beside) || request.beside.some((url) => typeof url !== 'string'))
   )
     fail('the references’ own links were not a list of addresses');
-  if (
-    request.onScreen !== undefined &&
-    (!Array.isArray(request.onScreen) || request.onScreen.some((url) => typeof url !== 'string'))
-  )
-    fail('the citations on screen were not a list of addresses');
 }

@@ -9,21 +9,18 @@ export function citationRequests(request: CheckCitationsRequest): CheckCitations
   if (request.urls.length <= MAX_URLS_PER_REQUEST) return [request];
   const parts: CheckCitationsRequest[] = [];
   const beside = new Set(request.beside);
-  const onScreen = new Set(request.onScreen);
   for (let from = 0; from < request.urls.length; from += MAX_URLS_PER_REQUEST) {
     const urls = request.urls.slice(from, from + MAX_URLS_PER_REQUEST);
-    const { accessDates, beside: _, onScreen: __, ...rest } = request;
+    const { accessDates, beside: _, ...rest } = request;
     const dates = accessDates
       ? urls.filter((url) => accessDates[url]).map((url) => [url, accessDates[url]])
       : [];
     const besideHere = urls.filter((url) => beside.has(url));
-    const onScreenHere = urls.filter((url) => onScreen.has(url));
     parts.push({
       ...rest,
       urls,
       ...(dates.length > 0 ? { accessDates: Object.fromEntries(dates) } : {}),
       ...(besideHere.length > 0 ? { beside: besideHere } : {}),
-      ...(onScreenHere.length > 0 ? { onScreen: onScreenHere } : {}),
       ...(from > 0 ? { addToTab: true } : {}),
     });
   }

@@ -59,11 +59,6 @@ export interface CheckCitationsRequest {
    * archived copy, DOI / PMID): checked for the citation's row, not counted on the toolbar badge.
    */
   beside?: string[];
-  /**
-   * Addresses of `urls` on the reader's screen when the panel asked: their requests, and the soft-404 probe their
-   * verdicts may wait on, go ahead of the others'.
-   */
-  onScreen?: string[];
   /** false: only report what is known and remember the tab (automatic checks are off). */
   start: boolean;
   /** Ignore fresh stored verdicts ("Re-check"). */

@@ -95,11 +95,6 @@ export interface CheckRequest {
   url: string;
   /** Ignore a fresh stored verdict ("Re-check"). */
   force?: boolean;
-  /**
-   * On the reader's screen: its requests, and the soft-404 probe its verdict may wait on, go ahead of the other
-   * citations' (whose probes otherwise wait for every first request, see soft404.ts "Ordering").
-   */
-  urgent?: boolean;
 }
 
 export interface CheckProgress {
@@ -124,8 +119,6 @@ export interface ResultInfo {
 export interface RunOptions {
   /** Applies to every plain-string URL of the run. */
   force?: boolean;
-  /** URLs of the run on the reader's screen (see CheckRequest.urgent). */
-  urgent?: ReadonlySet<string>;
   /** Cancels the run: pending checks stop, in-flight requests are aborted, the queue keeps what was left. */
   signal?: AbortSignal;
   onResult?: (result: CheckResult, info: ResultInfo) => void;
@@ -205,7 +198,7 @@ export class LinkChecker {
       ...(options.hasPermission ? { hasPermission: options.hasPermission } : {}),
       ...(options.isOnline ? { isOnline: options.isOnline } : {}),
       navigateOptions: (signal, priority, onStart) => this.navigateOptions(signal, priority, onStart),
-      probe: (url, signal, urgent) => this.probe(url, signal, urgent),
+      probe: (url, signal) => this.probe(url, signal),
       backoff: (attempt) => this.backoff(attempt),
     };
   }
@@ -223,9 +216,7 @@ export class LinkChecker {
   /** Continue whatever the store's queue still holds (after the worker was stopped mid-run). */
   resume(options: Omit<RunOptions, 'force'> = {}): CheckRun {
     return this.startRun(
-      this.store
-        .pending()
-        .then((pending) => pending.map((item) => ({ url: item.url, force: item.force, urgent: false }))),
+      this.store.pending().then((pending) => pending.map((item) => ({ url: item.url, force: item.force }))),
       options,
     );
   }
@@ -233,9 +224,7 @@ export class LinkChecker {
   /** Check many URLs; results stream through `onResult` and the async iterator as each completes. */
   run(urls: readonly (string | CheckRequest)[], options: RunOptions = {}): CheckRun {
     const requests = urls.map((entry) =>
-      typeof entry === 'string'
-        ? { url: entry, force: options.force ?? false, urgent: options.urgent?.has(entry) ?? false }
-        : { force: false, urgent: false, ...entry },
+      typeof entry === 'string' ? { url: entry, force: options.force ?? false } : { force: false, ...entry },
     );
     return this.startRun(Promise.resolve(requests), options);
   }
@@ -308,15 +297,7 @@ export class LinkChecker {
             report();
           };
           try {
-            const urgent = byKey.get(item.key)?.urgent ?? false;
-            const result = await this.checkShared(
-              item.key,
-              item.url,
-              item.force,
-              options.signal,
-              onStart,
-              urgent,
-            );
+            const result = await this.checkShared(item.key, item.url, item.force, options.signal, onStart);
             if (!started) progress.queued--;
             else progress.checking--;
             for (const url of urls) deliver({ ...result, url }, { cached: false });
@@ -358,7 +339,6 @@ export class LinkChecker {
     force: boolean,
     signal: AbortSignal | undefined,
     onStart: () => void,
-    urgent = false,
   ): Promise<CheckResult> {
     for (;;) {
       const existing = this.inFlight.get(key);
@@ -381,7 +361,7 @@ export class LinkChecker {
               return stored;
             }
           }
-          const result = await this.perform(url, signal, onStart, urgent);
+          const result = await this.perform(url, signal, onStart);
           await this.store.putResult(key, result);
           return result;
         })(),
@@ -461,18 +441,15 @@ export class LinkChecker {
   private probe(
     url: URL,
     signal: AbortSignal | undefined,
-    urgent: boolean,
   ): Promise<{ outcome: ProbeOutcome; cached: boolean }> {
     const target = probeTargetFor(url, this.random);
     return this.probes.get(
       target.cacheKey,
       async (probeSignal, mayStart) => {
-        // Low priority: sent after the citations' own first requests, one of which may make it unnecessary. A
-        // citation on the reader's screen does not wait for those: its verdict is the one they are looking at.
-        const priority = urgent ? 'high' : PROBE_PRIORITY;
+        // Low priority: sent after the citations' own first requests, one of which may make it unnecessary.
         const navigation = await navigate(
           target.url,
-          this.navigateOptions(probeSignal, () => priority, undefined, mayStart),
+          this.navigateOptions(probeSignal, () => PROBE_PRIORITY, undefined, mayStart),
         );
         return { url: target.url, navigation, ...(navigation.ok ? { page: snapshotOf(navigation) } : {}) };
       },
@@ -485,11 +462,10 @@ export class LinkChecker {
     url: string,
     signal: AbortSignal | undefined,
     onStart: () => void,
-    urgent: boolean,
   ): Promise<CheckResult> {
     const folder: FolderWait = {};
     try {
-      return await new UrlCheck(url, this.context, signal, onStart, folder, urgent).run();
+      return await new UrlCheck(url, this.context, signal, onStart, folder).run();
     } finally {
       // However the check ended (cancelled, rate-limited, ...), pages waiting on its 404 stop waiting.
       folder.notFound?.(null);
@@ -517,10 +493,10 @@ function hopPriority(first: SchedulePriority): SchedulePriority {
  * if any of them asks for it. Addresses that cannot be checked (not http(s), malformed) come back apart, once each.
  */
 function groupByKey(requests: readonly Required<CheckRequest>[]): {
-  byKey: Map<string, { urls: string[]; force: boolean; urgent: boolean }>;
+  byKey: Map<string, { urls: string[]; force: boolean }>;
   unusable: { url: string; parsed: URL | null }[];
 } {
-  const byKey = new Map<string, { urls: string[]; force: boolean; urgent: boolean }>();
+  const byKey = new Map<string, { urls: string[]; force: boolean }>();
   const unusable: { url: string; parsed: URL | null }[] = [];
   for (const request of requests) {
     const key = checkKey(request.url);
@@ -533,8 +509,7 @@ function groupByKey(requests: readonly Required<CheckRequest>[]): {
     if (entry) {
       if (!entry.urls.includes(request.url)) entry.urls.push(request.url);
       entry.force ||= request.force;
-      entry.urgent ||= request.urgent;
-    } else byKey.set(key, { urls: [request.url], force: request.force, urgent: request.urgent });
+    } else byKey.set(key, { urls: [request.url], force: request.force });
   }
   return { byKey, unusable };
 }

@@ -48,10 +48,7 @@ import { sameAddress } from './url';
  *   200, fools the probe just as much: that is the published algorithm's own limit.)
  * - Ordering: probes are sent after the citations' own first requests (scheduler `low` priority), and while a
  *   404 of the folder is being confirmed a probe waits instead of being sent; when the confirmation lands, pages
- *   waiting for a probe not yet sent get it at once and the queued probe withdraws without a request. The
- *   exception is a citation on the reader's screen (`CheckRequest.urgent`): its probe goes ahead (`high`), as its
- *   own request does, since its verdict is the one the reader is looking at; on a long article the others would
- *   otherwise wait until every first request was out.
+ *   waiting for a probe not yet sent get it at once and the queued probe withdraws without a request.
  */
 
 export const SIMILARITY_THRESHOLD = 0.95;

@@ -39,12 +39,8 @@ export interface UrlCheckContext {
     priority: () => SchedulePriority,
     onStart?: () => void,
   ): NavigateOptions & { onAnswer(url: string, response: Response): void };
-  /** The soft-404 probe of the URL's folder, shared by every check under it (`urgent`: sent ahead, see CheckRequest). */
-  probe(
-    url: URL,
-    signal: AbortSignal | undefined,
-    urgent: boolean,
-  ): Promise<{ outcome: ProbeOutcome; cached: boolean }>;
+  /** The soft-404 probe of the URL's folder, shared by every check under it. */
+  probe(url: URL, signal: AbortSignal | undefined): Promise<{ outcome: ProbeOutcome; cached: boolean }>;
   /** The wait before retry number `attempt`, with jitter. */
   backoff(attempt: number): number;
 }
@@ -80,8 +76,6 @@ export class UrlCheck {
     private readonly signal: AbortSignal | undefined,
     private readonly onStart: () => void,
     private readonly folder: FolderWait,
-    /** On the reader's screen: its requests go ahead of the other citations' (see CheckRequest.urgent). */
-    private readonly urgent = false,
   ) {
     this.startedAt = context.clock.now();
     this.requested = new URL(url);
@@ -156,12 +150,12 @@ export class UrlCheck {
     );
   }
 
-  /** One request (with its redirects), first ones at normal priority, retries (and urgent ones) ahead of them. */
+  /** One request (with its redirects), first ones at normal priority, retries ahead of them. */
   private ask(): Promise<Navigation> {
     const { requested, folder } = this;
     const options = this.context.navigateOptions(
       this.signal,
-      () => (this.attempts > 1 || this.urgent ? 'high' : 'normal'),
+      () => (this.attempts > 1 ? 'high' : 'normal'),
       this.onStart,
     );
     return navigate(requested.href, {
@@ -244,7 +238,7 @@ export class UrlCheck {
     const verdict = await analysePage(this.requested, navigation, {
       mode: this.context.mode,
       trustCanonical: this.context.trustCanonical,
-      probe: (target) => this.context.probe(target, this.signal, this.urgent),
+      probe: (target) => this.context.probe(target, this.signal),
     });
     return this.finish(verdict.status, verdict.reason, navigation, {
       ...(verdict.title !== undefined ? { pageTitle: verdict.title } : {}),

@@ -67,10 +67,6 @@ export function useLinkChecks(
   const publishedTime = capture.article.metadata.publishedTime;
   const accessDates = useMemo(() => accessDatesOf(capture.citations), [capture]);
   const beside = useMemo(() => besideLinks(capture.citations), [capture]);
-  const onScreen = useMemo(
-    () => capture.citations.filter((citation) => citation.onScreen).map((citation) => citation.url),
-    [capture],
-  );
   const pageUrl = capture.article.metadata.url;
   const start = settings.autoCheck || startedByReader;
 
@@ -114,7 +110,6 @@ export function useLinkChecks(
         publishedTime,
         ...(accessDates ? { accessDates } : {}),
         ...(beside.length > 0 ? { beside } : {}),
-        ...(onScreen.length > 0 ? { onScreen } : {}),
         ...(options.force ? { force: true } : {}),
       };
       // The first request names the tab's citations afresh; the others add to it, so the badge counts them all.
@@ -142,7 +137,7 @@ export function useLinkChecks(
         }
       })();
     },
-    [ports, tabId, pageUrl, publishedTime, accessDates, beside, onScreen, share, merge],
+    [ports, tabId, pageUrl, publishedTime, accessDates, beside, share, merge],
   );
 
   useEffect(() => ports.onUpdate(merge), [ports, merge]);

@@ -255,9 +255,6 @@ describe('CheckService', () => {
     await expect(
       service.checkCitations({ ...request([]), urls: 'https://x.example' as unknown as string[] }),
     ).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('list of addresses') });
-    await expect(
-      service.checkCitations({ ...request([]), onScreen: 'https://x.example' as unknown as string[] }),
-    ).rejects.toMatchObject({ code: 'internal', message: expect.stringContaining('on screen') });
   });
 });
 

@@ -44,11 +44,4 @@ describe('citationRequests', () => {
     const parts = citationRequests({ ...base, urls: all, beside: [copy] });
     expect(parts.map((part) => part.beside)).toEqual([undefined, undefined, [copy]]);
   });
-
-  it("sends each part the citations on the reader's screen among its own addresses only", () => {
-    const all = urls(5000);
-    const onScreen = [all[0] as string, all[1] as string, all[2500] as string];
-    const parts = citationRequests({ ...base, urls: all, onScreen });
-    expect(parts.map((part) => part.onScreen)).toEqual([[all[0], all[1]], [all[2500]], undefined]);
-  });
 });

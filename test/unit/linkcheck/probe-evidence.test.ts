@@ -66,27 +66,6 @@ describe("a cited address's confirmed 404 stands in for the probe of its folder"
     expect(web.callsTo(PROBE).map((call) => call.at)).toEqual([400]);
   });
 
-  it("a citation on the reader's screen does not wait for the others' first requests to get its probe", async () => {
-    const { web, clock, checker } = setup({ delayMs: 100, perHostConcurrency: 1 });
-    const onScreen = story('council-votes');
-    const others = [1, 2, 3].map((n) => story(`report-${n}`));
-    web.on(onScreen, html(page('Council votes', words('council'))));
-    for (const url of others) web.on(url, canonical(url));
-    const at = new Map<string, number>();
-    await clock.settle(
-      checker.run([onScreen, ...others], {
-        urgent: new Set([onScreen]),
-        onResult: (result) => at.set(result.url, clock.now()),
-      }).done,
-    );
-    // Its probe is the host's next request once asked for (the slot its page freed went on at once), where without
-    // `urgent` it goes at 400, after every first request (the test above), and the page's verdict with it.
-    expect(web.callsTo(onScreen).map((call) => call.at)).toEqual([0]);
-    expect(web.callsTo(PROBE).map((call) => call.at)).toEqual([200]);
-    expect(at.get(onScreen)).toBe(300);
-    expect(others.map((url) => web.callsTo(url)[0]?.at)).toEqual([100, 300, 400]);
-  });
-
   it('a probe already sent is kept: it is the better evidence, and its page does not wait for the confirmation', async () => {
     const { web, clock, checker } = setup({ delayMs: 100 });
     const alive = story('council-votes');

@@ -111,22 +111,6 @@ describe('useLinkChecks', () => {
     await vi.waitFor(() => expect(current.value?.statuses).toEqual(['queued']));
   });
 
-  it("tells the worker which citations are on the reader's screen, so their verdicts come first", async () => {
-    const fake = fakePorts();
-    const occurrence = (linkIndex: number) => [
-      { anchorText: 'a report', sentence: 'It says so.', linkIndex },
-    ];
-    const seen: Citation = {
-      ...citation('https://seen.example/a', 'external', occurrence(0)),
-      onScreen: true,
-    };
-    const below = citation('https://below.example/b', 'external', occurrence(1));
-    probe(fake.ports, 1, [seen, below]);
-    await fake.answerNext();
-    expect(fake.requests[0]?.urls).toEqual(['https://seen.example/a', 'https://below.example/b']);
-    expect(fake.requests[0]?.onScreen).toEqual(['https://seen.example/a']);
-  });
-
   it('sends a 5,000-citation article in parts the worker accepts, one after another, none left out', async () => {
     const fake = fakePorts();
     const current = probe(fake.ports, 5000);
