@@ -80,7 +80,8 @@ export function linkSignature(link: Element, baseUrl: string): LinkSignature {
   return { address: linkAddress(link, baseUrl), text: linkText(link) };
 }
 
-function linkAddress(link: Element, baseUrl: string): string {
+/** The link's absolute address (its href as written when it does not parse). */
+export function linkAddress(link: Element, baseUrl: string): string {
   const href = link.getAttribute('href') ?? '';
   try {
     return new URL(href, baseUrl).href;

@@ -1,5 +1,5 @@
 import { isProbablyReaderable } from '@mozilla/readability';
-import { type LinkSignature, linkSignature, matchLinks } from './article-links';
+import { type LinkSignature, linkAddress, matchLinks } from './article-links';
 import type { ReadabilityArticle } from './readability';
 
 /**
@@ -58,7 +58,7 @@ export function placeSourceArticle(
     linkCount === liveLinks.length &&
     links.every(({ index, address }) => {
       const live = liveLinks[index];
-      return live !== undefined && linkSignature(live, baseUrl).address === address;
+      return live !== undefined && linkAddress(live, baseUrl) === address;
     });
   if (same) return { ...fields, linkIndexes: links.map(({ index }) => index) };
   const matched = matchLinks(links, liveLinks, baseUrl);
