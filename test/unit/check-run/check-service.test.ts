@@ -21,6 +21,20 @@ import {
 
 afterEach(closeDbs);
 
+/** A web where `urls` answer only when their request is aborted: checks still under way when the reader stops. */
+function answeringOnlyWhenAborted(urls: readonly string[]): ScriptedWeb {
+  const web = smallWeb(new ScriptedWeb());
+  for (const url of urls)
+    web.on(
+      url,
+      (_url, init) =>
+        new Promise<Response>((_resolve, reject) =>
+          init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+        ),
+    );
+  return web;
+}
+
 function statusesIn(broadcasts: Partial<CheckSnapshot>[], url: string): string[] {
   const key = checkKey(url);
   return broadcasts.flatMap((update) =>
@@ -196,16 +210,7 @@ describe('CheckService', () => {
 
   it('Stop ends the checks the tab asked for: nothing more is requested, and what was left is not checked', async () => {
     const hanging = Array.from({ length: 6 }, (_, i) => `https://slow${i}.example/report.html`);
-    // Answers only when the request is aborted: checks still under way when the reader stops.
-    const web = smallWeb(new ScriptedWeb());
-    for (const url of hanging)
-      web.on(
-        url,
-        (_url, init) =>
-          new Promise<Response>((_resolve, reject) =>
-            init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
-          ),
-      );
+    const web = answeringOnlyWhenAborted(hanging);
     const { db } = await checksDb();
     const { service, broadcasts } = makeService(db, web);
     await service.checkCitations(request([ALIVE, ...hanging]));
@@ -226,15 +231,7 @@ describe('CheckService', () => {
 
   it('Stop on a long article takes what was left out of the queue together, not one transaction per link', async () => {
     const waiting = Array.from({ length: 300 }, (_, i) => `https://slow${i % 30}.example/report-${i}.html`);
-    const web = smallWeb(new ScriptedWeb());
-    for (const url of waiting)
-      web.on(
-        url,
-        (_url, init) =>
-          new Promise<Response>((_resolve, reject) =>
-            init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
-          ),
-      );
+    const web = answeringOnlyWhenAborted(waiting);
     const { db } = await checksDb();
     const { service, broadcasts } = makeService(db, web);
     await service.checkCitations(request(waiting));
