@@ -35,14 +35,14 @@ interface OpenFigures {
   page: TargetMemory;
 }
 
-async function targetIds(browser: PanelSession, articleUrl: string) {
+async function targetIds(browser: PanelSession, panel: AttachedTarget, articleUrl: string) {
   const find = async (type: string, prefix: string) => {
     const target = await browser.findTarget(type, prefix);
     if (!target) throw new Error(`panel memory bench: no ${type} at ${prefix}`);
     return target;
   };
   return {
-    panel: await find('page', browser.panelUrl),
+    panel: panel.targetId,
     worker: await find('service_worker', `chrome-extension://${browser.extensionId}/`),
     page: await find('page', articleUrl),
   };
@@ -80,7 +80,7 @@ export async function benchPanelMemory(): Promise<void> {
       await waitFor('every status', ALL_STATUSES_MAX_MS, async () =>
         (await verdictCount(panel)).verdicts === CITATIONS ? true : undefined,
       );
-      const ids = await targetIds(browser, articleUrl);
+      const ids = await targetIds(browser, panel, articleUrl);
       const memory: OpenFigures = {
         panel: await targetMemory(browser.cdp, ids.panel),
         worker: await targetMemory(browser.cdp, ids.worker),
