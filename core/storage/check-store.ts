@@ -33,6 +33,9 @@ export const WRITE_BATCH_MAX = 100;
 export class IndexedDbCheckStore implements CheckStore {
   /** Reads asked for in the current turn, answered together by one transaction at its end. */
   private reads: Map<string, Waiting> | null = null;
+  /** Writes asked for within WRITE_GATHER_MS, done together by one transaction (see `write`). */
+  private writes: PendingWrite[] = [];
+  private writeTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly db: ChecksDb) {}
 
@@ -70,9 +73,6 @@ export class IndexedDbCheckStore implements CheckStore {
   putResult(key: string, result: CheckResult): Promise<void> {
     return this.write(key, result);
   }
-
-  private writes: PendingWrite[] = [];
-  private writeTimer: ReturnType<typeof setTimeout> | null = null;
 
   private write(key: string, result?: CheckResult): Promise<void> {
     return new Promise((resolve, reject) => {
